@@ -1,0 +1,35 @@
+# newsarchive — everything a fresh machine with the Rust toolchain needs.
+
+CARGO   ?= cargo
+BIN     := target/release/newsarchive
+DEMO_DB ?= demo.db
+
+.PHONY: build demo test lint clean
+
+## build: the release binary (target/release/newsarchive)
+build:
+	$(CARGO) build --release --locked
+
+## demo: a fresh archive from seed/, then the quote-overlap report
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN) --db $(DEMO_DB) seed
+	@echo
+	@echo "== newsarchive --db $(DEMO_DB) report quote-overlap"
+	@$(BIN) --db $(DEMO_DB) report quote-overlap
+	@echo
+	@echo "== newsarchive --db $(DEMO_DB) report quote-overlap --matrix"
+	@$(BIN) --db $(DEMO_DB) report quote-overlap --matrix
+
+## test: formatting, then every unit and integration test
+test:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) test --locked -- --show-output
+
+## lint: clippy with warnings as errors
+lint:
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+
+clean:
+	$(CARGO) clean
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

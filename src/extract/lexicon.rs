@@ -1,0 +1,192 @@
+//! Word lists of news English: how reporters attribute speech, how they
+//! title people, which capitalised words are not names.
+
+/// Finite reporting verbs: "X said", "X warned", "said X".
+#[rustfmt::skip]
+pub const CUE_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns", "stressed",
+    "stresses", "emphasized", "emphasizes", "emphasised", "emphasises", "noted", "notes", "remarked", "remarks",
+    "explained", "explains", "insisted", "insists", "wrote", "writes", "asked", "asks", "articulated",
+    "declared", "declares", "announced", "announces", "argued", "argues", "claimed", "claims", "continued",
+    "continues", "replied", "replies", "responded", "responds", "answered", "acknowledged", "acknowledges",
+    "admitted", "admits", "observed", "recalled", "recalls", "suggested", "suggests", "urged", "urges", "vowed",
+    "vows", "pledged", "pledges", "promised", "promises", "confirmed", "confirms", "conceded", "concedes",
+    "contended", "contends", "countered", "counters", "cautioned", "predicted", "predicts", "complained",
+    "complains", "joked", "jokes", "quipped", "boasted", "tweeted", "tweets", "posted", "described",
+    "describes", "called", "calls", "affirmed", "reiterated", "reiterates", "maintained", "maintains",
+    "shouted", "yelled", "whispered", "testified", "concluded", "agreed", "assured", "charged", "commented",
+    "demanded", "denied", "echoed", "estimated", "exclaimed", "lamented", "mused", "objected", "offered",
+    "opined", "proclaimed", "protested", "reasoned", "recounted", "repeated", "reported", "reports", "retorted",
+    "revealed", "scoffed", "snapped", "speculated", "underscored", "underlined", "highlighted", "wondered",
+    "alleged", "asserted", "asserts", "insisted", "interjected", "advised", "acknowledged", "cried", "pleaded",
+    "begged", "sighed", "laughed", "thundered", "fumed", "raged", "gushed", "chimed", "huffed", "beamed",
+    "texted", "emailed", "messaged", "blogged", "recalled", "added", "elaborated", "clarified", "conceded",
+];
+
+/// Participles that attribute to the subject of their clause:
+/// "Trump praised Kim, saying '…'".
+#[rustfmt::skip]
+pub const CUE_PARTICIPLES: &[&str] = &[
+    "saying", "adding", "noting", "stating", "warning", "stressing", "emphasizing", "emphasising", "explaining",
+    "insisting", "writing", "asking", "declaring", "arguing", "claiming", "calling", "describing", "telling",
+    "remarking", "recalling", "suggesting", "urging", "vowing", "pledging", "promising", "acknowledging",
+    "admitting", "observing", "continuing", "replying", "responding", "answering", "reiterating", "affirming",
+    "asserting", "highlighting", "tweeting", "predicting", "cautioning", "conceding", "underscoring",
+    "expressing", "announcing", "proclaiming", "lamenting", "complaining", "joking", "boasting", "charging",
+    "contending", "countering", "repeating", "confirming", "denying", "echoing", "quipping", "posting",
+];
+
+/// Adverbs that may stand between a speaker and the verb ("Trump later said").
+#[rustfmt::skip]
+pub const CUE_ADVERBS: &[&str] = &[
+    "also", "later", "then", "again", "further", "previously", "once", "recently", "simply", "only", "just",
+    "had", "has", "have", "would", "will", "reportedly", "separately", "earlier", "frequently", "often",
+    "repeatedly", "privately", "publicly", "flatly", "bluntly", "quickly", "angrily", "calmly", "firmly",
+    "openly", "candidly", "sharply", "jokingly", "emphatically", "initially", "subsequently", "finally",
+    "famously", "memorably", "once", "first", "ultimately", "confidently", "proudly", "quietly", "loudly",
+    "tearfully", "bitterly", "cheerfully", "succinctly", "tersely", "curtly",
+];
+
+/// Titles written before a name, capitalised: "Prime Minister Shigeru Ishiba".
+#[rustfmt::skip]
+pub const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "premier", "secretary", "chancellor", "senator", "sen.", "sen",
+    "representative", "rep.", "rep", "congressman", "congresswoman", "governor", "gov.", "gov", "mayor",
+    "judge", "justice", "chief", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.", "lieutenant",
+    "captain", "capt.", "sgt.", "sergeant", "major", "maj.", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss",
+    "dr.", "dr", "prof.", "professor", "rev.", "reverend", "pope", "king", "queen", "prince", "princess",
+    "sheikh", "ambassador", "commissioner", "chairman", "chairwoman", "chair", "speaker", "leader", "director",
+    "ceo", "spokesman", "spokeswoman", "spokesperson", "sir", "dame", "lord", "lady", "president-elect",
+    "first", "attorney", "deputy", "assistant", "foreign", "defense", "defence", "finance", "state", "former",
+    "acting", "emperor", "empress", "chancellor", "dictator", "leader", "senior", "adviser", "advisor",
+    "counselor", "manager", "coach", "founder", "cardinal", "bishop", "archbishop", "rabbi", "imam", "dean",
+    "officer", "inspector", "detective", "sheriff", "councilman", "councilwoman", "councillor", "councilor",
+    "delegate", "envoy", "commander", "marshal", "sultan", "emir", "crown", "majority", "minority", "house",
+    "press",
+];
+
+/// Nouns that name a role; "the president", "a White House spokesman".
+/// Multi-word roles are written with a space.
+#[rustfmt::skip]
+pub const ROLE_NOUNS: &[&str] = &[
+    "president", "prime minister", "premier", "minister", "secretary", "chancellor", "senator", "governor",
+    "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chairman",
+    "chairwoman", "chair", "ceo", "chief executive", "director", "ambassador", "candidate", "nominee",
+    "president-elect", "vice president", "foreign minister", "defense minister", "secretary of state",
+    "press secretary", "king", "queen", "pope", "judge", "general", "commander", "dictator", "lawmaker",
+    "congressman", "congresswoman", "representative", "speaker", "emperor", "chancellor", "envoy", "adviser",
+    "advisor", "aide", "analyst", "economist", "expert", "professor", "researcher", "founder", "owner",
+    "manager", "coach", "sheriff", "prosecutor", "attorney", "lawyer", "doctor", "scientist", "activist",
+    "strategist", "pollster", "source", "sources", "diplomat", "negotiator", "administrator", "commissioner",
+    "superintendent", "principal", "resident", "witness", "victim", "police", "officer", "author",
+];
+
+/// Role words with the same meaning; the first is the canonical one.
+#[rustfmt::skip]
+pub const ROLE_SYNONYMS: &[(&str, &str)] = &[
+    ("premier", "prime minister"), ("pm", "prime minister"), ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"), ("chief executive", "ceo"), ("chairwoman", "chairman"),
+    ("chair", "chairman"), ("advisor", "adviser"), ("congresswoman", "congressman"), ("sen.", "senator"),
+    ("gov.", "governor"), ("rep.", "representative"),
+];
+
+/// Demonyms to the place they refer to, so "the Japanese premier" finds
+/// "Japan's Prime Minister".
+#[rustfmt::skip]
+pub const DEMONYMS: &[(&str, &str)] = &[
+    ("japanese", "japan"), ("korean", "korea"), ("american", "us"), ("u.s.", "us"), ("u.s", "us"),
+    ("united states", "us"), ("chinese", "china"), ("british", "uk"), ("u.k.", "uk"), ("french", "france"),
+    ("german", "germany"), ("russian", "russia"), ("ukrainian", "ukraine"), ("indian", "india"),
+    ("israeli", "israel"), ("palestinian", "palestine"), ("iranian", "iran"), ("turkish", "turkey"),
+    ("italian", "italy"), ("spanish", "spain"), ("canadian", "canada"), ("mexican", "mexico"),
+    ("brazilian", "brazil"), ("australian", "australia"), ("taiwanese", "taiwan"),
+    ("philippine", "philippines"), ("filipino", "philippines"), ("vietnamese", "vietnam"),
+    ("saudi", "saudi arabia"), ("egyptian", "egypt"), ("european", "europe"), ("polish", "poland"),
+    ("dutch", "netherlands"), ("swedish", "sweden"), ("syrian", "syria"), ("iraqi", "iraq"),
+    ("afghan", "afghanistan"), ("pakistani", "pakistan"), ("venezuelan", "venezuela"), ("cuban", "cuba"),
+    ("greek", "greece"),
+];
+
+/// Capitalised words that open sentences but are not names.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "so", "yet", "then", "however", "meanwhile", "in", "on", "at", "as",
+    "if", "when", "while", "after", "before", "since", "although", "though", "because", "during", "despite",
+    "asked", "speaking", "turning", "according", "this", "that", "these", "those", "it", "its", "there", "here",
+    "we", "i", "he", "she", "they", "his", "her", "their", "our", "my", "your", "what", "who", "why", "how",
+    "where", "which", "still", "also", "now", "today", "yesterday", "tomorrow", "last", "next", "both", "all",
+    "some", "many", "most", "other", "another", "every", "each", "no", "not", "only", "even", "just", "for",
+    "from", "to", "with", "without", "by", "of", "under", "over", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    "building", "focus", "addressing", "read", "similar", "following", "among", "until", "unlike", "like",
+    "whether", "once", "instead", "indeed", "moreover", "furthermore", "additionally", "overall", "later",
+    "earlier", "thus", "therefore", "yes", "well", "oh", "please", "thank", "thanks", "let", "don't", "do",
+    "does", "did", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
+    "can", "could", "should", "must", "might", "several", "few", "more", "less", "such", "one", "two", "three",
+    "first", "second", "third", "new", "old", "former", "more", "democrats", "republicans", "democrat",
+    "republican", "americans", "critics", "supporters", "officials", "sources", "experts", "analysts",
+];
+
+/// Last words of names that are places or organisations rather than
+/// people: such names are never the "he" or "she" of a later sentence.
+#[rustfmt::skip]
+pub const NOT_PERSON_WORDS: &[&str] = &[
+    "korea", "states", "kingdom", "union", "house", "department", "ministry", "party", "committee", "council",
+    "court", "congress", "senate", "administration", "post", "times", "news", "press", "agency", "inc", "inc.",
+    "corp", "corp.", "company", "co.", "university", "bank", "group", "association", "institute", "foundation",
+    "fund", "commission", "office", "service", "army", "navy", "force", "police", "government", "city",
+    "county", "state", "republic", "street", "island", "islands", "center", "centre", "network", "journal",
+    "magazine", "tribune", "herald", "channel", "campaign", "pentagon", "kremlin", "washington", "tokyo",
+    "seoul", "beijing", "moscow", "pyongyang", "london", "paris", "berlin", "america", "japan", "china",
+    "russia", "ukraine", "india", "europe", "asia", "africa", "australia", "canada", "mexico", "iran", "israel",
+    "france", "germany", "britain", "italy", "spain", "taiwan", "philippines", "vietnam", "korea's", "strait",
+    "sea", "ocean", "peninsula", "region", "project", "program", "summit", "conference", "alliance", "nations",
+    "assembly", "parliament", "cabinet", "board", "authority", "bureau", "federation", "organization",
+    "organisation", "league", "club", "team", "school", "college", "hospital", "airport", "station", "airlines",
+    "motors", "steel", "technologies", "systems", "media", "politifact", "twitter", "facebook", "google",
+    "microsoft", "apple", "amazon", "cnn", "fox", "reuters", "nbc", "cbs", "abc", "msnbc", "npr", "bbc",
+    "guardian", "daily", "today", "week", "street", "fargo", "chicago", "york", "angeles", "francisco",
+    "florida", "ohio", "texas", "california", "virginia", "carolina", "pennsylvania", "iowa", "colorado",
+    "nevada", "arizona", "michigan", "wisconsin", "georgia", "hampshire", "jersey", "massachusetts",
+    "minnesota",
+];
+
+/// Words before a quotation that make it a mention of a term or a name
+/// rather than speech: "the so-called 'deep state'", "a reference to 'Nissan'".
+#[rustfmt::skip]
+pub const MENTION_CUES: &[&str] = &[
+    "so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "known as", "the word", "the words",
+    "the term", "the phrase", "the slogan", "the hashtag", "reference to", "references to", "referred to as",
+    "the name", "the label", "the headline", "the book", "the film", "the movie", "the song", "the show",
+    "the program", "the programme", "the series", "the article", "the op-ed", "the report", "the album",
+];
+
+/// Lowercase words that follow a subject as its verb: "Trump met", "Ishiba has".
+#[rustfmt::skip]
+pub const AUXILIARIES: &[&str] = &[
+    "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did",
+    "are", "were", "have", "also", "later", "then", "again", "still", "never", "already", "first",
+];
+
+/// Whether `w` (lowercase) is in `list`.
+pub fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Whether a lowercase phrase names a role ("premier", "prime minister").
+pub fn is_role(phrase: &str) -> bool {
+    has(ROLE_NOUNS, phrase) || ROLE_SYNONYMS.iter().any(|(k, _)| *k == phrase)
+}
+
+/// The canonical form of a role noun ("premier" → "prime minister").
+pub fn canonical_role(role: &str) -> &str {
+    ROLE_SYNONYMS.iter().find(|(k, _)| *k == role).map_or(role, |(_, v)| v)
+}
+
+/// The place a demonym or possessive refers to ("Japanese", "Japan's" → "japan").
+pub fn place_of(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    DEMONYMS.iter().find(|(k, _)| *k == w).map_or_else(|| w.to_owned(), |(_, v)| (*v).to_owned())
+}

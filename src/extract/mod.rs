@@ -1,0 +1,234 @@
+//! Quotations, their speakers and kinds, found in a [`Document`]. Pure
+//! functions: text in, structs out; no database, no I/O.
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod names;
+pub mod normalize;
+pub mod tokens;
+
+pub use attribution::QuoteKind;
+pub use normalize::Unit;
+
+use crate::ingest::{Document, Paragraph, Region, layout_text};
+use attribution::{Attribution, Context, Salience};
+use names::Registry;
+use std::ops::Range;
+use tokens::{Kind, Token};
+
+/// A quotation found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Which text it is in; `start`/`end` point into that text.
+    pub region: Region,
+    /// Character offset of the first quoted character.
+    pub start: usize,
+    /// Character offset past the last quoted character.
+    pub end: usize,
+    /// Index of the paragraph (within the region) where it opens.
+    pub paragraph: usize,
+    /// Source line where it opens.
+    pub line: u64,
+    /// The quoted words, spaces collapsed; paragraphs of a long quotation
+    /// joined by a space.
+    pub text: String,
+    /// [`normalize::normalize`]d text.
+    pub normalized: String,
+    /// Full, partial or mention.
+    pub kind: QuoteKind,
+    /// Canonical speaker name, when resolved.
+    pub speaker: Option<String>,
+    /// How the article named the speaker.
+    pub speaker_text: Option<String>,
+    /// The reporting verb or phrase.
+    pub cue: Option<String>,
+    /// Sentence units for clustering: body speech (full and partial) only.
+    pub units: Vec<Unit>,
+}
+
+/// A region's text as stored, with its paragraphs' byte ranges and lines.
+struct RegionText {
+    region: Region,
+    text: String,
+    paragraphs: Vec<Range<usize>>,
+    lines: Vec<u64>,
+}
+
+impl RegionText {
+    fn new(region: Region, paragraphs: &[Paragraph]) -> Self {
+        let (text, ranges) = layout_text(paragraphs);
+        RegionText { region, text, paragraphs: ranges, lines: paragraphs.iter().map(|p| p.line).collect() }
+    }
+}
+
+/// Every quotation in the document: headline, body and boilerplate.
+pub fn quotes(doc: &Document) -> Vec<Quote> {
+    let headline = doc.title().map(|t| {
+        let line = doc.headline.as_ref().map_or(0, |h| h.line);
+        RegionText::new(Region::Headline, &[Paragraph { text: t.to_owned(), line }])
+    });
+    let body = RegionText::new(Region::Body, &doc.body);
+    let boilerplate = RegionText::new(Region::Boilerplate, &doc.boilerplate);
+
+    let mut scanned: Vec<Scanned> = Vec::new();
+    if let Some(h) = &headline {
+        scanned.push(Scanned::new(h));
+    }
+    scanned.push(Scanned::new(&body));
+    let mut registry = Registry::default();
+    for s in &scanned {
+        s.learn(&mut registry);
+    }
+    let furniture = Scanned::new(&boilerplate);
+    let mut furniture_registry = Registry::default();
+    furniture.learn(&mut furniture_registry);
+
+    let mut out = Vec::new();
+    for s in &scanned {
+        s.attribute_all(&registry, &mut out);
+    }
+    furniture.attribute_all(&furniture_registry, &mut out);
+    out
+}
+
+/// A region after mark scanning and tokenisation.
+struct Scanned<'a> {
+    rt: &'a RegionText,
+    spans: Vec<marks::Span>,
+    tokens: Vec<Vec<Token>>,
+    sentences: Vec<Vec<Range<usize>>>,
+}
+
+impl<'a> Scanned<'a> {
+    fn new(rt: &'a RegionText) -> Self {
+        let text = rt.text.as_str();
+        let spans = marks::find(text, &rt.paragraphs);
+        let tokens: Vec<Vec<Token>> = rt.paragraphs.iter().map(|p| tokens::tokenize(text, p.clone(), &spans)).collect();
+        let ends_sentence = |q: usize| {
+            let s = &spans[q];
+            text[s.pieces[s.pieces.len() - 1].clone()].trim_end().ends_with(['.', '!', '?', '…'])
+        };
+        let sentences = tokens.iter().map(|t| tokens::sentences(text, t, &ends_sentence)).collect();
+        Scanned { rt, spans, tokens, sentences }
+    }
+
+    fn learn(&self, registry: &mut Registry) {
+        for t in &self.tokens {
+            registry.learn(&self.rt.text, t);
+        }
+    }
+
+    /// Where span `k` stands: (paragraph, sentence index, token index) of
+    /// its opening and of its closing.
+    fn locate(&self) -> Vec<Option<[(usize, usize, usize); 2]>> {
+        let mut at: Vec<Option<[(usize, usize, usize); 2]>> = vec![None; self.spans.len()];
+        for (p, toks) in self.tokens.iter().enumerate() {
+            for (si, sent) in self.sentences[p].iter().enumerate() {
+                for ti in sent.clone() {
+                    if let Kind::Quote(k) = toks[ti].kind {
+                        let here = (p, si, ti);
+                        let span = &self.spans[k];
+                        let slot = at[k].get_or_insert([here, here]);
+                        if p == span.first_paragraph && toks[ti].start == span.open {
+                            slot[0] = here;
+                        }
+                        if p == span.last_paragraph {
+                            slot[1] = here;
+                        }
+                    }
+                }
+            }
+        }
+        at
+    }
+
+    fn attribute_all(&self, registry: &Registry, out: &mut Vec<Quote>) {
+        let text = self.rt.text.as_str();
+        let mut salience = Salience::default();
+        for (p, toks) in self.tokens.iter().enumerate() {
+            for sent in &self.sentences[p] {
+                salience.learn(text, &toks[sent.clone()], registry);
+            }
+        }
+        let located = self.locate();
+        let mut chars = CharIndex::new(text);
+        // The previous quotation and where it ended (paragraph, sentence).
+        let mut previous: Option<(Attribution, usize, usize)> = None;
+        for (k, span) in self.spans.iter().enumerate() {
+            let Some([(p0, s0, t0), (p1, s1, t1)]) = located[k] else { continue };
+            let first_sent = self.sentences[p0][s0].clone();
+            let last_sent = self.sentences[p1][s1].clone();
+            let empty: &[Token] = &[];
+            let quoted = quoted_text(text, span);
+            let cx = Context {
+                text,
+                left: &self.tokens[p0][first_sent.start..t0],
+                right: &self.tokens[p1][t1 + 1..last_sent.end],
+                next: self.sentences[p1].get(s1 + 1).map_or(empty, |r| &self.tokens[p1][r.clone()]),
+                previous: s0.checked_sub(1).map_or(empty, |i| &self.tokens[p0][self.sentences[p0][i].clone()]),
+                quoted: &quoted,
+                at: span.open,
+            };
+            // A quotation continues the one before it when it opens the
+            // sentence right after it, or the paragraph right after it.
+            let continues = previous.as_ref().filter(|(_, pp, ps)| {
+                (*pp == p0 && *ps + 1 == s0) || (*pp + 1 == p0 && s0 == 0 && *ps + 1 == self.sentences[*pp].len())
+            });
+            let a = attribution::attribute(&cx, registry, &salience, continues.map(|(a, _, _)| a));
+            if let Some(person) = &a.speaker {
+                salience.note(span.close, person);
+            }
+            let units = if self.rt.region == Region::Body && a.kind != QuoteKind::Mention {
+                normalize::units(&quoted)
+            } else {
+                Vec::new()
+            };
+            out.push(Quote {
+                region: self.rt.region,
+                start: chars.at(span.start()),
+                end: chars.at(span.end()),
+                paragraph: span.first_paragraph,
+                line: self.rt.lines[span.first_paragraph],
+                normalized: normalize::normalize(&quoted),
+                text: quoted,
+                kind: a.kind,
+                speaker: a.speaker.clone(),
+                speaker_text: a.speaker_text.clone(),
+                cue: a.cue.clone(),
+                units,
+            });
+            previous = Some((a, p1, s1));
+        }
+    }
+}
+
+/// The quoted words of a span, spaces collapsed, pieces joined by a space.
+fn quoted_text(text: &str, span: &marks::Span) -> String {
+    let joined: Vec<&str> = span.pieces.iter().map(|r| text[r.clone()].trim()).filter(|s| !s.is_empty()).collect();
+    normalize::squash_spaces(&joined.join(" "))
+}
+
+/// Byte offset → character offset, for offsets asked in increasing order
+/// (any order works; increasing is linear).
+struct CharIndex<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        CharIndex { text, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}

@@ -1,0 +1,379 @@
+//! Who a sentence is about: names ("U.S. President Donald Trump"), roles
+//! ("the Japanese premier"), pronouns; and what an article teaches about
+//! them — that "Trump" is Donald Trump and "the prime minister" is Shigeru
+//! Ishiba in this article.
+
+use super::lexicon::{self, has};
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+/// A role phrase: "the Japanese premier" is head "prime minister", places ["japan"].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Canonical role noun.
+    pub head: String,
+    /// Places (or other modifiers) qualifying it, normalised.
+    pub mods: Vec<String>,
+}
+
+/// How a sentence refers to someone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A name, without its titles; `role` holds the titles when present.
+    Name {
+        /// "Donald Trump".
+        name: String,
+        /// "U.S. President" as a role, if written before the name.
+        role: Option<Role>,
+    },
+    /// "he", "she" (others are not resolved).
+    Pronoun(String),
+    /// "the president".
+    Role(Role),
+}
+
+/// A subject found at a token, with its extent and written form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// What it refers to.
+    pub subject: Subject,
+    /// Token index one past its end.
+    pub end: usize,
+    /// As written: "the prime minister".
+    pub written: String,
+    /// Written with a possessive ("Trump's"): a modifier, not a subject.
+    pub possessive: bool,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three"];
+const CONNECTORS: &[&str] =
+    &["of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di", "y"];
+const PRONOUNS: &[&str] = &["he", "she"];
+
+fn lower(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase()
+}
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "s'", "s’"] {
+        if let Some(base) = w.strip_suffix(suf) {
+            // "Jones'" keeps its s; "Trump's" loses the 's.
+            let base = if suf.starts_with('s') { &w[..w.len() - suf.len() + 1] } else { base };
+            if !base.is_empty() {
+                return (base, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Reads a subject starting at token `i`: a pronoun, a role phrase led by
+/// a determiner, or a capitalised name with its titles.
+pub fn subject_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = lower(text, t);
+    if has(PRONOUNS, &w) {
+        return Some(Found { subject: Subject::Pronoun(w.clone()), end: i + 1, written: w, possessive: false });
+    }
+    if has(DETERMINERS, &w) {
+        if let Some((role, end)) = role_at(text, tokens, i + 1, true) {
+            let written = span_text(text, tokens, i, end);
+            return Some(Found { subject: Subject::Role(role), end, written, possessive: false });
+        }
+        if w != "the" {
+            return None;
+        }
+    }
+    name_at(text, tokens, i)
+}
+
+fn span_text(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
+    text[tokens[from].start..tokens[to - 1].end].to_owned()
+}
+
+/// A role phrase at `i` (after any determiner): modifiers, then a role noun.
+/// `lowercase_ok` allows lowercase modifiers ("former", "top").
+pub fn role_at(text: &str, tokens: &[Token], i: usize, lowercase_ok: bool) -> Option<(Role, usize)> {
+    let mut mods = Vec::new();
+    let mut j = i;
+    while j < tokens.len() && j < i + 5 {
+        let t = &tokens[j];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        // Longest role noun starting here: "prime minister", "secretary of state".
+        let mut best = None;
+        for n in (1..=3).rev() {
+            if j + n > tokens.len() || tokens[j..j + n].iter().any(|t| t.kind != Kind::Word) {
+                continue;
+            }
+            let phrase = tokens[j..j + n].iter().map(|t| lower(text, t)).collect::<Vec<_>>().join(" ");
+            if lexicon::is_role(&phrase) {
+                best = Some((phrase, j + n));
+                break;
+            }
+        }
+        if let Some((phrase, end)) = best {
+            // "the president of the United States": keep the place.
+            let mut end = end;
+            if end + 1 < tokens.len()
+                && lower(text, &tokens[end]) == "of"
+                && tokens[end + 1].is_capitalized(text)
+                && !tokens[end + 1].text(text).eq_ignore_ascii_case("the")
+            {
+                mods.push(lexicon::place_of(tokens[end + 1].text(text)));
+                end += 2;
+            }
+            return Some((Role { head: lexicon::canonical_role(&phrase).to_owned(), mods }, end));
+        }
+        let w = t.text(text);
+        let (base, _) = strip_possessive(w);
+        let capital = t.is_capitalized(text);
+        if !(capital || lowercase_ok) || has(lexicon::CUE_VERBS, &w.to_lowercase()) {
+            return None;
+        }
+        mods.push(lexicon::place_of(base));
+        j += 1;
+    }
+    None
+}
+
+/// A capitalised name at `i`, its titles split off.
+pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    let mut j = i;
+    let mut possessive = false;
+    while j < tokens.len() && j < i + 8 {
+        let t = &tokens[j];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = t.text(text);
+        let connector = has(CONNECTORS, w) && tokens.get(j + 1).is_some_and(|n| n.is_capitalized(text)) && j > i;
+        if !(t.is_capitalized(text) || connector) {
+            break;
+        }
+        j += 1;
+        if strip_possessive(w).1 {
+            possessive = true;
+            break;
+        }
+    }
+    let mut words: Vec<&str> = tokens[i..j].iter().map(|t| t.text(text)).collect();
+    if possessive {
+        let last = words.len() - 1;
+        words[last] = strip_possessive(words[last]).0;
+    }
+    // Sentence openers and other capitalised non-names in front.
+    let mut lead = 0;
+    while lead < words.len() && has(lexicon::NOT_NAMES, &words[lead].to_lowercase()) {
+        lead += 1;
+    }
+    let words = &words[lead..];
+    if words.is_empty() {
+        return None;
+    }
+    let written = words.join(" ");
+    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let title_end = lowered.iter().rposition(|w| has(lexicon::TITLES, w)).map(|k| k + 1);
+    let last_is_place = has(lexicon::NOT_PERSON_WORDS, &lowered[lowered.len() - 1]);
+    let subject = match title_end {
+        Some(k) if k < words.len() && !last_is_place => {
+            let role = role_of_title(&lowered[..k]);
+            Subject::Name { name: clean_name(&words[k..]), role }
+        }
+        Some(k) if k == words.len() && lowered.iter().all(|w| has(lexicon::TITLES, w)) => {
+            match role_of_title(&lowered) {
+                Some(role) => Subject::Role(role),
+                None => return None,
+            }
+        }
+        _ => Subject::Name { name: clean_name(words), role: None },
+    };
+    Some(Found { subject, end: j, written, possessive })
+}
+
+/// "U.S. President" → role president of us; "Prime Minister" → prime minister.
+fn role_of_title(words: &[String]) -> Option<Role> {
+    for start in 0..words.len() {
+        let phrase = words[start..].join(" ");
+        let phrase = phrase.trim_end_matches('.');
+        if lexicon::is_role(phrase) {
+            let mods = words[..start].iter().map(|w| lexicon::place_of(w)).collect();
+            return Some(Role { head: lexicon::canonical_role(phrase).to_owned(), mods });
+        }
+    }
+    None
+}
+
+/// A name as stored: middle initials dropped ("Donald J. Trump" → "Donald Trump").
+fn clean_name(words: &[&str]) -> String {
+    let keep: Vec<&str> = if words.len() >= 3 {
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| k == 0 || k == words.len() - 1 || !(w.len() == 2 && w.ends_with('.')))
+            .map(|(_, w)| *w)
+            .collect()
+    } else {
+        words.to_vec()
+    };
+    keep.join(" ")
+}
+
+/// Whether a name can be the "he" or "she" of a later sentence.
+pub fn person_like(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    !has(lexicon::NOT_PERSON_WORDS, &last)
+}
+
+/// What an article teaches about the people it names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// Lowercased single word → full names ending (or, for "Kim Jong Un",
+    /// starting) with it, and how often each was written.
+    by_last: HashMap<String, Vec<(String, usize)>>,
+    by_first: HashMap<String, Vec<(String, usize)>>,
+    /// Roles learned from the text: (role, person, byte position).
+    roles: Vec<(Role, String, usize)>,
+}
+
+impl Registry {
+    /// Learns names and roles from the tokens of the article's paragraphs.
+    pub fn learn(&mut self, text: &str, tokens: &[Token]) {
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(found) = name_at(text, tokens, i) else {
+                i += 1;
+                continue;
+            };
+            if let Subject::Name { name, role } = &found.subject {
+                let parts: Vec<&str> = name.split(' ').collect();
+                if parts.len() >= 2 && person_like(name) {
+                    bump(self.by_last.entry(parts[parts.len() - 1].to_lowercase()).or_default(), name);
+                    bump(self.by_first.entry(parts[0].to_lowercase()).or_default(), name);
+                }
+                let pos = tokens[i].start;
+                let learned = role
+                    .clone()
+                    .or_else(|| self.role_before(text, tokens, i))
+                    .or_else(|| self.role_after(text, tokens, found.end));
+                if let Some(role) = learned {
+                    let person = self.canonical(name);
+                    if person_like(&person) {
+                        self.roles.push((role, person, pos));
+                    }
+                }
+            }
+            i = found.end.max(i + 1);
+        }
+    }
+
+    /// "North Korean leader Kim Jong Un", "Japan's Prime Minister, Shigeru Ishiba".
+    fn role_before(&self, text: &str, tokens: &[Token], i: usize) -> Option<Role> {
+        let end = if i >= 1 && tokens[i - 1].is_punct(text, ',') { i - 1 } else { i };
+        (end.saturating_sub(5)..end).find_map(|s| {
+            let start = if s < end && has(DETERMINERS, &lower(text, &tokens[s])) { s + 1 } else { s };
+            role_at(text, tokens, start, true).filter(|&(_, e)| e == end).map(|(r, _)| r)
+        })
+    }
+
+    /// "Shigeru Ishiba, Japan's prime minister, said".
+    fn role_after(&self, text: &str, tokens: &[Token], end: usize) -> Option<Role> {
+        if !tokens.get(end)?.is_punct(text, ',') {
+            return None;
+        }
+        let mut s = end + 1;
+        if tokens.get(s).is_some_and(|t| has(DETERMINERS, &lower(text, t))) {
+            s += 1;
+        }
+        let (role, e) = role_at(text, tokens, s, true)?;
+        tokens.get(e).is_some_and(|t| t.kind == Kind::Punct).then_some(role)
+    }
+
+    /// The article's full form of a name: "Trump" → "Donald Trump" when the
+    /// article names him so; "Kim" → "Kim Jong Un".
+    pub fn canonical(&self, name: &str) -> String {
+        if name.contains(' ') {
+            return name.to_owned();
+        }
+        let key = name.to_lowercase();
+        let best = |m: &HashMap<String, Vec<(String, usize)>>| {
+            m.get(&key).and_then(|v| v.iter().max_by_key(|(_, n)| *n)).map(|(s, _)| s.clone())
+        };
+        best(&self.by_last).or_else(|| best(&self.by_first)).unwrap_or_else(|| name.to_owned())
+    }
+
+    /// Who holds `role` in this article, preferring the latest holder named
+    /// before byte `pos`, then the first named after it.
+    pub fn holder(&self, role: &Role, pos: usize) -> Option<String> {
+        let same_head: Vec<&(Role, String, usize)> =
+            self.roles.iter().filter(|(r, _, _)| r.head == role.head).collect();
+        let matching: Vec<&(Role, String, usize)> = if role.mods.is_empty() {
+            same_head.clone()
+        } else {
+            let m: Vec<_> =
+                same_head.iter().copied().filter(|(r, _, _)| role.mods.iter().any(|x| r.mods.contains(x))).collect();
+            if m.is_empty() { same_head.clone() } else { m }
+        };
+        matching
+            .iter()
+            .filter(|(_, _, p)| *p <= pos)
+            .max_by_key(|(_, _, p)| *p)
+            .or_else(|| matching.iter().min_by_key(|(_, _, p)| *p))
+            .map(|(_, person, _)| person.clone())
+    }
+}
+
+fn bump(v: &mut Vec<(String, usize)>, name: &str) {
+    match v.iter_mut().find(|(n, _)| n == name) {
+        Some((_, c)) => *c += 1,
+        None => v.push((name.to_owned(), 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn first_subject(s: &str) -> Option<Found> {
+        let toks = tokenize(s, 0..s.len(), &[]);
+        subject_at(s, &toks, 0)
+    }
+
+    #[test]
+    fn names_and_titles() {
+        let f = first_subject("U.S. President Donald J. Trump said").unwrap();
+        assert_eq!(
+            f.subject,
+            Subject::Name {
+                name: "Donald Trump".into(),
+                role: Some(Role { head: "president".into(), mods: vec!["us".into()] })
+            }
+        );
+        let f = first_subject("The Japanese premier added").unwrap();
+        assert_eq!(f.subject, Subject::Role(Role { head: "prime minister".into(), mods: vec!["japan".into()] }));
+        assert_eq!(f.written, "The Japanese premier");
+        assert_eq!(first_subject("He said").unwrap().subject, Subject::Pronoun("he".into()));
+        assert!(first_subject("Trump's plan").unwrap().possessive);
+        let f = first_subject("Secretary of State Marco Rubio said").unwrap();
+        assert!(matches!(f.subject, Subject::Name { ref name, .. } if name == "Marco Rubio"));
+    }
+
+    #[test]
+    fn registry_learns_full_names_and_roles() {
+        let s = "Japan's Prime Minister, Shigeru Ishiba, met President Donald Trump. Later Trump spoke.";
+        let toks = tokenize(s, 0..s.len(), &[]);
+        let mut r = Registry::default();
+        r.learn(s, &toks);
+        assert_eq!(r.canonical("Trump"), "Donald Trump");
+        assert_eq!(r.canonical("Ishiba"), "Shigeru Ishiba");
+        let pm = Role { head: "prime minister".into(), mods: vec!["japan".into()] };
+        assert_eq!(r.holder(&pm, s.len()).as_deref(), Some("Shigeru Ishiba"));
+        let p = Role { head: "president".into(), mods: vec![] };
+        assert_eq!(r.holder(&p, s.len()).as_deref(), Some("Donald Trump"));
+    }
+}

@@ -1,0 +1,25 @@
+//! Linking what several articles share. Incremental: only units not yet in
+//! a cluster are looked at, so importing new articles never recomputes the
+//! archive.
+
+use crate::store::{Archive, Result};
+
+/// What a linking pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// Units placed in clusters.
+    pub units: usize,
+    /// Clusters created or joined.
+    pub clusters: usize,
+}
+
+/// Places every unclustered quote unit in the cluster of its normalized
+/// wording: the same quoted sentence in several articles becomes one cluster.
+pub fn link(archive: &mut Archive) -> Result<Linked> {
+    let pending = archive.pending_units()?;
+    if pending.is_empty() {
+        return Ok(Linked::default());
+    }
+    let clusters = archive.assign_exact_clusters(&pending)?;
+    Ok(Linked { units: pending.len(), clusters })
+}

@@ -1,0 +1,53 @@
+//! Schema migrations: applied on open, listed by `migrate --status`, and
+//! archives from a newer newsarchive refused.
+
+mod common;
+use common::{Workdir, parse_csv};
+
+#[test]
+fn status_before_and_after() {
+    let w = Workdir::new();
+    let (_, rows) = parse_csv(&w.stdout(&["migrate", "--status", "--format", "csv"]));
+    assert!(rows.len() >= 2);
+    assert!(rows.iter().all(|r| r[2] == "pending"), "{rows:?}");
+    assert_eq!(rows[0][0], "1");
+    let (_, rows) = parse_csv(&w.stdout(&["migrate", "--format", "csv"]));
+    assert!(rows.iter().all(|r| r[2] != "pending"), "{rows:?}");
+    let applied = w.count("SELECT count(*) FROM refinery_schema_history");
+    assert_eq!(applied as usize, rows.len());
+}
+
+#[test]
+fn newer_archive_is_refused_and_left_alone() {
+    let w = Workdir::new();
+    w.stdout(&["seed"]);
+    w.conn()
+        .execute(
+            "INSERT INTO refinery_schema_history(version, name, applied_on, checksum) VALUES (999, 'future', '2030-01-01T00:00:00Z', '1')",
+            [],
+        )
+        .unwrap();
+    let before = w.counts();
+    for args in [&["report", "outlets"][..], &["seed"][..], &["sql", "SELECT 1"][..]] {
+        let out = w.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("schema version 999") && err.contains("newer newsarchive"), "{err}");
+    }
+    assert_eq!(w.counts(), before);
+}
+
+#[test]
+fn a_database_that_is_not_an_archive_is_refused() {
+    let w = Workdir::new();
+    rusqlite::Connection::open(w.db()).unwrap().execute("CREATE TABLE mine(x)", []).unwrap();
+    let out = w.cmd().arg("seed").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a newsarchive archive"));
+    let tables = w.count("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    assert_eq!(tables, 1, "left unchanged");
+    std::fs::write(w.db(), "this is not sqlite at all, just some text of decent length").unwrap();
+    let out = w.cmd().args(["report", "outlets"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("test.db"), "the error names the file");
+}
