@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build demo test lint clean
+.PHONY: build demo test bench lint clean
 
 ## build: the release binary (target/release/newsarchive)
 build:
@@ -25,6 +25,10 @@ demo: build
 test:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) test --locked -- --show-output
+
+## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
+bench:
+	$(CARGO) bench --locked --bench extract
 
 ## lint: clippy with warnings as errors
 lint:

@@ -2,7 +2,7 @@
 
 use super::Global;
 use crate::extract;
-use crate::ingest::{self, Meta, Source, discover, manifest::Manifest, txt};
+use crate::ingest::{self, Document, corpus::Corpus};
 use crate::link;
 use crate::store::{Archive, RunCounts, Saved};
 use anyhow::Result;
@@ -37,41 +37,21 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut importer = Importer::start(global)?;
-    let inputs = discover::discover(&args.paths);
-    let manifest_paths = match &args.manifest {
-        Some(m) => vec![m.clone()],
-        None => inputs.manifests.clone(),
-    };
-    let mut manifests = Vec::new();
-    for path in manifest_paths {
-        match Manifest::load(&path) {
-            Ok(m) => {
-                global.note(format!("using manifest {} ({} rows)", m.path, m.len()));
-                for e in &m.errors {
-                    importer.fail(e)?;
-                }
-                manifests.push(m);
-            }
-            Err(e) => importer.fail(&e)?,
-        }
+    let corpus = Corpus::open(&args.paths, args.manifest.as_deref());
+    for m in corpus.manifests() {
+        global.note(format!("using manifest {} ({} rows)", m.path, m.len()));
     }
-    for e in &inputs.errors {
+    for e in &corpus.errors {
         importer.fail(e)?;
     }
-    if inputs.skipped > 0 {
-        global.note(format!("skipped {} files of types newsarchive does not read", inputs.skipped));
+    if corpus.skipped > 0 {
+        global.note(format!("skipped {} files of types newsarchive does not read", corpus.skipped));
     }
-    for (path, _format) in &inputs.files {
-        let display = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                importer.fail(&ingest::Error::new(display, None, discover::io_reason(&e)))?;
-                continue;
-            }
-        };
-        let over = manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
-        importer.add(&Source { path: display, bytes }, &over)?;
+    for doc in corpus.documents() {
+        match doc {
+            Ok(doc) => importer.add(&doc)?,
+            Err(e) => importer.fail(&e)?,
+        }
     }
     importer.finish()
 }
@@ -94,14 +74,10 @@ impl<'g> Importer<'g> {
         Ok(Importer { archive, run, counts: RunCounts::default(), global })
     }
 
-    /// Reads, extracts and stores one document.
-    pub(super) fn add(&mut self, source: &Source, over: &Meta) -> Result<()> {
-        let doc = match txt::parse(source, over) {
-            Ok(d) => d,
-            Err(e) => return self.fail(&e),
-        };
-        let quotes = extract::quotes(&doc);
-        match self.archive.save(&doc, &quotes, self.run)? {
+    /// Extracts and stores one document.
+    pub(super) fn add(&mut self, doc: &Document) -> Result<()> {
+        let quotes = extract::quotes(doc);
+        match self.archive.save(doc, &quotes, self.run)? {
             Saved::Imported(_) => self.counts.imported += 1,
             Saved::Updated(_) => self.counts.updated += 1,
             Saved::Unchanged(_) => self.counts.unchanged += 1,

@@ -2,11 +2,13 @@
 //! and a `run`. This module parses arguments, dispatches, prints errors
 //! and picks the exit code (0 ok, 1 error, 2 usage).
 
+mod eval;
 mod export;
 mod import;
 mod migrate;
 mod report;
 mod seed;
+mod speakers;
 mod sql;
 
 use crate::report::Format;
@@ -57,6 +59,8 @@ enum Command {
     Seed(seed::Args),
     Report(report::Args),
     Export(export::Args),
+    Eval(eval::Args),
+    Speakers(speakers::Args),
     Sql(sql::Args),
     Migrate(migrate::Args),
 }
@@ -102,6 +106,8 @@ pub fn main() -> ExitCode {
         Command::Seed(a) => seed::run(a, &global),
         Command::Report(a) => report::run(a, &global),
         Command::Export(a) => export::run(a, &global),
+        Command::Eval(a) => eval::run(a, &global),
+        Command::Speakers(a) => speakers::run(a, &global),
         Command::Sql(a) => sql::run(a, &global),
         Command::Migrate(a) => migrate::run(a, &global),
     };

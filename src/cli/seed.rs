@@ -2,7 +2,7 @@
 
 use super::Global;
 use super::import::Importer;
-use crate::ingest::seed;
+use crate::ingest::{seed, txt};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -26,7 +26,10 @@ pub fn run(_args: Args, global: &Global) -> Result<ExitCode> {
     for source in &sources {
         let name = source.path.trim_start_matches("seed/");
         let over = manifest.lookup_name(name).cloned().unwrap_or_default();
-        importer.add(source, &over)?;
+        match txt::parse(source, &over) {
+            Ok(doc) => importer.add(&doc)?,
+            Err(e) => importer.fail(&e)?,
+        }
     }
     importer.finish()
 }

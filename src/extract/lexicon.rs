@@ -1,9 +1,12 @@
 //! Word lists of news English: how reporters attribute speech, how they
 //! title people, which capitalised words are not names.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Finite reporting verbs: "X said", "X warned", "said X".
 #[rustfmt::skip]
-pub const CUE_VERBS: &[&str] = &[
+pub static CUE_VERBS: Words = Words::new(&[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns", "stressed",
     "stresses", "emphasized", "emphasizes", "emphasised", "emphasises", "noted", "notes", "remarked", "remarks",
     "explained", "explains", "insisted", "insists", "wrote", "writes", "asked", "asks", "articulated",
@@ -21,12 +24,13 @@ pub const CUE_VERBS: &[&str] = &[
     "alleged", "asserted", "asserts", "insisted", "interjected", "advised", "acknowledged", "cried", "pleaded",
     "begged", "sighed", "laughed", "thundered", "fumed", "raged", "gushed", "chimed", "huffed", "beamed",
     "texted", "emailed", "messaged", "blogged", "recalled", "added", "elaborated", "clarified", "conceded",
-];
+    "chanted", "scolded", "wrote", "mocked", "praised", "criticized", "blasted", "slammed", "accused", "dismissed",
+]);
 
 /// Participles that attribute to the subject of their clause:
 /// "Trump praised Kim, saying '…'".
 #[rustfmt::skip]
-pub const CUE_PARTICIPLES: &[&str] = &[
+pub static CUE_PARTICIPLES: Words = Words::new(&[
     "saying", "adding", "noting", "stating", "warning", "stressing", "emphasizing", "emphasising", "explaining",
     "insisting", "writing", "asking", "declaring", "arguing", "claiming", "calling", "describing", "telling",
     "remarking", "recalling", "suggesting", "urging", "vowing", "pledging", "promising", "acknowledging",
@@ -34,22 +38,23 @@ pub const CUE_PARTICIPLES: &[&str] = &[
     "asserting", "highlighting", "tweeting", "predicting", "cautioning", "conceding", "underscoring",
     "expressing", "announcing", "proclaiming", "lamenting", "complaining", "joking", "boasting", "charging",
     "contending", "countering", "repeating", "confirming", "denying", "echoing", "quipping", "posting",
-];
+    "chanting", "shouting", "singing", "referring", "referencing", "accusing",
+]);
 
 /// Adverbs that may stand between a speaker and the verb ("Trump later said").
 #[rustfmt::skip]
-pub const CUE_ADVERBS: &[&str] = &[
+pub static CUE_ADVERBS: Words = Words::new(&[
     "also", "later", "then", "again", "further", "previously", "once", "recently", "simply", "only", "just",
     "had", "has", "have", "would", "will", "reportedly", "separately", "earlier", "frequently", "often",
     "repeatedly", "privately", "publicly", "flatly", "bluntly", "quickly", "angrily", "calmly", "firmly",
     "openly", "candidly", "sharply", "jokingly", "emphatically", "initially", "subsequently", "finally",
     "famously", "memorably", "once", "first", "ultimately", "confidently", "proudly", "quietly", "loudly",
     "tearfully", "bitterly", "cheerfully", "succinctly", "tersely", "curtly",
-];
+]);
 
 /// Titles written before a name, capitalised: "Prime Minister Shigeru Ishiba".
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub static TITLES: Words = Words::new(&[
     "president", "vice", "prime", "minister", "premier", "secretary", "chancellor", "senator", "sen.", "sen",
     "representative", "rep.", "rep", "congressman", "congresswoman", "governor", "gov.", "gov", "mayor",
     "judge", "justice", "chief", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.", "lieutenant",
@@ -63,12 +68,12 @@ pub const TITLES: &[&str] = &[
     "officer", "inspector", "detective", "sheriff", "councilman", "councilwoman", "councillor", "councilor",
     "delegate", "envoy", "commander", "marshal", "sultan", "emir", "crown", "majority", "minority", "house",
     "press",
-];
+]);
 
 /// Nouns that name a role; "the president", "a White House spokesman".
 /// Multi-word roles are written with a space.
 #[rustfmt::skip]
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: Words = Words::new(&[
     "president", "prime minister", "premier", "minister", "secretary", "chancellor", "senator", "governor",
     "mayor", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chairman",
     "chairwoman", "chair", "ceo", "chief executive", "director", "ambassador", "candidate", "nominee",
@@ -77,9 +82,31 @@ pub const ROLE_NOUNS: &[&str] = &[
     "congressman", "congresswoman", "representative", "speaker", "emperor", "chancellor", "envoy", "adviser",
     "advisor", "aide", "analyst", "economist", "expert", "professor", "researcher", "founder", "owner",
     "manager", "coach", "sheriff", "prosecutor", "attorney", "lawyer", "doctor", "scientist", "activist",
-    "strategist", "pollster", "source", "sources", "diplomat", "negotiator", "administrator", "commissioner",
+    "strategist", "pollster", "source", "delegate", "diplomat", "negotiator", "administrator", "commissioner",
     "superintendent", "principal", "resident", "witness", "victim", "police", "officer", "author",
-];
+]);
+
+/// Honorifics: whatever follows them is a name ("Mr. King").
+#[rustfmt::skip]
+pub static HONORIFICS: Words = Words::new(&[
+    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "mx.", "sir", "dame", "messrs.",
+]);
+
+/// Lowercase words that describe a person between a capitalised word and
+/// their name: "MSNBC host Chris Matthews", "Trump campaign manager Kellyanne Conway".
+#[rustfmt::skip]
+pub static DESCRIPTORS: Words = Words::new(&[
+    "host", "anchor", "correspondent", "reporter", "editor", "columnist", "writer", "deputy", "press", "campaign",
+    "senior", "chief", "executive", "former", "acting", "top", "assistant", "staff", "communications", "policy",
+    "national", "security", "legal", "special", "counsel", "associate", "professor", "attorney", "chairman",
+    "member", "panel", "director", "president", "secretary", "minister", "leader", "spokesman", "spokeswoman",
+    "spokesperson", "aide", "adviser", "advisor", "strategist", "manager", "surrogate", "economist", "analyst",
+    "lawyer", "official", "candidate", "nominee", "governor", "senator", "lawmaker", "commentator", "pollster",
+    "founder", "ceo", "chair", "vice", "running", "mate", "operative", "consultant", "activist", "journalist",
+    "historian", "scholar", "researcher", "expert", "representative", "congressman", "congresswoman", "mayor",
+    "ambassador", "envoy", "general", "commander", "sheriff", "prosecutor", "judge", "justice", "doctor",
+    "physician", "scientist", "author", "contributor", "producer", "pastor", "organizer", "coordinator",
+]);
 
 /// Role words with the same meaning; the first is the canonical one.
 #[rustfmt::skip]
@@ -109,7 +136,7 @@ pub const DEMONYMS: &[(&str, &str)] = &[
 
 /// Capitalised words that open sentences but are not names.
 #[rustfmt::skip]
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: Words = Words::new(&[
     "the", "a", "an", "but", "and", "or", "so", "yet", "then", "however", "meanwhile", "in", "on", "at", "as",
     "if", "when", "while", "after", "before", "since", "although", "though", "because", "during", "despite",
     "asked", "speaking", "turning", "according", "this", "that", "these", "those", "it", "its", "there", "here",
@@ -124,14 +151,16 @@ pub const NOT_NAMES: &[&str] = &[
     "earlier", "thus", "therefore", "yes", "well", "oh", "please", "thank", "thanks", "let", "don't", "do",
     "does", "did", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
     "can", "could", "should", "must", "might", "several", "few", "more", "less", "such", "one", "two", "three",
-    "first", "second", "third", "new", "old", "former", "more", "democrats", "republicans", "democrat",
-    "republican", "americans", "critics", "supporters", "officials", "sources", "experts", "analysts",
-];
+    "first", "second", "third", "former", "more", "democrat",
+    "democratic", "conservative", "liberal", "progressive", "libertarian", "federal", "national", "muslim",
+    "christian", "black", "white", "hispanic", "latino", "asian", "african", "european",
+    "republican", "americans",
+]);
 
 /// Last words of names that are places or organisations rather than
 /// people: such names are never the "he" or "she" of a later sentence.
 #[rustfmt::skip]
-pub const NOT_PERSON_WORDS: &[&str] = &[
+pub static NOT_PERSON_WORDS: Words = Words::new(&[
     "korea", "states", "kingdom", "union", "house", "department", "ministry", "party", "committee", "council",
     "court", "congress", "senate", "administration", "post", "times", "news", "press", "agency", "inc", "inc.",
     "corp", "corp.", "company", "co.", "university", "bank", "group", "association", "institute", "foundation",
@@ -149,34 +178,68 @@ pub const NOT_PERSON_WORDS: &[&str] = &[
     "guardian", "daily", "today", "week", "street", "fargo", "chicago", "york", "angeles", "francisco",
     "florida", "ohio", "texas", "california", "virginia", "carolina", "pennsylvania", "iowa", "colorado",
     "nevada", "arizona", "michigan", "wisconsin", "georgia", "hampshire", "jersey", "massachusetts",
-    "minnesota",
-];
+    "minnesota", "amendment", "act", "bill", "law", "constitution", "debate", "election", "convention", "tower",
+    "hotel", "democrats", "republicans", "critics", "supporters", "officials", "sources", "experts", "analysts",
+    "protesters", "voters", "lawmakers", "leaders", "residents", "police", "investigators", "prosecutors",
+]);
 
 /// Words before a quotation that make it a mention of a term or a name
 /// rather than speech: "the so-called 'deep state'", "a reference to 'Nissan'".
 #[rustfmt::skip]
-pub const MENTION_CUES: &[&str] = &[
+pub static MENTION_CUES: Words = Words::new(&[
     "so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "known as", "the word", "the words",
     "the term", "the phrase", "the slogan", "the hashtag", "reference to", "references to", "referred to as",
     "the name", "the label", "the headline", "the book", "the film", "the movie", "the song", "the show",
     "the program", "the programme", "the series", "the article", "the op-ed", "the report", "the album",
-];
+]);
 
 /// Lowercase words that follow a subject as its verb: "Trump met", "Ishiba has".
 #[rustfmt::skip]
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: Words = Words::new(&[
     "is", "was", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "does", "did",
     "are", "were", "have", "also", "later", "then", "again", "still", "never", "already", "first",
-];
+]);
+
+/// Nouns for something said: "Trump's claim that …".
+#[rustfmt::skip]
+pub static SPEECH_NOUNS: Words = Words::new(&[
+    "claim", "claims", "statement", "statements", "remark", "remarks", "words", "comment", "comments",
+    "assertion", "promise", "pledge", "warning", "tweet", "tweets", "message", "argument", "description",
+    "characterization", "suggestion", "insistence", "accusation", "charge", "call", "vow", "boast", "quip",
+    "response", "reply", "answer", "question", "speech", "testimony", "prediction", "slogan", "phrase",
+]);
+
+/// A word list, looked up through a hash set built on first use.
+pub struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Words {
+    /// A list of lowercase words.
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        Words { list, set: OnceLock::new() }
+    }
+
+    /// Whether `w` (lowercase) is in the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(w)
+    }
+
+    /// The words, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.list.iter().copied()
+    }
+}
 
 /// Whether `w` (lowercase) is in `list`.
-pub fn has(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+pub fn has(list: &Words, w: &str) -> bool {
+    list.contains(w)
 }
 
 /// Whether a lowercase phrase names a role ("premier", "prime minister").
 pub fn is_role(phrase: &str) -> bool {
-    has(ROLE_NOUNS, phrase) || ROLE_SYNONYMS.iter().any(|(k, _)| *k == phrase)
+    has(&ROLE_NOUNS, phrase) || ROLE_SYNONYMS.iter().any(|(k, _)| *k == phrase)
 }
 
 /// The canonical form of a role noun ("premier" → "prime minister").

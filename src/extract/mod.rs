@@ -12,8 +12,9 @@ pub use attribution::QuoteKind;
 pub use normalize::Unit;
 
 use crate::ingest::{Document, Paragraph, Region, layout_text};
-use attribution::{Attribution, Context, Salience};
+use attribution::{Attribution, Context, Earlier, Salience};
 use names::Registry;
+use std::collections::HashSet;
 use std::ops::Range;
 use tokens::{Kind, Token};
 
@@ -71,23 +72,20 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
     let body = RegionText::new(Region::Body, &doc.body);
     let boilerplate = RegionText::new(Region::Boilerplate, &doc.boilerplate);
 
-    let mut scanned: Vec<Scanned> = Vec::new();
-    if let Some(h) = &headline {
-        scanned.push(Scanned::new(h));
-    }
-    scanned.push(Scanned::new(&body));
+    // People are learned from the article's own paragraphs: a Title Case
+    // headline ("Obama Sees 'Personal Insult'") would teach false names.
+    let body = Scanned::new(&body);
     let mut registry = Registry::default();
-    for s in &scanned {
-        s.learn(&mut registry);
-    }
+    body.learn(&mut registry);
     let furniture = Scanned::new(&boilerplate);
     let mut furniture_registry = Registry::default();
     furniture.learn(&mut furniture_registry);
 
     let mut out = Vec::new();
-    for s in &scanned {
-        s.attribute_all(&registry, &mut out);
+    if let Some(h) = &headline {
+        Scanned::new(h).attribute_all(&registry, &mut out);
     }
+    body.attribute_all(&registry, &mut out);
     furniture.attribute_all(&furniture_registry, &mut out);
     out
 }
@@ -145,37 +143,52 @@ impl<'a> Scanned<'a> {
 
     fn attribute_all(&self, registry: &Registry, out: &mut Vec<Quote>) {
         let text = self.rt.text.as_str();
+        let mut speakers = HashSet::new();
+        for toks in &self.tokens {
+            attribution::speaking_names(text, toks, registry, &mut speakers);
+        }
         let mut salience = Salience::default();
         for (p, toks) in self.tokens.iter().enumerate() {
             for sent in &self.sentences[p] {
-                salience.learn(text, &toks[sent.clone()], registry);
+                salience.learn(text, &toks[sent.clone()], registry, &speakers);
             }
         }
         let located = self.locate();
         let mut chars = CharIndex::new(text);
-        // The previous quotation and where it ended (paragraph, sentence).
+        // The previous quotation: its attribution and where it ended
+        // (paragraph, sentence).
         let mut previous: Option<(Attribution, usize, usize)> = None;
+        // The last attributed quotation of the current paragraph.
+        let mut in_paragraph: Option<(Attribution, usize)> = None;
         for (k, span) in self.spans.iter().enumerate() {
             let Some([(p0, s0, t0), (p1, s1, t1)]) = located[k] else { continue };
             let first_sent = self.sentences[p0][s0].clone();
             let last_sent = self.sentences[p1][s1].clone();
             let empty: &[Token] = &[];
             let quoted = quoted_text(text, span);
+            let para0 = &self.tokens[p0];
             let cx = Context {
                 text,
-                left: &self.tokens[p0][first_sent.start..t0],
+                left: &para0[first_sent.start..t0],
                 right: &self.tokens[p1][t1 + 1..last_sent.end],
                 next: self.sentences[p1].get(s1 + 1).map_or(empty, |r| &self.tokens[p1][r.clone()]),
-                previous: s0.checked_sub(1).map_or(empty, |i| &self.tokens[p0][self.sentences[p0][i].clone()]),
+                previous: s0.checked_sub(1).map_or(empty, |i| &para0[self.sentences[p0][i].clone()]),
+                before: &para0[..first_sent.start],
+                introduction: match (s0, p0.checked_sub(1)) {
+                    (0, Some(pp)) => self.sentences[pp].last().map_or(empty, |r| &self.tokens[pp][r.clone()]),
+                    _ => empty,
+                },
+                alone_in_paragraph: para0.len() <= 2 && p0 == p1 && para0.iter().all(|t| t.kind != Kind::Word),
                 quoted: &quoted,
                 at: span.open,
             };
-            // A quotation continues the one before it when it opens the
-            // sentence right after it, or the paragraph right after it.
-            let continues = previous.as_ref().filter(|(_, pp, ps)| {
-                (*pp == p0 && *ps + 1 == s0) || (*pp + 1 == p0 && s0 == 0 && *ps + 1 == self.sentences[*pp].len())
-            });
-            let a = attribution::attribute(&cx, registry, &salience, continues.map(|(a, _, _)| a));
+            let continued = previous
+                .as_ref()
+                .filter(|(_, pp, ps)| *pp + 1 == p0 && s0 == 0 && *ps + 1 == self.sentences[*pp].len())
+                .map(|(a, _, _)| a);
+            let earlier =
+                Earlier { in_paragraph: in_paragraph.as_ref().filter(|(_, p)| *p == p0).map(|(a, _)| a), continued };
+            let a = attribution::attribute(&cx, registry, &salience, &earlier);
             if let Some(person) = &a.speaker {
                 salience.note(span.close, person);
             }
@@ -198,6 +211,9 @@ impl<'a> Scanned<'a> {
                 cue: a.cue.clone(),
                 units,
             });
+            if a.speaker.is_some() {
+                in_paragraph = Some((a.clone(), p1));
+            }
             previous = Some((a, p1, s1));
         }
     }

@@ -3,8 +3,9 @@
 //! them — that "Trump" is Donald Trump and "the prime minister" is Shigeru
 //! Ishiba in this article.
 
-use super::lexicon::{self, has};
+use super::lexicon::{self, Words, has};
 use super::tokens::{Kind, Token};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A role phrase: "the Japanese premier" is head "prime minister", places ["japan"].
@@ -45,13 +46,19 @@ pub struct Found {
     pub possessive: bool,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three"];
-const CONNECTORS: &[&str] =
-    &["of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di", "y"];
-const PRONOUNS: &[&str] = &["he", "she"];
+static DETERMINERS: Words =
+    Words::new(&["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three"]);
+static CONNECTORS: Words =
+    Words::new(&["of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di", "y"]);
+static PRONOUNS: Words = Words::new(&["he", "she", "it"]);
 
-fn lower(text: &str, t: &Token) -> String {
-    t.text(text).to_lowercase()
+fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    lowercase(t.text(text))
+}
+
+/// `s` in lowercase, without copying when it already is (most words are).
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -68,18 +75,30 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Reads a subject starting at token `i`: a pronoun, a role phrase led by
-/// a determiner, or a capitalised name with its titles.
+/// a determiner ("the prime minister", "the former president Barack Obama"
+/// is the name), or a capitalised name with its titles.
 pub fn subject_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     let t = tokens.get(i)?;
     if t.kind != Kind::Word {
         return None;
     }
     let w = lower(text, t);
-    if has(PRONOUNS, &w) {
-        return Some(Found { subject: Subject::Pronoun(w.clone()), end: i + 1, written: w, possessive: false });
+    if has(&PRONOUNS, &w) {
+        return Some(Found {
+            subject: Subject::Pronoun(w.to_string()),
+            end: i + 1,
+            written: w.into_owned(),
+            possessive: false,
+        });
     }
-    if has(DETERMINERS, &w) {
+    if has(&DETERMINERS, &w) {
         if let Some((role, end)) = role_at(text, tokens, i + 1, true) {
+            if let Some(named) = name_at(text, tokens, end).filter(|f| matches!(f.subject, Subject::Name { .. })) {
+                let written = span_text(text, tokens, i, named.end);
+                let Subject::Name { name, .. } = named.subject else { unreachable!("filtered to names") };
+                let subject = Subject::Name { name, role: Some(role) };
+                return Some(Found { subject, end: named.end, written, possessive: named.possessive });
+            }
             let written = span_text(text, tokens, i, end);
             return Some(Found { subject: Subject::Role(role), end, written, possessive: false });
         }
@@ -94,29 +113,23 @@ fn span_text(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
     text[tokens[from].start..tokens[to - 1].end].to_owned()
 }
 
-/// A role phrase at `i` (after any determiner): modifiers, then a role noun.
-/// `lowercase_ok` allows lowercase modifiers ("former", "top").
+/// Function words that never modify a role noun.
+static NOT_MODIFIERS: Words = Words::new(&[
+    "of", "and", "or", "the", "a", "an", "in", "for", "to", "with", "on", "at", "by", "from", "that", "who", "which",
+    "is", "was", "has", "had", "be", "it", "he", "she", "they",
+]);
+
+/// A role phrase at `i` (after any determiner): up to three modifiers,
+/// then a role noun. `lowercase_ok` allows lowercase modifiers ("former").
 pub fn role_at(text: &str, tokens: &[Token], i: usize, lowercase_ok: bool) -> Option<(Role, usize)> {
     let mut mods = Vec::new();
     let mut j = i;
-    while j < tokens.len() && j < i + 5 {
+    while j < tokens.len() && j <= i + 3 {
         let t = &tokens[j];
         if t.kind != Kind::Word {
             return None;
         }
-        // Longest role noun starting here: "prime minister", "secretary of state".
-        let mut best = None;
-        for n in (1..=3).rev() {
-            if j + n > tokens.len() || tokens[j..j + n].iter().any(|t| t.kind != Kind::Word) {
-                continue;
-            }
-            let phrase = tokens[j..j + n].iter().map(|t| lower(text, t)).collect::<Vec<_>>().join(" ");
-            if lexicon::is_role(&phrase) {
-                best = Some((phrase, j + n));
-                break;
-            }
-        }
-        if let Some((phrase, end)) = best {
+        if let Some((phrase, end)) = role_noun_at(text, tokens, j) {
             // "the president of the United States": keep the place.
             let mut end = end;
             if end + 1 < tokens.len()
@@ -130,35 +143,82 @@ pub fn role_at(text: &str, tokens: &[Token], i: usize, lowercase_ok: bool) -> Op
             return Some((Role { head: lexicon::canonical_role(&phrase).to_owned(), mods }, end));
         }
         let w = t.text(text);
-        let (base, _) = strip_possessive(w);
+        let lw = w.to_lowercase();
         let capital = t.is_capitalized(text);
-        if !(capital || lowercase_ok) || has(lexicon::CUE_VERBS, &w.to_lowercase()) {
+        if !(capital || lowercase_ok) || has(&lexicon::CUE_VERBS, &lw) || has(&NOT_MODIFIERS, &lw) {
             return None;
         }
-        mods.push(lexicon::place_of(base));
+        mods.push(lexicon::place_of(strip_possessive(w).0));
         j += 1;
     }
     None
 }
 
-/// A capitalised name at `i`, its titles split off.
-pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+/// The longest role noun at `j`: "prime minister", "secretary of state".
+fn role_noun_at(text: &str, tokens: &[Token], j: usize) -> Option<(String, usize)> {
+    (1..=3).rev().find_map(|n| {
+        if j + n > tokens.len() || tokens[j..j + n].iter().any(|t| t.kind != Kind::Word) {
+            return None;
+        }
+        let phrase = tokens[j..j + n].iter().map(|t| lower(text, t)).collect::<Vec<_>>().join(" ");
+        lexicon::is_role(&phrase).then_some((phrase, j + n))
+    })
+}
+
+/// End of a run of capitalised words from `i` (connectors such as "of"
+/// inside it), and whether its last word is possessive.
+fn capitalized_run(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
     let mut j = i;
-    let mut possessive = false;
     while j < tokens.len() && j < i + 8 {
         let t = &tokens[j];
         if t.kind != Kind::Word {
             break;
         }
         let w = t.text(text);
-        let connector = has(CONNECTORS, w) && tokens.get(j + 1).is_some_and(|n| n.is_capitalized(text)) && j > i;
+        let connector = has(&CONNECTORS, w) && tokens.get(j + 1).is_some_and(|n| n.is_capitalized(text)) && j > i;
         if !(t.is_capitalized(text) || connector) {
             break;
         }
         j += 1;
         if strip_possessive(w).1 {
-            possessive = true;
-            break;
+            return (j, true);
+        }
+    }
+    (j, false)
+}
+
+/// A capitalised name at `i`, its titles split off. Lowercase descriptors
+/// between two capitalised runs make the second the name: "MSNBC host
+/// Chris Matthews", "Clinton spokesman Jesse Lehrich".
+pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    let (j, possessive) = capitalized_run(text, tokens, i);
+    if j == i {
+        return None;
+    }
+    if !possessive {
+        let mut k = j;
+        while k < tokens.len()
+            && k < j + 4
+            && tokens[k].kind == Kind::Word
+            && has(&lexicon::DESCRIPTORS, &lower(text, &tokens[k]))
+        {
+            k += 1;
+        }
+        if k > j
+            && tokens.get(k).is_some_and(|t| t.is_capitalized(text))
+            && let Some(named) = name_at(text, tokens, k)
+            && let Subject::Name { name, role } = named.subject
+        {
+            let head = lexicon::canonical_role(&lower(text, &tokens[k - 1])).to_owned();
+            let mods = tokens[i..k - 1].iter().map(|t| lexicon::place_of(strip_possessive(t.text(text)).0)).collect();
+            let role = role.or(Some(Role { head, mods }));
+            let written = span_text(text, tokens, i, named.end);
+            return Some(Found {
+                subject: Subject::Name { name, role },
+                end: named.end,
+                written,
+                possessive: named.possessive,
+            });
         }
     }
     let mut words: Vec<&str> = tokens[i..j].iter().map(|t| t.text(text)).collect();
@@ -168,7 +228,7 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     }
     // Sentence openers and other capitalised non-names in front.
     let mut lead = 0;
-    while lead < words.len() && has(lexicon::NOT_NAMES, &words[lead].to_lowercase()) {
+    while lead < words.len() && has(&lexicon::NOT_NAMES, &words[lead].to_lowercase()) {
         lead += 1;
     }
     let words = &words[lead..];
@@ -177,17 +237,23 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     }
     let written = words.join(" ");
     let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let title_end = lowered.iter().rposition(|w| has(lexicon::TITLES, w)).map(|k| k + 1);
-    let last_is_place = has(lexicon::NOT_PERSON_WORDS, &lowered[lowered.len() - 1]);
+    // "Mr. King", "Dr. Oz": an honorific makes the rest a name, whatever it is.
+    if words.len() >= 2 && has(&lexicon::HONORIFICS, &lowered[0]) {
+        let subject = Subject::Name { name: clean_name(&words[1..]), role: None };
+        return Some(Found { subject, end: j, written, possessive });
+    }
+    let title_end = lowered.iter().rposition(|w| has(&lexicon::TITLES, w)).map(|k| k + 1);
+    let last_is_place = has(&lexicon::NOT_PERSON_WORDS, &lowered[lowered.len() - 1]);
     let subject = match title_end {
         Some(k) if k < words.len() && !last_is_place => {
             let role = role_of_title(&lowered[..k]);
             Subject::Name { name: clean_name(&words[k..]), role }
         }
-        Some(k) if k == words.len() && lowered.iter().all(|w| has(lexicon::TITLES, w)) => {
+        Some(k) if k == words.len() && lowered.iter().all(|w| has(&lexicon::TITLES, w)) => {
             match role_of_title(&lowered) {
                 Some(role) => Subject::Role(role),
-                None => return None,
+                // A surname that is also a title word: "Dean", "Major".
+                None => Subject::Name { name: clean_name(words), role: None },
             }
         }
         _ => Subject::Name { name: clean_name(words), role: None },
@@ -226,7 +292,7 @@ fn clean_name(words: &[&str]) -> String {
 /// Whether a name can be the "he" or "she" of a later sentence.
 pub fn person_like(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    !has(lexicon::NOT_PERSON_WORDS, &last)
+    !has(&lexicon::NOT_PERSON_WORDS, &last)
 }
 
 /// What an article teaches about the people it names.
@@ -275,7 +341,7 @@ impl Registry {
     fn role_before(&self, text: &str, tokens: &[Token], i: usize) -> Option<Role> {
         let end = if i >= 1 && tokens[i - 1].is_punct(text, ',') { i - 1 } else { i };
         (end.saturating_sub(5)..end).find_map(|s| {
-            let start = if s < end && has(DETERMINERS, &lower(text, &tokens[s])) { s + 1 } else { s };
+            let start = if s < end && has(&DETERMINERS, &lower(text, &tokens[s])) { s + 1 } else { s };
             role_at(text, tokens, start, true).filter(|&(_, e)| e == end).map(|(r, _)| r)
         })
     }
@@ -286,7 +352,7 @@ impl Registry {
             return None;
         }
         let mut s = end + 1;
-        if tokens.get(s).is_some_and(|t| has(DETERMINERS, &lower(text, t))) {
+        if tokens.get(s).is_some_and(|t| has(&DETERMINERS, &lower(text, t))) {
             s += 1;
         }
         let (role, e) = role_at(text, tokens, s, true)?;
@@ -309,14 +375,16 @@ impl Registry {
     /// Who holds `role` in this article, preferring the latest holder named
     /// before byte `pos`, then the first named after it.
     pub fn holder(&self, role: &Role, pos: usize) -> Option<String> {
-        let same_head: Vec<&(Role, String, usize)> =
-            self.roles.iter().filter(|(r, _, _)| r.head == role.head).collect();
-        let matching: Vec<&(Role, String, usize)> = if role.mods.is_empty() {
-            same_head.clone()
+        let place_matches = |r: &Role| role.mods.iter().any(|x| r.mods.contains(x));
+        // "the German leader" is whoever the article gives a German role: a
+        // generic head needs the place, and any role of that place will do.
+        let generic = matches!(role.head.as_str(), "leader" | "official");
+        let matching: Vec<&(Role, String, usize)> = if generic {
+            self.roles.iter().filter(|(r, _, _)| r.head == role.head || place_matches(r)).collect()
         } else {
-            let m: Vec<_> =
-                same_head.iter().copied().filter(|(r, _, _)| role.mods.iter().any(|x| r.mods.contains(x))).collect();
-            if m.is_empty() { same_head.clone() } else { m }
+            let same_head: Vec<_> = self.roles.iter().filter(|(r, _, _)| r.head == role.head).collect();
+            let placed: Vec<_> = same_head.iter().copied().filter(|(r, _, _)| place_matches(r)).collect();
+            if placed.is_empty() { same_head } else { placed }
         };
         matching
             .iter()

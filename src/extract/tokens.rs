@@ -51,7 +51,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr", "sr", "prof",
     "rev", "adm", "maj", "mt", "ft", "no", "vs", "etc", "inc", "corp", "co", "ltd", "bros", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "est", "dept", "univ",
-    "approx", "gov't", "sens", "reps", "pres", "supt", "cmdr", "fr", "messrs", "mmes", "op", "ed",
+    "approx", "gov't", "sens", "reps", "pres", "supt", "cmdr", "fr", "messrs", "mmes", "op", "ed", "del",
 ];
 
 /// Tokens of `range` in `text`; `spans` (sorted by `open`) become single

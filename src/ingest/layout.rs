@@ -388,6 +388,7 @@ fn mark_boilerplate(paras: &mut [Para]) {
     for para in paras.iter_mut().filter(|p| p.role == Role::Body) {
         let t = &para.p.text;
         if is_ui_words(t)
+            || is_inline_promo(t)
             || is_caption(t)
             || is_contact_line(t)
             || is_legal_line(t)
@@ -444,6 +445,16 @@ fn mark_boilerplate(paras: &mut [Para]) {
 /// A short line that is not a sentence: a label, a heading, alt text.
 fn is_label(t: &str) -> bool {
     words(t) <= 12 && !ends_sentence(t)
+}
+
+/// A one-line promo of another story inside the article: "RELATED: …",
+/// "READ MORE: …", "WATCH: …". Unlike a related-stories heading, the
+/// article goes on after it.
+fn is_inline_promo(t: &str) -> bool {
+    const LABELS: &[&str] = &["related", "read more", "also read", "read also", "watch", "see also", "more", "listen"];
+    let lower = squash(t);
+    words(t) <= 25
+        && LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') && rest.len() > 1))
 }
 
 /// Interface words a page prints around an article.
@@ -612,7 +623,7 @@ fn is_related_heading(t: &str) -> bool {
     #[rustfmt::skip]
     const HEADINGS: &[&str] = &[
         "similar news", "related news", "related articles", "related stories", "related coverage",
-        "related content", "related posts", "related", "more from", "more stories", "more news", "recommended",
+        "related content", "related posts", "more from", "more stories", "more news", "recommended",
         "recommended for you", "you may also like", "you might also like", "most read", "most popular",
         "trending", "trending now", "read next", "what to read next", "latest stories", "latest news",
         "more on this story", "also on",

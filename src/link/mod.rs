@@ -11,15 +11,17 @@ pub struct Linked {
     pub units: usize,
     /// Clusters created or joined.
     pub clusters: usize,
+    /// One-word speakers joined to a full name.
+    pub speakers: usize,
 }
 
 /// Places every unclustered quote unit in the cluster of its normalized
-/// wording: the same quoted sentence in several articles becomes one cluster.
+/// wording: the same quoted sentence in several articles becomes one
+/// cluster. Then joins one-word speakers to the person the archive shows
+/// they are (see `store::speakers`).
 pub fn link(archive: &mut Archive) -> Result<Linked> {
     let pending = archive.pending_units()?;
-    if pending.is_empty() {
-        return Ok(Linked::default());
-    }
-    let clusters = archive.assign_exact_clusters(&pending)?;
-    Ok(Linked { units: pending.len(), clusters })
+    let clusters = if pending.is_empty() { 0 } else { archive.assign_exact_clusters(&pending)? };
+    let speakers = archive.resolve_surnames()?;
+    Ok(Linked { units: pending.len(), clusters, speakers })
 }

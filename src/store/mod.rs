@@ -1,8 +1,10 @@
 //! The archive: a SQLite file, migrated on open. All SQL of the program
 //! lives in this module and in `migrations/`.
 
+mod speakers;
 mod write;
 
+pub use speakers::Merged;
 pub use write::{PendingUnit, RunCounts, Saved};
 
 use crate::report::{Cell, Sink};
@@ -68,6 +70,9 @@ pub enum Error {
     /// A statement given to `sql` would change the archive.
     #[error("refused: `newsarchive sql` only reads; this statement would modify the archive")]
     WriteRefused,
+    /// No speaker has this name or alias.
+    #[error("no speaker named '{0}' (see `newsarchive report speakers`)")]
+    NoSuchSpeaker(String),
     /// Writing output failed.
     #[error("{0}")]
     Output(#[from] std::io::Error),

@@ -1,7 +1,7 @@
 //! Writing articles, quotes and import bookkeeping. Each article is written
 //! in one transaction: it is in the archive whole, or not at all.
 
-use super::{Archive, Result};
+use super::{Archive, Result, speakers};
 use crate::extract::Quote;
 use crate::ingest::{self, Document, join_paragraphs};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -248,7 +248,14 @@ fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::
         "INSERT INTO quote_units(quote_id, article_id, seq, text, normalized) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for q in quotes {
-        let speaker = q.speaker.as_deref().map(|s| speaker_id(tx, s)).transpose()?;
+        let speaker = q.speaker.as_deref().map(|s| speakers::speaker_id(tx, s)).transpose()?;
+        // How the article named a person ("U.S. President Donald Trump") is
+        // an alias of the speaker; pronouns and role phrases are not.
+        if let (Some(id), Some(written)) = (speaker, q.speaker_text.as_deref())
+            && is_name_form(written)
+        {
+            speakers::add_alias(tx, written, id)?;
+        }
         q_stmt.execute(params![
             article,
             speaker,
@@ -281,14 +288,13 @@ fn drop_unused_outlet(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The speaker a name stands for: an alias set by a merge, else the
-/// speaker of that name (created if new).
-fn speaker_id(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
-    if let Some(id) =
-        tx.query_row("SELECT speaker_id FROM speaker_aliases WHERE alias = ?1", [name], |r| r.get(0)).optional()?
-    {
-        return Ok(id);
-    }
-    tx.execute("INSERT INTO speakers(name) VALUES (?1) ON CONFLICT(name) DO NOTHING", [name])?;
-    tx.query_row("SELECT id FROM speakers WHERE name = ?1", [name], |r| r.get(0))
+/// A written form that names someone: capitalised, not a pronoun or a
+/// phrase led by an article or possessive ("The president", "his aide").
+fn is_name_form(written: &str) -> bool {
+    let first = written.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(
+            first.to_lowercase().as_str(),
+            "the" | "a" | "an" | "he" | "she" | "it" | "his" | "her" | "their" | "its"
+        )
 }

@@ -1,0 +1,67 @@
+//! `newsarchive speakers`: the people quoted, and merging what the rules
+//! could not tell is one person.
+
+use super::Global;
+use crate::report;
+use crate::store::Archive;
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// Manage speakers: merge names that are one person, list aliases.
+///
+/// newsarchive recognises "Trump", "President Trump", "Donald J. Trump" and
+/// "U.S. President Donald Trump" as one speaker on its own; `merge` settles
+/// the cases rules cannot (nicknames, transliterations, a surname shared
+/// by several people). `newsarchive report speakers` lists them all.
+///
+/// Examples:
+///   newsarchive speakers merge "Kim" "Kim Jong-un" "Kim Jong Un"
+///   newsarchive speakers aliases "Donald Trump"
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Action {
+    /// Merge speakers into the last one named: their quotes, names and
+    /// aliases become the last speaker's.
+    Merge {
+        /// Speakers to merge (names or aliases), then the one to keep.
+        #[arg(required = true, num_args = 2.., value_name = "NAME")]
+        names: Vec<String>,
+    },
+    /// List the names each speaker (or the one named) is known by.
+    Aliases {
+        /// A speaker's name or alias.
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+}
+
+pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
+    match args.action {
+        Action::Merge { mut names } => {
+            let mut archive = Archive::open_existing(&global.db)?;
+            let into = names.pop().expect("clap requires two names");
+            let merged = archive.merge_speakers(&names, &into)?;
+            global.note(format!(
+                "merged {} into {} ({} quotes moved)",
+                if merged.from.is_empty() { "nothing".to_owned() } else { merged.from.join(", ") },
+                merged.into,
+                merged.quotes
+            ));
+        }
+        Action::Aliases { name } => {
+            let archive = Archive::open_existing(&global.db)?;
+            let mut sink = report::sink(global.format, global.out()?, false)?;
+            let sql = "SELECT s.name AS speaker, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+                       WHERE ?1 IS NULL OR s.name = ?1 OR s.id = (SELECT speaker_id FROM speaker_aliases WHERE alias = ?1)
+                       ORDER BY s.name, a.alias";
+            archive.query_into(sql, &[&name], sink.as_mut())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,179 @@
+//! Speakers across the archive: one row per person, whatever the articles
+//! call them. An article already writes its speakers in their fullest form
+//! ("Trump" → "Donald Trump" when it names him so); across articles:
+//! - a name seen before, or an alias of one, is that speaker;
+//! - a longer name is a speaker with the same first and last words
+//!   ("Hillary Rodham Clinton" → "Hillary Clinton");
+//! - after each import, a one-word speaker ("Obama", from articles that
+//!   never give a full name) joins the full-name speaker of that surname
+//!   quoted in the most articles, when that one is quoted in at least two
+//!   and in twice as many as any other of the surname. Families share
+//!   surnames, so a surname alone is never enough: the evidence of the
+//!   whole archive decides, and it decides the same whatever the order of
+//!   imports.
+//!
+//! What rules cannot settle, `newsarchive speakers merge` does.
+
+use super::{Archive, Error, Result};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// The speaker a name stands for, created if new; aliases are recorded.
+pub(super) fn speaker_id(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
+    if let Some(id) = lookup(tx, name)? {
+        return Ok(id);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or(name);
+    if words.len() > 1 {
+        let same = ids(
+            tx,
+            "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE AND name LIKE ?2 ESCAPE '\\'",
+            [last.to_owned(), format!("{} %", like_escape(words[0]))],
+        )?;
+        if let [id] = same[..] {
+            add_alias(tx, name, id)?;
+            return Ok(id);
+        }
+    }
+    tx.execute("INSERT INTO speakers(name, surname) VALUES (?1, ?2)", params![name, last])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Joins one-word speakers to the full-name speaker of their surname where
+/// the archive's evidence is clear (see the module comment). Returns how
+/// many were joined.
+fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
+    let singles: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, name FROM speakers WHERE instr(name, ' ') = 0")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    let mut joined = 0;
+    for (id, name) in singles {
+        let mut stmt = tx.prepare_cached(
+            "SELECT f.id, count(DISTINCT q.article_id) AS articles FROM speakers f
+             JOIN quotes q ON q.speaker_id = f.id
+             WHERE f.surname = ?1 COLLATE NOCASE AND instr(f.name, ' ') > 0
+             GROUP BY f.id ORDER BY articles DESC, f.id LIMIT 2",
+        )?;
+        let top: Vec<(i64, i64)> =
+            stmt.query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let dominant = match top[..] {
+            [(best, n)] if n >= 2 => Some(best),
+            [(best, n), (_, m)] if n >= 2 && n >= 2 * m => Some(best),
+            _ => None,
+        };
+        if let Some(into) = dominant {
+            merge_ids(tx, id, into)?;
+            joined += 1;
+        }
+    }
+    Ok(joined)
+}
+
+/// Records that `alias` (a written form of a name) means speaker `id`,
+/// unless it is the speaker's own name or already an alias.
+pub(super) fn add_alias(tx: &Transaction, alias: &str, id: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO speaker_aliases(alias, speaker_id)
+         SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM speakers WHERE name = ?1)
+         ON CONFLICT(alias) DO NOTHING",
+        params![alias, id],
+    )?;
+    Ok(())
+}
+
+fn lookup(tx: &Transaction, name: &str) -> rusqlite::Result<Option<i64>> {
+    if let Some(id) =
+        tx.query_row("SELECT speaker_id FROM speaker_aliases WHERE alias = ?1", [name], |r| r.get(0)).optional()?
+    {
+        return Ok(Some(id));
+    }
+    tx.query_row("SELECT id FROM speakers WHERE name = ?1", [name], |r| r.get(0)).optional()
+}
+
+fn ids<P: rusqlite::Params>(tx: &Transaction, sql: &str, p: P) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    stmt.query_map(p, |r| r.get(0))?.collect()
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Moves everything of speaker `from` to speaker `into`; `from`'s name
+/// and aliases become aliases of `into`.
+fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
+    if from == into {
+        return Ok(());
+    }
+    tx.execute("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
+    tx.execute("UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
+    tx.execute("UPDATE quote_clusters SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
+    tx.execute("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
+    let name: String = tx.query_row("SELECT name FROM speakers WHERE id = ?1", [from], |r| r.get(0))?;
+    tx.execute("DELETE FROM speakers WHERE id = ?1", [from])?;
+    tx.execute(
+        "INSERT INTO speaker_aliases(alias, speaker_id) VALUES (?1, ?2) ON CONFLICT(alias) DO UPDATE SET speaker_id = ?2",
+        params![name, into],
+    )?;
+    Ok(())
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// The speaker kept.
+    pub into: String,
+    /// Names merged into it.
+    pub from: Vec<String>,
+    /// Quotes that changed speaker.
+    pub quotes: usize,
+}
+
+impl Archive {
+    /// Joins one-word speakers to full-name speakers where the archive's
+    /// evidence is clear, in one transaction; returns how many.
+    pub fn resolve_surnames(&mut self) -> Result<usize> {
+        let path = self.path.clone();
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let n = resolve_surnames(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(n)
+    }
+
+    /// Merges the speakers named `from` (names or aliases) into the speaker
+    /// named `into`, in one transaction.
+    pub fn merge_speakers(&mut self, from: &[String], into: &str) -> Result<Merged> {
+        let path = self.path.clone();
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let find = |name: &str| -> Result<(i64, String)> {
+            tx.query_row(
+                "SELECT s.id, s.name FROM speakers s WHERE s.name = ?1
+                 UNION ALL SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1
+                 LIMIT 1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|source| Error::Sqlite { path: path.clone(), source })?
+            .ok_or_else(|| Error::NoSuchSpeaker(name.to_owned()))
+        };
+        let (into_id, into_name) = find(into)?;
+        let mut merged = Merged { into: into_name, from: Vec::new(), quotes: 0 };
+        for name in from {
+            let (id, real) = find(name)?;
+            if id == into_id {
+                continue;
+            }
+            let n: i64 =
+                tx.query_row("SELECT count(*) FROM quotes WHERE speaker_id = ?1", [id], |r| r.get(0)).map_err(sql)?;
+            merge_ids(&tx, id, into_id).map_err(sql)?;
+            merged.quotes += n as usize;
+            merged.from.push(real);
+        }
+        tx.commit().map_err(sql)?;
+        Ok(merged)
+    }
+}
