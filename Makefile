@@ -29,6 +29,7 @@ test:
 ## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
 bench:
 	$(CARGO) bench --locked --bench extract
+	$(CARGO) bench --locked --bench link
 
 ## lint: clippy with warnings as errors
 lint:

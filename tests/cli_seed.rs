@@ -12,7 +12,7 @@ fn seed_then_quote_overlap() {
     assert!(err.contains("5 imported, 0 updated, 0 unchanged, 0 failed"), "{err}");
 
     let (header, rows) = parse_csv(&w.stdout(&["report", "quote-overlap", "--format", "csv"]));
-    assert_eq!(header, ["outlet", "articles", "quotes", "shared", "unique_quotes", "shared_pct"]);
+    assert_eq!(header, ["outlet", "articles", "quotes", "shared", "unique_quotes", "shared_pct", "reworded"]);
     assert_eq!(rows.len(), 5, "five outlets: {rows:?}");
     for r in &rows {
         let quotes: i64 = r[2].parse().unwrap();
@@ -33,7 +33,8 @@ fn north_korea_quote_is_carried_by_all_five_outlets() {
     w.stdout(&["seed"]);
     let n = w.count(
         "SELECT count(DISTINCT a.outlet_id) FROM quote_units u
-         JOIN quote_clusters c ON c.id = u.cluster_id
+         JOIN quote_wordings qw ON qw.id = u.wording_id
+         JOIN quote_clusters c ON c.id = qw.cluster_id
          JOIN articles a ON a.id = u.article_id
          WHERE c.normalized = 'we will have relations with north korea with kim jong un'",
     );

@@ -100,13 +100,16 @@ impl<'g> Importer<'g> {
         self.archive.finish_run(self.run, self.counts)?;
         let c = self.counts;
         self.global.note(format!(
-            "{}: {} imported, {} updated, {} unchanged, {} failed; {} quoted sentences linked",
+            "{}: {} imported, {} updated, {} unchanged, {} failed; linked {} new wordings ({} variants, {} fragments), {} articles",
             self.archive.path(),
             c.imported,
             c.updated,
             c.unchanged,
             c.failed,
-            linked.units
+            linked.wordings,
+            linked.variants,
+            linked.fragments,
+            linked.articles
         ));
         Ok(if c.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
     }

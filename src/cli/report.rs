@@ -1,6 +1,7 @@
 //! `newsarchive report`: the canned reports, each a `report_*` view.
 
 use super::Global;
+use crate::link;
 use crate::report::{self, Cell, Collect, Format};
 use crate::store::{Archive, quote_ident};
 use anyhow::{Result, bail};
@@ -14,15 +15,30 @@ use std::process::ExitCode;
 ///   sqlite3 newsarchive.db 'SELECT * FROM report_quote_overlap'
 ///
 /// Reports:
-///   quote-overlap   per outlet: articles, distinct quoted sentences, how many
-///                   at least one other outlet carried (shared), how many only
-///                   it did (unique_quotes), and the shared share in percent
-///   outlet-pairs    per pair of outlets: quoted sentences both carried
-///   outlets         per outlet: articles, words, quotes, speakers, dates
-/// Quotes are body speech: mentions ("Nissan"), headline and page-furniture
-/// quotes are archived but not counted.
+///   quote-overlap       per outlet: articles, distinct quotations, how many at
+///                       least one other outlet carried (shared), how many only
+///                       it did, the shared share in percent, and how many of
+///                       the shared it printed only in another wording than the
+///                       most widely carried one (reworded)
+///   outlet-pairs        per pair of outlets: quotations both carried
+///   quotes              (view report_quote_spread) each quotation: speaker,
+///                       canonical wording, outlets, articles, wordings,
+///                       fragments, first appearance
+///   quote-variants      every quotation printed in more than one wording, with
+///                       the word edits that turn each into the canonical one
+///   article-similarity  pairs of articles sharing text: share of each one's
+///                       sentences found in the other, likely source
+///   speakers            per speaker: quotes, articles, outlets, aliases
+///   outlets             per outlet: articles, words, quotes, speakers, dates
+/// A quotation is a cluster of quoted sentences: the same words, or nearly
+/// the same, in any number of articles; a fragment ("a very big asset")
+/// counts as the quotation it is part of. Quotes are body speech: mentions
+/// ("Nissan"), headline and page-furniture quotes are archived, not counted.
 ///
-/// Example: newsarchive report quote-overlap --matrix
+/// Examples:
+///   newsarchive report quote-overlap --matrix
+///   newsarchive report quotes --speaker "Donald Trump" --min-outlets 3
+///   newsarchive report quote-variants --outlet "Fox News"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -30,38 +46,145 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     name: Option<String>,
 
-    /// With quote-overlap: the outlet × outlet table of shared quoted
-    /// sentences (the diagonal is each outlet's own count).
+    /// With quote-overlap: the outlet × outlet table of shared quotations
+    /// (the diagonal is each outlet's own count).
     #[arg(long)]
     matrix: bool,
+
+    /// With quotes and quote-variants: only this speaker (name or alias).
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+
+    /// With quotes and quote-variants: only quotations this outlet carried.
+    #[arg(long, value_name = "NAME")]
+    outlet: Option<String>,
+
+    /// With quotes: only quotations carried by at least N outlets.
+    #[arg(long, value_name = "N")]
+    min_outlets: Option<u32>,
 }
 
+/// Reports known by a shorter name than their view.
+const ALIASES: &[(&str, &str)] = &[("quotes", "quote_spread")];
+
+/// The filters `--speaker` and `--outlet` as SQL over a view with the
+/// columns `speaker` and `cluster` (bound parameters ?1 and ?2).
+const FILTERS: &str = "(?1 IS NULL OR speaker = ?1
+      OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
+  AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_clusters oc JOIN outlets o ON o.id = oc.outlet_id
+                                 WHERE o.name = ?2))";
+
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
-    let archive = Archive::open_existing(&global.db)?;
+    let mut archive = Archive::open_existing(&global.db)?;
+    // Reports are always current: what an interrupted import (or an
+    // upgrade of the archive) left unlinked is linked first.
+    if link::pending(&mut archive)? {
+        global.note("linking what is not linked yet…");
+        link::link(&mut archive)?;
+    }
     let names = archive.report_names()?;
     let Some(name) = args.name else {
         let mut sink = report::sink(global.format, global.out()?, false)?;
         sink.header(&["report".into(), "view".into()])?;
         for n in &names {
-            sink.row(&[Cell::Text(n.replace('_', "-")), Cell::Text(format!("report_{n}"))])?;
+            let shown = ALIASES.iter().find(|(_, v)| v == n).map_or(n.as_str(), |(a, _)| a);
+            sink.row(&[Cell::Text(shown.replace('_', "-")), Cell::Text(format!("report_{n}"))])?;
         }
         sink.finish()?;
         return Ok(ExitCode::SUCCESS);
     };
-    let view = name.replace('-', "_");
+    let wanted = name.replace('-', "_");
+    let view = ALIASES.iter().find(|(a, _)| *a == wanted).map_or(wanted, |(_, v)| (*v).to_owned());
     if !names.contains(&view) {
-        let list: Vec<String> = names.iter().map(|n| n.replace('_', "-")).collect();
+        let list: Vec<String> = names
+            .iter()
+            .map(|n| ALIASES.iter().find(|(_, v)| v == n).map_or(n.as_str(), |(a, _)| a).replace('_', "-"))
+            .collect();
         bail!("no report named '{name}'; reports: {}", list.join(", "));
     }
+    if args.matrix && view != "quote_overlap" {
+        bail!("--matrix goes with the quote-overlap report");
+    }
+    if (args.speaker.is_some() || args.outlet.is_some()) && !matches!(view.as_str(), "quote_spread" | "quote_variants")
+    {
+        bail!("--speaker and --outlet go with the quotes and quote-variants reports");
+    }
+    if args.min_outlets.is_some() && view != "quote_spread" {
+        bail!("--min-outlets goes with the quotes report");
+    }
     if args.matrix {
-        if view != "quote_overlap" {
-            bail!("--matrix goes with the quote-overlap report");
-        }
         return matrix(&archive, global);
     }
+    let (sql, params): (String, Vec<&dyn rusqlite::ToSql>) = match view.as_str() {
+        "quote_spread" => (
+            format!(
+                "SELECT * FROM report_quote_spread WHERE {FILTERS} AND (?3 IS NULL OR outlets >= ?3)
+                 ORDER BY outlets DESC, articles DESC, cluster"
+            ),
+            vec![&args.speaker, &args.outlet, &args.min_outlets],
+        ),
+        "quote_variants" => {
+            (format!("SELECT * FROM report_quote_variants WHERE {FILTERS}"), vec![&args.speaker, &args.outlet])
+        }
+        _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
+    };
+    let params = &params[..];
+    if view == "quote_variants" && global.format == Format::Table {
+        let mut rows = Collect::default();
+        archive.query_into(&sql, params, &mut rows)?;
+        variants_text(&rows, &mut global.out()?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut sink = report::sink(global.format, global.out()?, false)?;
-    archive.query_into(&format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), &[], sink.as_mut())?;
+    archive.query_into(&sql, params, sink.as_mut())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The variants report for reading: one block per quotation, the canonical
+/// wording first, each other wording with its outlets and the edits that
+/// make it the canonical one.
+fn variants_text(rows: &Collect, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let col = |name: &str| rows.columns.iter().position(|c| c == name).expect("report_quote_variants columns");
+    let (cluster, speaker, canonical_text, wording, canonical, diff, outlets, articles) = (
+        col("cluster"),
+        col("speaker"),
+        col("canonical_text"),
+        col("wording"),
+        col("canonical"),
+        col("diff"),
+        col("outlets"),
+        col("articles"),
+    );
+    let mut current = None;
+    for r in &rows.rows {
+        let id = r[cluster].to_text();
+        if current.as_ref() != Some(&id) {
+            if current.is_some() {
+                writeln!(out)?;
+            }
+            let who = r[speaker].to_text();
+            let who = if who.is_empty() { "unknown speaker".to_owned() } else { who };
+            writeln!(out, "{who}: “{}” (quotation {id})", r[canonical_text].to_text())?;
+            current = Some(id);
+        }
+        let n = r[articles].to_text();
+        let plural = if n == "1" { "article" } else { "articles" };
+        if r[canonical].to_text() == "1" {
+            writeln!(out, "  as printed by {} ({n} {plural})", r[outlets].to_text())?;
+        } else {
+            writeln!(out, "  “{}”", r[wording].to_text())?;
+            writeln!(
+                out,
+                "      printed by {} ({n} {plural}); to the canonical: {}",
+                r[outlets].to_text(),
+                r[diff].to_text()
+            )?;
+        }
+    }
+    if rows.rows.is_empty() {
+        writeln!(out, "(no quotation was printed in more than one wording)")?;
+    }
+    out.flush()
 }
 
 /// Pivots `report_outlet_pairs` into an outlet × outlet table, outlets in

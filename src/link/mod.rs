@@ -1,27 +1,297 @@
-//! Linking what several articles share. Incremental: only units not yet in
-//! a cluster are looked at, so importing new articles never recomputes the
-//! archive.
+//! Linking what several articles share: quoted sentences printed in the
+//! same or nearly the same words, fragments of longer quotations, speakers
+//! named differently, and articles that reuse each other's text.
+//!
+//! Incremental: only what is new is looked at — wordings without a
+//! cluster, articles not yet compared — and each new item is compared only
+//! with items that share a key with it (hashed pairs of content words for
+//! quotations, a sample of word shingles for articles), never with the
+//! whole archive.
 
-use crate::store::{Archive, Result};
+pub mod articles;
+pub mod quotes;
+
+use crate::store::{Archive, Carried, LinkTx, Result};
+use std::collections::{HashMap, HashSet};
 
 /// What a linking pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Linked {
-    /// Units placed in clusters.
-    pub units: usize,
-    /// Clusters created or joined.
-    pub clusters: usize,
+    /// Wordings placed in clusters.
+    pub wordings: usize,
+    /// Of them, joined to an existing cluster as a near-identical wording.
+    pub variants: usize,
+    /// Clusters recorded as fragments of a longer quotation.
+    pub fragments: usize,
+    /// Articles compared with the archive.
+    pub articles: usize,
     /// One-word speakers joined to a full name.
     pub speakers: usize,
 }
 
-/// Places every unclustered quote unit in the cluster of its normalized
-/// wording: the same quoted sentence in several articles becomes one
-/// cluster. Then joins one-word speakers to the person the archive shows
-/// they are (see `store::speakers`).
+/// Candidates looked at per key: a key shared by more wordings than this
+/// is common phrasing, and the rarer keys of a wording find its matches.
+const KEY_LIMIT: usize = 64;
+
+/// Most candidates compared per wording, by number of keys shared.
+const CANDIDATES: usize = 30;
+
+/// Articles compared per new article, by sampled shingles shared.
+const ARTICLE_CANDIDATES: usize = 20;
+
+/// Links everything new in the archive, in one transaction, then joins
+/// one-word speakers to the person the archive shows they are.
 pub fn link(archive: &mut Archive) -> Result<Linked> {
-    let pending = archive.pending_units()?;
-    let clusters = if pending.is_empty() { 0 } else { archive.assign_exact_clusters(&pending)? };
-    let speakers = archive.resolve_surnames()?;
-    Ok(Linked { units: pending.len(), clusters, speakers })
+    let tx = archive.link_tx()?;
+    let mut linked = link_quotes(&tx)?;
+    linked.articles = link_articles(&tx)?;
+    tx.commit()?;
+    linked.speakers = archive.resolve_surnames()?;
+    Ok(linked)
+}
+
+/// Whether the archive has anything left to link (new wordings or articles).
+pub fn pending(archive: &mut Archive) -> Result<bool> {
+    let tx = archive.link_tx()?;
+    tx.pending()
+}
+
+fn compatible(a: Option<i64>, b: Option<i64>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// Clusters met during a pass: speaker and the cluster each is a fragment
+/// of, read from the archive once and kept up to date.
+struct Clusters<'t, 'a> {
+    tx: &'t LinkTx<'a>,
+    known: HashMap<i64, (Option<i64>, Option<i64>)>,
+}
+
+impl Clusters<'_, '_> {
+    fn get(&mut self, id: i64) -> Result<(Option<i64>, Option<i64>)> {
+        if let Some(c) = self.known.get(&id) {
+            return Ok(*c);
+        }
+        let c = self.tx.cluster(id)?;
+        self.known.insert(id, c);
+        Ok(c)
+    }
+
+    /// The cluster a fragment points to, or the cluster itself.
+    fn root(&mut self, id: i64) -> Result<i64> {
+        Ok(self.get(id)?.1.unwrap_or(id))
+    }
+
+    fn created(&mut self, id: i64, speaker: Option<i64>) {
+        self.known.insert(id, (speaker, None));
+    }
+
+    fn make_fragment(&mut self, id: i64, of: i64) -> Result<()> {
+        self.tx.set_fragment_of(id, of)?;
+        if let Some(c) = self.known.get_mut(&id) {
+            c.1.get_or_insert(of);
+        }
+        Ok(())
+    }
+}
+
+fn link_quotes(tx: &LinkTx) -> Result<Linked> {
+    let pending = tx.pending_wordings()?;
+    let mut out = Linked { wordings: pending.len(), ..Linked::default() };
+    if pending.is_empty() {
+        return Ok(out);
+    }
+    let in_archive = tx.has_keys()?;
+    let mut clusters = Clusters { tx, known: HashMap::new() };
+    // Keys of this pass's wordings: the latest posting of each key, and
+    // each posting's predecessor (position in `pending`, and the previous
+    // posting's index), newest first.
+    let mut heads: HashMap<i64, u32> = HashMap::new();
+    let mut postings: Vec<(u32, u32)> = Vec::new();
+    // The cluster each of this pass's wordings went to.
+    let mut assigned: Vec<i64> = Vec::with_capacity(pending.len());
+    // Wordings linked in earlier passes that came up as candidates.
+    let mut stored: HashMap<i64, Option<(String, i64)>> = HashMap::new();
+    let mut new_keys: Vec<(i64, i64)> = Vec::new();
+
+    for (i, w) in pending.iter().enumerate() {
+        let words: Vec<&str> = w.normalized.split(' ').collect();
+        let keys = quotes::keys(&w.normalized);
+        let mut shared: HashMap<i64, (usize, Option<usize>)> = HashMap::new();
+        for k in &keys {
+            let mut at = heads.get(k).copied();
+            let mut seen = 0;
+            while let Some(p) = at.filter(|_| seen < KEY_LIMIT) {
+                let (j, prev) = postings[p as usize];
+                shared.entry(pending[j as usize].id).or_insert((0, Some(j as usize))).0 += 1;
+                at = (prev != u32::MAX).then_some(prev);
+                seen += 1;
+            }
+            if in_archive {
+                for id in tx.wordings_with_key(*k, KEY_LIMIT)? {
+                    shared.entry(id).or_insert((0, None)).0 += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(i64, usize, Option<usize>)> =
+            shared.into_iter().map(|(id, (n, j))| (id, n, j)).collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(CANDIDATES);
+
+        let mut best: Option<(f64, i64)> = None;
+        let mut container: Option<i64> = None;
+        let mut contained: Vec<i64> = Vec::new();
+        for (id, _, j) in candidates {
+            let (normalized, cluster) = match j {
+                Some(j) => (pending[j].normalized.as_str(), assigned[j]),
+                None => {
+                    if let std::collections::hash_map::Entry::Vacant(e) = stored.entry(id) {
+                        let s = tx.wording(id)?;
+                        e.insert(s.cluster_id.map(|c| (s.normalized, c)));
+                    }
+                    match &stored[&id] {
+                        Some((n, c)) => (n.as_str(), *c),
+                        None => continue,
+                    }
+                }
+            };
+            let (speaker, _) = clusters.get(cluster)?;
+            if !compatible(w.speaker_id, speaker) {
+                continue;
+            }
+            let other: Vec<&str> = normalized.split(' ').collect();
+            if quotes::near_duplicate(&words, &other) {
+                let sim = quotes::similarity(&words, &other);
+                if best.is_none_or(|(s, _)| sim > s) {
+                    best = Some((sim, cluster));
+                }
+            } else if quotes::fragment_of(&words, &other) {
+                if container.is_none() {
+                    container = Some(clusters.root(cluster)?);
+                }
+            } else if quotes::fragment_of(&other, &words) {
+                contained.push(cluster);
+            }
+        }
+
+        let cluster = match best {
+            Some((_, c)) => {
+                out.variants += 1;
+                c
+            }
+            None => {
+                let c = tx.new_cluster(w)?;
+                clusters.created(c, w.speaker_id);
+                if let Some(p) = container {
+                    clusters.make_fragment(c, p)?;
+                    out.fragments += 1;
+                } else {
+                    // A longer quotation arriving after its fragments gathers them.
+                    for d in contained {
+                        if d != c && clusters.root(d)? == d {
+                            clusters.make_fragment(d, c)?;
+                            out.fragments += 1;
+                        }
+                    }
+                }
+                c
+            }
+        };
+        tx.assign(w.id, cluster)?;
+        assigned.push(cluster);
+        for k in &keys {
+            let prev = heads.insert(*k, postings.len() as u32).unwrap_or(u32::MAX);
+            postings.push((i as u32, prev));
+            new_keys.push((*k, w.id));
+        }
+    }
+    // Keys go in sorted, which keeps the index's pages in order.
+    new_keys.sort_unstable();
+    tx.add_keys(&new_keys)?;
+
+    // Canonical wording (the most widely carried) and every wording's diff to it.
+    let mut touched: Vec<i64> = assigned.iter().copied().collect::<HashSet<_>>().into_iter().collect();
+    touched.sort_unstable();
+    let carried = tx.carried(&touched)?;
+    for group in carried.chunk_by(|a, b| a.cluster == b.cluster) {
+        let canonical = &group[0];
+        tx.set_canonical(canonical, majority_speaker(group))?;
+        for w in group {
+            tx.set_diff(w.wording_id, quotes::diff(&w.normalized, &canonical.normalized).as_deref())?;
+        }
+    }
+    tx.drop_empty_clusters()?;
+    Ok(out)
+}
+
+/// The speaker most of a cluster's quoted sentences name (ties: the one
+/// whose wording is most widely carried).
+fn majority_speaker(group: &[Carried]) -> Option<i64> {
+    let mut weight: Vec<(i64, i64)> = Vec::new();
+    for w in group {
+        if let Some(s) = w.speaker_id {
+            match weight.iter_mut().find(|(k, _)| *k == s) {
+                Some((_, n)) => *n += w.units,
+                None => weight.push((s, w.units)),
+            }
+        }
+    }
+    // max_by_key keeps the last of equals; iterate reversed to keep the first.
+    weight.iter().rev().max_by_key(|(_, n)| *n).map(|(s, _)| *s)
+}
+
+fn link_articles(tx: &LinkTx) -> Result<usize> {
+    let mut done = 0;
+    loop {
+        let batch = tx.pending_articles(256)?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        for art in batch {
+            let mine = articles::shingle(&art.body);
+            let sample = mine.sample();
+            let mut shared: HashMap<i64, usize> = HashMap::new();
+            for h in &sample {
+                let ids = tx.articles_with_shingle(*h, KEY_LIMIT + 1)?;
+                // A phrase in very many articles ("the White House said")
+                // says nothing about reuse.
+                if ids.len() > KEY_LIMIT {
+                    continue;
+                }
+                for id in ids {
+                    *shared.entry(id).or_default() += 1;
+                }
+            }
+            let mut candidates: Vec<(i64, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+            candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            candidates.truncate(ARTICLE_CANDIDATES);
+            for (other_id, _) in candidates {
+                let other = tx.article(other_id)?;
+                let theirs = articles::shingle(&other.body);
+                let (m, t) = (mine.sentence_count(), theirs.sentence_count());
+                if m == 0 || t == 0 {
+                    continue;
+                }
+                let (m_found, t_found) = (articles::found_in(&mine, &theirs), articles::found_in(&theirs, &mine));
+                let (m_share, t_share) = (m_found as f64 / m as f64, t_found as f64 / t as f64);
+                if m_share.max(t_share) < articles::STORE {
+                    continue;
+                }
+                // Stored with the lower id first.
+                let (a, b, a_counts, b_counts, a_pub, b_pub) = if art.id < other.id {
+                    (art.id, other.id, (m, m_found), (t, t_found), art.published.as_deref(), other.published.as_deref())
+                } else {
+                    (other.id, art.id, (t, t_found), (m, m_found), other.published.as_deref(), art.published.as_deref())
+                };
+                let share = |c: (usize, usize)| c.1 as f64 / c.0 as f64;
+                let source = articles::likely_source(a_pub, b_pub, share(a_counts), share(b_counts)).map(|s| match s {
+                    articles::Source::A(why) => (a, why),
+                    articles::Source::B(why) => (b, why),
+                });
+                tx.save_pair(a, b, a_counts, b_counts, source)?;
+            }
+            tx.finish_article(art.id, &sample)?;
+            done += 1;
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! The archive: a SQLite file, migrated on open. All SQL of the program
 //! lives in this module and in `migrations/`.
 
+mod link;
 mod speakers;
 mod write;
 
+pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use speakers::Merged;
-pub use write::{PendingUnit, RunCounts, Saved};
+pub use write::{RunCounts, Saved};
 
 use crate::report::{Cell, Sink};
 use rusqlite::{Connection, OpenFlags, types::ValueRef};
@@ -133,7 +135,8 @@ impl Archive {
                 "PRAGMA foreign_keys = ON;
                  PRAGMA busy_timeout = 10000;
                  PRAGMA journal_mode = WAL;
-                 PRAGMA synchronous = NORMAL;",
+                 PRAGMA synchronous = NORMAL;
+                 PRAGMA cache_size = -65536;",
             )
             .map_err(|e| a.err(e))?;
         Ok(a)
@@ -263,7 +266,9 @@ impl Archive {
         )?;
         let mut out = Vec::new();
         for name in names {
-            if virtuals.iter().any(|v| name == *v || name.starts_with(&format!("{v}_"))) {
+            if virtuals.iter().any(|v| name == *v || name.starts_with(&format!("{v}_")))
+                || INDEX_TABLES.contains(&name.as_str())
+            {
                 continue;
             }
             let mut stmt =
@@ -287,6 +292,10 @@ impl Archive {
             .map_err(|e| self.err(e))
     }
 }
+
+/// Tables that only index other tables for the linker: nothing a
+/// spreadsheet user would read.
+const INDEX_TABLES: &[&str] = &["wording_keys", "article_shingles"];
 
 /// Quotes an SQL identifier.
 pub fn quote_ident(name: &str) -> String {

@@ -30,19 +30,6 @@ pub struct RunCounts {
     pub failed: u64,
 }
 
-/// A unit waiting for a cluster.
-#[derive(Debug, Clone)]
-pub struct PendingUnit {
-    /// `quote_units.id`.
-    pub id: i64,
-    /// Its normalized text.
-    pub normalized: String,
-    /// Its text as printed.
-    pub text: String,
-    /// The quote's speaker.
-    pub speaker_id: Option<i64>,
-}
-
 impl Archive {
     /// Starts an import run and returns its id.
     pub fn begin_run(&mut self, command: &str) -> Result<i64> {
@@ -82,68 +69,6 @@ impl Archive {
             save_in(&tx, doc, quotes, run).map_err(|source| super::Error::Sqlite { path: path.clone(), source })?;
         tx.commit().map_err(|source| super::Error::Sqlite { path, source })?;
         Ok(saved)
-    }
-
-    /// Units not yet in a cluster, oldest first.
-    pub fn pending_units(&self) -> Result<Vec<PendingUnit>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT u.id, u.normalized, u.text, q.speaker_id FROM quote_units u
-                 JOIN quotes q ON q.id = u.quote_id WHERE u.cluster_id IS NULL ORDER BY u.id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(PendingUnit { id: r.get(0)?, normalized: r.get(1)?, text: r.get(2)?, speaker_id: r.get(3)? })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
-    }
-
-    /// Puts each unit into the cluster of its exact normalized text,
-    /// creating clusters as needed, in one transaction; then gives every
-    /// touched cluster the speaker most of its units have.
-    pub fn assign_exact_clusters(&mut self, units: &[PendingUnit]) -> Result<usize> {
-        let path = self.path.clone();
-        let run = |tx: &Transaction| -> rusqlite::Result<usize> {
-            let mut find = tx.prepare_cached("SELECT id FROM quote_clusters WHERE normalized = ?1")?;
-            let mut create = tx.prepare_cached(
-                "INSERT INTO quote_clusters(normalized, canonical_text, speaker_id) VALUES (?1, ?2, ?3)",
-            )?;
-            let mut assign = tx.prepare_cached("UPDATE quote_units SET cluster_id = ?2 WHERE id = ?1")?;
-            let mut touched = Vec::new();
-            for u in units {
-                let id: i64 = match find.query_row([&u.normalized], |r| r.get(0)).optional()? {
-                    Some(id) => id,
-                    None => {
-                        create.execute(params![u.normalized, u.text, u.speaker_id])?;
-                        tx.last_insert_rowid()
-                    }
-                };
-                assign.execute(params![u.id, id])?;
-                touched.push(id);
-            }
-            touched.sort_unstable();
-            touched.dedup();
-            let mut speaker = tx.prepare_cached(
-                "UPDATE quote_clusters SET speaker_id = (
-                     SELECT q.speaker_id FROM quote_units u JOIN quotes q ON q.id = u.quote_id
-                     WHERE u.cluster_id = ?1 AND q.speaker_id IS NOT NULL
-                     GROUP BY q.speaker_id ORDER BY count(*) DESC, min(u.id) LIMIT 1)
-                 WHERE id = ?1",
-            )?;
-            for id in &touched {
-                speaker.execute([id])?;
-            }
-            // Clusters whose units were all re-extracted away.
-            tx.execute("DELETE FROM quote_clusters WHERE NOT EXISTS (SELECT 1 FROM quote_units u WHERE u.cluster_id = quote_clusters.id)", [])?;
-            Ok(touched.len())
-        };
-        let tx = self.conn.transaction().map_err(|source| super::Error::Sqlite { path: path.clone(), source })?;
-        let n = run(&tx).map_err(|source| super::Error::Sqlite { path: path.clone(), source })?;
-        tx.commit().map_err(|source| super::Error::Sqlite { path, source })?;
-        Ok(n)
     }
 }
 
@@ -244,9 +169,15 @@ fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::
                             cue, speaker_text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut u_stmt = tx.prepare_cached(
-        "INSERT INTO quote_units(quote_id, article_id, seq, text, normalized) VALUES (?1, ?2, ?3, ?4, ?5)",
+    // A wording is stored once, however many articles print it; the
+    // linker puts new wordings into clusters.
+    let mut w_stmt = tx.prepare_cached(
+        "INSERT INTO quote_wordings(normalized, text, words, speaker_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(normalized) DO UPDATE SET speaker_id = coalesce(speaker_id, excluded.speaker_id)
+         RETURNING id",
     )?;
+    let mut u_stmt =
+        tx.prepare_cached("INSERT INTO quote_units(quote_id, article_id, seq, wording_id) VALUES (?1, ?2, ?3, ?4)")?;
     for q in quotes {
         let speaker = q.speaker.as_deref().map(|s| speakers::speaker_id(tx, s)).transpose()?;
         // How the article named a person ("U.S. President Donald Trump") is
@@ -272,7 +203,9 @@ fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::
         ])?;
         let quote_id = tx.last_insert_rowid();
         for (seq, u) in q.units.iter().enumerate() {
-            u_stmt.execute(params![quote_id, article, seq as i64, u.text, u.normalized])?;
+            let words = u.normalized.split(' ').count() as i64;
+            let wording: i64 = w_stmt.query_row(params![u.normalized, u.text, words, speaker], |r| r.get(0))?;
+            u_stmt.execute(params![quote_id, article, seq as i64, wording])?;
         }
     }
     Ok(())
