@@ -27,9 +27,10 @@ test:
 	$(CARGO) test --locked -- --show-output
 
 ## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
-bench:
+bench: build
 	$(CARGO) bench --locked --bench extract
 	$(CARGO) bench --locked --bench link
+	$(CARGO) bench --locked --bench scale
 
 ## lint: clippy with warnings as errors
 lint:

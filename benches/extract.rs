@@ -4,6 +4,7 @@
 
 use newsarchive::extract;
 use newsarchive::ingest::{Meta, Source, txt};
+use newsarchive::synth;
 use std::time::Instant;
 
 /// A deterministic article: reporting sentences of every attribution
@@ -43,6 +44,18 @@ fn time<T>(runs: u32, f: impl Fn() -> T) -> (f64, T) {
 }
 
 fn main() {
+    // EXTRACT_BENCH=synthetic runs only the synthetic articles (for profiling).
+    let only_synthetic = std::env::var("EXTRACT_BENCH").is_ok_and(|v| v == "synthetic");
+    if !only_synthetic {
+        long_article();
+    }
+    synthetic(if only_synthetic { 20_000 } else { 2_000 });
+    if !only_synthetic {
+        long_line();
+    }
+}
+
+fn long_article() {
     let text = article(5_000);
     let source = Source { path: "bench.txt".into(), bytes: text.clone().into_bytes() };
     let doc = txt::parse(&source, &Meta::default()).expect("the bench article parses");
@@ -56,8 +69,36 @@ fn main() {
     );
     let (secs, _) = time(20, || txt::parse(&source, &Meta::default()).expect("parses"));
     println!("ingest: layout of the same article: {:.2} ms", secs * 1e3);
+}
 
-    // 10 MB on one line: marks that never balance, apostrophes, names.
+/// Typical news: synthetic articles, one core.
+fn synthetic(n: usize) {
+    let mut corpus = synth::Corpus::new(1);
+    let sources: Vec<(Source, Meta)> = (0..n)
+        .map(|i| {
+            let a = corpus.next_article();
+            let meta = Meta { outlet: Some(a.outlet), title: Some(a.title), ..Meta::default() };
+            (Source { path: format!("synthetic:{i}"), bytes: a.text.into_bytes() }, meta)
+        })
+        .collect();
+    let start = Instant::now();
+    let docs: Vec<_> = sources.iter().map(|(s, m)| txt::parse(s, m).expect("parses")).collect();
+    let layout = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let quotes: usize = docs.iter().map(|d| extract::quotes(d).len()).sum();
+    let extraction = start.elapsed().as_secs_f64();
+    let words: usize = docs.iter().map(|d| d.word_count()).sum();
+    println!(
+        "synthetic articles ({} words, {:.1} quotes on average): layout {:.0} µs, extraction {:.0} µs per article, one core",
+        words / docs.len(),
+        quotes as f64 / docs.len() as f64,
+        layout * 1e6 / docs.len() as f64,
+        extraction * 1e6 / docs.len() as f64
+    );
+}
+
+/// 10 MB on one line: marks that never balance, apostrophes, names.
+fn long_line() {
     let unit = "\"a 'b c' d's \u{201C}e ''f g, Smith said. ";
     let line = unit.repeat(10_000_000 / unit.len());
     let big = Source { path: "big.txt".into(), bytes: line.into_bytes() };

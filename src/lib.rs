@@ -12,3 +12,4 @@ pub mod ingest;
 pub mod link;
 pub mod report;
 pub mod store;
+pub mod synth;

@@ -4,8 +4,11 @@
 
 mod eval;
 mod export;
+mod gen_corpus;
 mod import;
+mod link;
 mod migrate;
+mod pipeline;
 mod report;
 mod seed;
 mod speakers;
@@ -60,8 +63,10 @@ enum Command {
     Report(report::Args),
     Export(export::Args),
     Eval(eval::Args),
+    GenCorpus(gen_corpus::Args),
     Speakers(speakers::Args),
     Sql(sql::Args),
+    Link(link::Args),
     Migrate(migrate::Args),
 }
 
@@ -107,8 +112,10 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a, &global),
         Command::Export(a) => export::run(a, &global),
         Command::Eval(a) => eval::run(a, &global),
+        Command::GenCorpus(a) => gen_corpus::run(a, &global),
         Command::Speakers(a) => speakers::run(a, &global),
         Command::Sql(a) => sql::run(a, &global),
+        Command::Link(a) => link::run(a, &global),
         Command::Migrate(a) => migrate::run(a, &global),
     };
     match result {

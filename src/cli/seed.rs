@@ -1,8 +1,9 @@
 //! `newsarchive seed`: import the seed corpus bundled with newsarchive.
 
 use super::Global;
-use super::import::Importer;
-use crate::ingest::{seed, txt};
+use super::pipeline::Importer;
+use crate::ingest::corpus::Item;
+use crate::ingest::seed;
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -19,17 +20,16 @@ pub struct Args {}
 
 pub fn run(_args: Args, global: &Global) -> Result<ExitCode> {
     let (sources, manifest) = seed::corpus()?;
-    let mut importer = Importer::start(global)?;
+    let bytes = sources.iter().map(|s| s.bytes.len() as u64).sum();
+    let mut importer = Importer::start(global, bytes)?;
     for e in &manifest.errors {
         importer.fail(e)?;
     }
-    for source in &sources {
-        let name = source.path.trim_start_matches("seed/");
-        let over = manifest.lookup_name(name).cloned().unwrap_or_default();
-        match txt::parse(source, &over) {
-            Ok(doc) => importer.add(&doc)?,
-            Err(e) => importer.fail(&e)?,
-        }
-    }
+    let items = sources.into_iter().map(|source| {
+        let over = manifest.lookup_name(source.path.trim_start_matches("seed/")).cloned().unwrap_or_default();
+        let size = source.bytes.len() as u64;
+        (Ok(Item::File { source, over }), size)
+    });
+    importer.import(items)?;
     importer.finish()
 }

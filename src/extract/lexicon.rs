@@ -1,7 +1,7 @@
 //! Word lists of news English: how reporters attribute speech, how they
 //! title people, which capitalised words are not names.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Finite reporting verbs: "X said", "X warned", "said X".
@@ -212,7 +212,7 @@ pub static SPEECH_NOUNS: Words = Words::new(&[
 /// A word list, looked up through a hash set built on first use.
 pub struct Words {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl Words {
@@ -235,6 +235,21 @@ impl Words {
 /// Whether `w` (lowercase) is in `list`.
 pub fn has(list: &Words, w: &str) -> bool {
     list.contains(w)
+}
+
+/// Whether a lowercase word begins a role of several words ("prime" of
+/// "prime minister", "secretary" of "secretary of state").
+pub fn starts_role_phrase(word: &str) -> bool {
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            ROLE_NOUNS
+                .iter()
+                .chain(ROLE_SYNONYMS.iter().map(|(k, _)| *k))
+                .filter_map(|r| r.split_once(' ').map(|(f, _)| f))
+                .collect()
+        })
+        .contains(word)
 }
 
 /// Whether a lowercase phrase names a role ("premier", "prime minister").

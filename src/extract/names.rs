@@ -156,13 +156,20 @@ pub fn role_at(text: &str, tokens: &[Token], i: usize, lowercase_ok: bool) -> Op
 
 /// The longest role noun at `j`: "prime minister", "secretary of state".
 fn role_noun_at(text: &str, tokens: &[Token], j: usize) -> Option<(String, usize)> {
-    (1..=3).rev().find_map(|n| {
-        if j + n > tokens.len() || tokens[j..j + n].iter().any(|t| t.kind != Kind::Word) {
-            return None;
+    let first = lower(text, tokens.get(j).filter(|t| t.kind == Kind::Word)?);
+    // Phrases are built only after a word that starts a multi-word role
+    // ("prime", "secretary", "vice"): this runs at every token of a text.
+    if lexicon::starts_role_phrase(&first) {
+        for n in [3, 2] {
+            if j + n <= tokens.len() && tokens[j..j + n].iter().all(|t| t.kind == Kind::Word) {
+                let phrase = tokens[j..j + n].iter().map(|t| lower(text, t)).collect::<Vec<_>>().join(" ");
+                if lexicon::is_role(&phrase) {
+                    return Some((phrase, j + n));
+                }
+            }
         }
-        let phrase = tokens[j..j + n].iter().map(|t| lower(text, t)).collect::<Vec<_>>().join(" ");
-        lexicon::is_role(&phrase).then_some((phrase, j + n))
-    })
+    }
+    lexicon::is_role(&first).then(|| (first.into_owned(), j + 1))
 }
 
 /// End of a run of capitalised words from `i` (connectors such as "of"

@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// Plain text, one paragraph per line.
     Txt,
+    /// A corpus, one JSON object per line.
+    Jsonl,
+    /// A corpus, one CSV record per article.
+    Csv,
 }
 
 impl Format {
@@ -16,6 +20,8 @@ impl Format {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Txt),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -59,7 +65,7 @@ pub fn discover(paths: &[PathBuf]) -> Inputs {
             inputs.errors.push(Error::new(
                 display,
                 None,
-                format!("unsupported file type{ext} (newsarchive reads .txt)"),
+                format!("unsupported file type{ext} (newsarchive reads .txt, .jsonl and .csv)"),
             ));
         }
     }

@@ -33,6 +33,8 @@ enum Role {
 
 struct Para {
     p: Paragraph,
+    /// Words in the paragraph, counted once: most rules are for short lines.
+    words: usize,
     role: Role,
     /// Metadata was read from this paragraph (all of it or a prefix).
     had_meta: bool,
@@ -43,20 +45,22 @@ struct Para {
 /// the text's first lines are furniture.
 pub fn split(text: &str, known_title: Option<&str>) -> Layout {
     let mut found = Meta::default();
-    let mut paras: Vec<Para> =
-        paragraphs(text).into_iter().map(|p| Para { p, role: Role::Body, had_meta: false }).collect();
+    let mut paras: Vec<Para> = paragraphs(text)
+        .into_iter()
+        .map(|p| Para { words: words(&p.text), p, role: Role::Body, had_meta: false })
+        .collect();
 
     read_head_metadata(&mut paras, &mut found);
     mark_boilerplate(&mut paras);
     let title_at = find_headline(&paras, known_title);
     if let Some(t) = title_at {
-        let title_norm = squash(&paras[t].p.text);
+        let title = paras[t].p.text.clone();
         for (i, para) in paras.iter_mut().enumerate() {
             if i < t && para.role == Role::Body {
                 // What precedes the headline on a page is furniture: site
                 // addresses, image descriptions, navigation.
                 para.role = Role::Boilerplate;
-            } else if i > t && para.role == Role::Body && squash(&para.p.text) == title_norm {
+            } else if i > t && para.role == Role::Body && same_words(&para.p.text, &title) {
                 para.role = Role::Boilerplate;
             }
         }
@@ -127,6 +131,21 @@ fn looks_hard_wrapped(lines: &[(u64, &str)]) -> bool {
     max <= 100 && (40..=90).contains(&median)
 }
 
+/// Whether two paragraphs are the same words, whatever the case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q))
+                if p.len() == q.len()
+                    && p.chars().zip(q.chars()).all(|(c, d)| c.to_lowercase().eq(d.to_lowercase())) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Whitespace-collapsed, lowercased form for comparing paragraphs.
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -166,13 +185,15 @@ fn read_head_metadata(paras: &mut [Para], found: &mut Meta) {
             found.published = found.published.take().or(byline.published);
             continue;
         }
-        if let Some(published) = parse_date_line(&text) {
+        if para.words <= 14
+            && let Some(published) = parse_date_line(&text)
+        {
             para.had_meta = true;
             para.role = Role::Meta;
             found.published = found.published.take().or(Some(published));
             continue;
         }
-        if words(&text) > 40 {
+        if para.words > 40 {
             break;
         }
     }
@@ -181,10 +202,9 @@ fn read_head_metadata(paras: &mut [Para], found: &mut Meta) {
 /// A line that opens with a date marker (` date 2025-02-08 Text…`): returns
 /// the text after it.
 fn strip_date_prefix(text: &str, found: &mut Meta) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    let label = ["date:", "date", "published:", "published", "posted:", "posted"]
-        .into_iter()
-        .find(|l| lower.starts_with(l) && text[l.len()..].starts_with([' ', ':']))?;
+    let label = ["date:", "date", "published:", "published", "posted:", "posted"].into_iter().find(|l| {
+        text.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)) && text[l.len()..].starts_with([' ', ':'])
+    })?;
     let rest = text[label.len()..].trim_start_matches([' ', ':']);
     let (date, used) = dates::scan(rest)?;
     let iso = date.iso()?;
@@ -245,9 +265,6 @@ fn parse_byline(text: &str) -> Option<Byline> {
 
 /// A short line that only states when the story was posted or updated.
 fn parse_date_line(text: &str) -> Option<String> {
-    if words(text) > 14 {
-        return None;
-    }
     let lower = text.to_ascii_lowercase();
     let label_at = STAMP_LABELS.iter().filter_map(|l| find_word(&lower, l)).min()?;
     if label_at > 0 {
@@ -358,14 +375,14 @@ fn headline_like(text: &str) -> bool {
 fn find_headline(paras: &[Para], known_title: Option<&str>) -> Option<usize> {
     let candidates = || paras.iter().enumerate().take(12).filter(|(_, p)| p.role == Role::Body);
     if let Some(title) = known_title.map(squash).filter(|t| !t.is_empty())
-        && let Some((i, _)) = candidates().find(|(_, p)| squash(&p.p.text) == title)
+        && let Some((i, _)) = candidates().find(|(_, p)| same_words(&p.p.text, &title))
     {
         return Some(i);
     }
     // A headline printed twice in a row (page title and heading) is the headline.
     for (i, p) in candidates() {
         let next = paras[i + 1..].iter().find(|q| q.role == Role::Body);
-        if headline_like(&p.p.text) && next.is_some_and(|q| squash(&q.p.text) == squash(&p.p.text)) {
+        if headline_like(&p.p.text) && next.is_some_and(|q| same_words(&q.p.text, &p.p.text)) {
             return Some(i);
         }
     }
@@ -382,32 +399,39 @@ fn find_headline(paras: &[Para], known_title: Option<&str>) -> Option<usize> {
 
 fn mark_boilerplate(paras: &mut [Para]) {
     let script = dominant_script(paras);
-    let shouting = paras.iter().filter(|p| is_shouting(&p.p.text)).count();
-    let allow_caps = shouting * 2 < paras.len();
+    let shouting: Vec<bool> = paras.iter().map(|p| is_shouting(&p.p.text)).collect();
+    let allow_caps = shouting.iter().filter(|&&s| s).count() * 2 < paras.len();
+    let captions: Vec<bool> = paras.iter().map(|p| is_caption(&p.p.text)).collect();
 
-    for para in paras.iter_mut().filter(|p| p.role == Role::Body) {
-        let t = &para.p.text;
-        if is_ui_words(t)
-            || is_inline_promo(t)
-            || is_caption(t)
-            || is_contact_line(t)
-            || is_legal_line(t)
-            || (allow_caps && is_shouting(t))
-            || foreign_script_snippet(t, script)
+    for (i, para) in paras.iter_mut().enumerate() {
+        if para.role != Role::Body {
+            continue;
+        }
+        let (t, n) = (&para.p.text, para.words);
+        // Rules for short lines are tried on short lines only.
+        if (n <= 6 && is_ui_words(t))
+            || (n <= 25 && is_inline_promo(t))
+            || captions[i]
+            || (n <= 8 && is_contact_line(t))
+            || (n <= 20 && is_legal_line(t))
+            || (allow_caps && shouting[i])
+            || (n <= 8 && foreign_script_snippet(t, script))
         {
             para.role = Role::Boilerplate;
         }
     }
     // A short unpunctuated line right above a caption is the image's alt text.
     for i in 1..paras.len() {
-        if is_caption(&paras[i].p.text) && paras[i - 1].role == Role::Body && is_label(&paras[i - 1].p.text) {
+        if captions[i] && paras[i - 1].role == Role::Body && is_label(&paras[i - 1]) {
             paras[i - 1].role = Role::Boilerplate;
         }
     }
     // A related-stories block runs to the end of the page. Only after some
     // of the article: such a heading at the very top is navigation.
     let body_seen = |upto: usize| paras[..upto].iter().filter(|p| p.role == Role::Body).count();
-    if let Some(start) = (0..paras.len()).find(|&i| is_related_heading(&paras[i].p.text) && body_seen(i) >= 2) {
+    if let Some(start) =
+        (0..paras.len()).find(|&i| paras[i].words <= 30 && is_related_heading(&paras[i].p.text) && body_seen(i) >= 2)
+    {
         for p in &mut paras[start..] {
             if p.role == Role::Body {
                 p.role = Role::Boilerplate;
@@ -425,7 +449,7 @@ fn mark_boilerplate(paras: &mut [Para]) {
             let after = (i + 1 < paras.len()).then_some(i + 1);
             let has_neighbour = before.is_some() || after.is_some();
             if paras[i].role == Role::Body
-                && is_label(&paras[i].p.text)
+                && is_label(&paras[i])
                 && has_neighbour
                 && furniture(before)
                 && furniture(after)
@@ -443,8 +467,8 @@ fn mark_boilerplate(paras: &mut [Para]) {
 }
 
 /// A short line that is not a sentence: a label, a heading, alt text.
-fn is_label(t: &str) -> bool {
-    words(t) <= 12 && !ends_sentence(t)
+fn is_label(p: &Para) -> bool {
+    p.words <= 12 && !ends_sentence(&p.p.text)
 }
 
 /// A one-line promo of another story inside the article: "RELATED: …",
@@ -452,9 +476,12 @@ fn is_label(t: &str) -> bool {
 /// article goes on after it.
 fn is_inline_promo(t: &str) -> bool {
     const LABELS: &[&str] = &["related", "read more", "also read", "read also", "watch", "see also", "more", "listen"];
+    // The label and its colon open the line.
+    if !t.char_indices().take(14).any(|(_, c)| c == ':') {
+        return false;
+    }
     let lower = squash(t);
-    words(t) <= 25
-        && LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') && rest.len() > 1))
+    LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') && rest.len() > 1))
 }
 
 /// Interface words a page prints around an article.
@@ -503,7 +530,7 @@ fn is_caption(t: &str) -> bool {
         }
     }
     // "… on Feb. 7, 2025. UPI-Yonhap": a credit as the last word, unpunctuated.
-    if !ends_sentence(trimmed) && words(trimmed) >= 4 {
+    if !ends_sentence(trimmed) && trimmed.split_whitespace().nth(3).is_some() {
         let last = lower.split_whitespace().next_back().unwrap_or("");
         let parts: Vec<&str> = last.split(['-', '/']).filter(|p| !p.is_empty()).collect();
         if !parts.is_empty() && parts.iter().all(|p| CREDITS.contains(p)) {
@@ -562,12 +589,18 @@ fn is_legal_line(t: &str) -> bool {
 
 /// A line set in capitals: promo headlines of other stories, tag lists.
 fn is_shouting(t: &str) -> bool {
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 12 || words(t) < 3 {
-        return false;
+    let (mut letters, mut upper, mut lower) = (0usize, 0usize, 0usize);
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+        // More lowercase than a tenth of all the characters: not shouting,
+        // whatever follows (a long paragraph need not be read to the end).
+        if lower * 10 > t.len() {
+            return false;
+        }
     }
-    let cased: Vec<&char> = letters.iter().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
-    !cased.is_empty() && cased.iter().filter(|c| c.is_uppercase()).count() * 10 >= cased.len() * 9
+    letters >= 12 && upper + lower > 0 && upper * 10 >= (upper + lower) * 9 && t.split_whitespace().nth(2).is_some()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

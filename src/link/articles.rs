@@ -2,9 +2,9 @@
 //! article also carries, and which of two is likely the source. Pure
 //! functions over article bodies.
 
-use super::quotes::stable_hash;
 use crate::extract::tokens::{Kind, sentences, tokenize};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle. Three catch a rewrite that keeps phrases ("Prime
 /// Minister Shigeru Ishiba at the White House") while changing the rest.
@@ -25,7 +25,7 @@ pub const STORE: f64 = 0.2;
 #[derive(Debug, Default)]
 pub struct Shingled {
     sentences: Vec<Vec<i64>>,
-    all: HashSet<i64>,
+    all: HashSet<i64, BuildHasherDefault<Prehashed>>,
 }
 
 impl Shingled {
@@ -42,21 +42,59 @@ impl Shingled {
     }
 }
 
+/// A hasher for values that are hashes already.
+#[derive(Default)]
+pub struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_i64(&mut self, v: i64) {
+        self.0 = v as u64;
+    }
+}
+
+/// A word's hash, lowercased and with typographic apostrophes made plain,
+/// computed without copying the word.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let c = if c == '’' { '\'' } else { c };
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// Shingles an article body, sentence by sentence.
 pub fn shingle(body: &str) -> Shingled {
     let tokens = tokenize(body, 0..body.len(), &[]);
     let mut out = Shingled::default();
     for range in sentences(body, &tokens, &|_| false) {
-        let words: Vec<String> = tokens[range]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(body).to_lowercase().replace('’', "'"))
-            .collect();
+        let words: Vec<u64> =
+            tokens[range].iter().filter(|t| t.kind == Kind::Word).map(|t| word_hash(t.text(body))).collect();
         if words.len() < SHINGLE + 2 {
             continue;
         }
-        let hashes: Vec<i64> =
-            words.windows(SHINGLE).map(|w| stable_hash(&w.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+        // Three words into one stable 64-bit value (order matters).
+        let hashes: Vec<i64> = words
+            .windows(SHINGLE)
+            .map(|w| {
+                let h = w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    ^ w[1].rotate_left(21).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                    ^ w[2].rotate_left(42).wrapping_mul(0x1656_67B1_9E37_79F9);
+                (h ^ (h >> 29)) as i64
+            })
+            .collect();
         out.all.extend(&hashes);
         out.sentences.push(hashes);
     }

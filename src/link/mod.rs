@@ -39,15 +39,26 @@ const CANDIDATES: usize = 30;
 /// Articles compared per new article, by sampled shingles shared.
 const ARTICLE_CANDIDATES: usize = 20;
 
-/// Links everything new in the archive, in one transaction, then joins
-/// one-word speakers to the person the archive shows they are.
+/// Links everything new in the archive, joins one-word speakers to the
+/// person the archive shows they are, and refreshes the reports' summaries
+/// of what changed — in one transaction.
 pub fn link(archive: &mut Archive) -> Result<Linked> {
     let tx = archive.link_tx()?;
     let mut linked = link_quotes(&tx)?;
     linked.articles = link_articles(&tx)?;
+    linked.speakers = tx.resolve_surnames()?;
+    tx.refresh_summaries()?;
     tx.commit()?;
-    linked.speakers = archive.resolve_surnames()?;
     Ok(linked)
+}
+
+/// Recomputes every report summary from the archive's rows (after edits
+/// made with SQL outside newsarchive, say), then links what is new.
+pub fn rebuild(archive: &mut Archive) -> Result<Linked> {
+    let tx = archive.link_tx()?;
+    tx.mark_all_stale()?;
+    tx.commit()?;
+    link(archive)
 }
 
 /// Whether the archive has anything left to link (new wordings or articles).
@@ -113,6 +124,8 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     // Wordings linked in earlier passes that came up as candidates.
     let mut stored: HashMap<i64, Option<(String, i64)>> = HashMap::new();
     let mut new_keys: Vec<(i64, i64)> = Vec::new();
+    // Quotations that became fragments of a newer, longer one.
+    let mut regrouped: Vec<i64> = Vec::new();
 
     for (i, w) in pending.iter().enumerate() {
         let words: Vec<&str> = w.normalized.split(' ').collect();
@@ -190,6 +203,7 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
                     for d in contained {
                         if d != c && clusters.root(d)? == d {
                             clusters.make_fragment(d, c)?;
+                            regrouped.push(d);
                             out.fragments += 1;
                         }
                     }
@@ -212,6 +226,8 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     // Canonical wording (the most widely carried) and every wording's diff to it.
     let mut touched: Vec<i64> = assigned.iter().copied().collect::<HashSet<_>>().into_iter().collect();
     touched.sort_unstable();
+    tx.mark_clusters_stale(&touched)?;
+    tx.mark_clusters_stale(&regrouped)?;
     let carried = tx.carried(&touched)?;
     for group in carried.chunk_by(|a, b| a.cluster == b.cluster) {
         let canonical = &group[0];
@@ -240,19 +256,38 @@ fn majority_speaker(group: &[Carried]) -> Option<i64> {
     weight.iter().rev().max_by_key(|(_, n)| *n).map(|(s, _)| *s)
 }
 
+/// Articles kept shingled between comparisons: a new article's candidates
+/// are mostly the articles just before it (the same story, the same wire
+/// copy), so a few thousand recent ones spare re-reading most bodies.
+const RECENT: usize = 4_096;
+
 fn link_articles(tx: &LinkTx) -> Result<usize> {
     let mut done = 0;
+    let mut recent: HashMap<i64, std::rc::Rc<articles::Shingled>> = HashMap::new();
+    let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
+    // Shingles of this pass's articles; the archive's index is read only for
+    // articles linked in earlier passes, and written once, sorted, at the end.
+    let in_archive = tx.has_shingles()?;
+    let mut postings: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut new_shingles: Vec<(i64, i64)> = Vec::new();
     loop {
-        let batch = tx.pending_articles(256)?;
+        let batch = tx.pending_articles(512)?;
         if batch.is_empty() {
+            new_shingles.sort_unstable();
+            tx.add_shingles(&new_shingles)?;
             return Ok(done);
         }
-        for art in batch {
-            let mine = articles::shingle(&art.body);
+        // Shingling is the costly part and independent per article: all cores.
+        let shingled = shingle_all(&batch);
+        for (art, mine) in batch.iter().zip(shingled) {
+            let mine = std::rc::Rc::new(mine);
             let sample = mine.sample();
             let mut shared: HashMap<i64, usize> = HashMap::new();
             for h in &sample {
-                let ids = tx.articles_with_shingle(*h, KEY_LIMIT + 1)?;
+                let mut ids = postings.get(h).cloned().unwrap_or_default();
+                if in_archive && ids.len() <= KEY_LIMIT {
+                    ids.extend(tx.articles_with_shingle(*h, KEY_LIMIT + 1)?);
+                }
                 // A phrase in very many articles ("the White House said")
                 // says nothing about reuse.
                 if ids.len() > KEY_LIMIT {
@@ -266,8 +301,11 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(ARTICLE_CANDIDATES);
             for (other_id, _) in candidates {
-                let other = tx.article(other_id)?;
-                let theirs = articles::shingle(&other.body);
+                let other = tx.article_date(other_id)?;
+                let theirs = match recent.get(&other_id) {
+                    Some(s) => std::rc::Rc::clone(s),
+                    None => std::rc::Rc::new(articles::shingle(&tx.article(other_id)?.body)),
+                };
                 let (m, t) = (mine.sentence_count(), theirs.sentence_count());
                 if m == 0 || t == 0 {
                     continue;
@@ -278,10 +316,10 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
                     continue;
                 }
                 // Stored with the lower id first.
-                let (a, b, a_counts, b_counts, a_pub, b_pub) = if art.id < other.id {
-                    (art.id, other.id, (m, m_found), (t, t_found), art.published.as_deref(), other.published.as_deref())
+                let (a, b, a_counts, b_counts, a_pub, b_pub) = if art.id < other_id {
+                    (art.id, other_id, (m, m_found), (t, t_found), art.published.as_deref(), other.as_deref())
                 } else {
-                    (other.id, art.id, (t, t_found), (m, m_found), other.published.as_deref(), art.published.as_deref())
+                    (other_id, art.id, (t, t_found), (m, m_found), other.as_deref(), art.published.as_deref())
                 };
                 let share = |c: (usize, usize)| c.1 as f64 / c.0 as f64;
                 let source = articles::likely_source(a_pub, b_pub, share(a_counts), share(b_counts)).map(|s| match s {
@@ -290,8 +328,36 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
                 });
                 tx.save_pair(a, b, a_counts, b_counts, source)?;
             }
-            tx.finish_article(art.id, &sample)?;
+            for h in sample {
+                let list = postings.entry(h).or_default();
+                // Past the cap a list is never read again; it need not grow.
+                if list.len() <= KEY_LIMIT {
+                    list.push(art.id);
+                }
+                new_shingles.push((h, art.id));
+            }
+            tx.mark_linked(art.id)?;
+            recent.insert(art.id, mine);
+            order.push_back(art.id);
+            if order.len() > RECENT
+                && let Some(old) = order.pop_front()
+            {
+                recent.remove(&old);
+            }
             done += 1;
         }
     }
+}
+
+/// Shingles articles on every core.
+fn shingle_all(batch: &[crate::store::PendingArticle]) -> Vec<articles::Shingled> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(16);
+    let chunk = batch.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = batch
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|a| articles::shingle(&a.body)).collect::<Vec<_>>()))
+            .collect();
+        parts.into_iter().flat_map(|p| p.join().expect("shingling does not panic")).collect()
+    })
 }

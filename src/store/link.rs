@@ -4,6 +4,7 @@
 
 use super::{Archive, Error, Result};
 use rusqlite::{Transaction, params};
+use std::collections::{HashMap, HashSet};
 
 /// A distinct wording of a quoted sentence.
 #[derive(Debug, Clone)]
@@ -59,6 +60,8 @@ pub struct LinkTx<'a> {
 impl Archive {
     /// Starts a linking pass.
     pub fn link_tx(&mut self) -> Result<LinkTx<'_>> {
+        // Linking may merge speakers: what the writer knew is no longer sure.
+        self.known.clear();
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|source| Error::Sqlite { path: path.clone(), source })?;
         Ok(LinkTx { tx, path })
@@ -287,15 +290,32 @@ impl LinkTx<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// Stores an article's sampled shingles and marks it linked.
-    pub fn finish_article(&self, id: i64, sample: &[i64]) -> Result<()> {
+    /// An article's publication date.
+    pub fn article_date(&self, id: i64) -> Result<Option<String>> {
+        let mut stmt =
+            self.tx.prepare_cached("SELECT published_at FROM articles WHERE id = ?1").map_err(|e| self.err(e))?;
+        stmt.query_row([id], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Whether any article of earlier passes is in the shingle index.
+    pub fn has_shingles(&self) -> Result<bool> {
+        self.tx.query_row("SELECT EXISTS (SELECT 1 FROM article_shingles)", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Stores sampled shingles, as (hash, article) pairs.
+    pub fn add_shingles(&self, shingles: &[(i64, i64)]) -> Result<()> {
         let mut ins = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO article_shingles(hash, article_id) VALUES (?1, ?2)")
             .map_err(|e| self.err(e))?;
-        for h in sample {
-            ins.execute([*h, id]).map_err(|e| self.err(e))?;
+        for (h, a) in shingles {
+            ins.execute([*h, *a]).map_err(|e| self.err(e))?;
         }
+        Ok(())
+    }
+
+    /// Marks an article compared with the archive.
+    pub fn mark_linked(&self, id: i64) -> Result<()> {
         let mut done =
             self.tx.prepare_cached("UPDATE articles SET linked = 1 WHERE id = ?1").map_err(|e| self.err(e))?;
         done.execute([id]).map_err(|e| self.err(e))?;
@@ -339,10 +359,292 @@ impl LinkTx<'_> {
         self.tx
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM quote_wordings WHERE cluster_id IS NULL)
-                     OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)",
+                     OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)
+                     OR EXISTS (SELECT 1 FROM summary_stale)",
                 [],
                 |r| r.get(0),
             )
             .map_err(|e| self.err(e))
+    }
+}
+
+/// Recomputing the summaries of what `summary_stale` names (V6 migration),
+/// restricted to those keys, in order: quotations first (their outlets
+/// become stale), then outlets, pairs, speakers. The grouping over every
+/// quoted sentence of a quotation, and over every pair of outlets, is done
+/// here in Rust: SQLite would sort millions of rows to group them.
+const REFRESH_START: &str = "
+CREATE TEMP TABLE IF NOT EXISTS stale_clusters(id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS stale_outlets(id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS stale_speakers(id INTEGER PRIMARY KEY);
+DELETE FROM stale_clusters; DELETE FROM stale_outlets; DELETE FROM stale_speakers;
+INSERT INTO stale_clusters SELECT id FROM summary_stale WHERE kind = 'cluster';
+
+-- Outlets that carried a stale quotation before, and after.
+INSERT OR IGNORE INTO summary_stale(kind, id)
+    SELECT 'outlet', outlet_id FROM outlet_clusters WHERE cluster_id IN (SELECT id FROM stale_clusters);
+DELETE FROM outlet_clusters WHERE cluster_id IN (SELECT id FROM stale_clusters);
+DELETE FROM cluster_stats WHERE cluster_id IN (SELECT id FROM stale_clusters);
+DELETE FROM wording_stats WHERE cluster_id IN (SELECT id FROM stale_clusters);
+
+CREATE TEMP TABLE IF NOT EXISTS stale_members(cluster_id INTEGER PRIMARY KEY, root INTEGER NOT NULL, fragment INTEGER NOT NULL);
+DELETE FROM stale_members;
+INSERT INTO stale_members
+    SELECT c.id, c.id, 0 FROM quote_clusters c
+    WHERE c.id IN (SELECT id FROM stale_clusters) AND c.fragment_of IS NULL
+    UNION ALL
+    SELECT f.id, f.fragment_of, 1 FROM quote_clusters f
+    WHERE f.fragment_of IN (SELECT id FROM stale_clusters);
+
+";
+
+/// After the quotations' rows: their outlets (stale too), the wordings of
+/// quotations printed in several wordings, and the outlets.
+const REFRESH_OUTLETS: &str = "INSERT OR IGNORE INTO summary_stale(kind, id)
+    SELECT 'outlet', outlet_id FROM outlet_clusters WHERE cluster_id IN (SELECT id FROM stale_clusters);
+
+INSERT INTO wording_stats(wording_id, cluster_id, outlets, articles)
+    SELECT w.id, w.cluster_id,
+           (SELECT group_concat(name, '; ') FROM (
+                SELECT DISTINCT o.name FROM quote_units u2 JOIN articles a2 ON a2.id = u2.article_id
+                JOIN outlets o ON o.id = a2.outlet_id WHERE u2.wording_id = w.id ORDER BY o.name)),
+           (SELECT count(DISTINCT u3.article_id) FROM quote_units u3 WHERE u3.wording_id = w.id)
+    FROM quote_wordings w
+    WHERE w.cluster_id IN (
+        SELECT cluster_id FROM quote_wordings
+        WHERE cluster_id IN (SELECT id FROM stale_clusters)
+        GROUP BY cluster_id HAVING count(*) > 1);
+
+-- Outlets.
+INSERT INTO stale_outlets SELECT id FROM summary_stale WHERE kind = 'outlet';
+DELETE FROM outlet_stats WHERE outlet_id IN (SELECT id FROM stale_outlets);
+INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_published, last_published,
+                         quotations, shared, unique_quotes, reworded)
+    SELECT o.id, coalesce(ar.n, 0), coalesce(ar.words, 0), coalesce(qu.n, 0), coalesce(qu.speakers, 0),
+           ar.first, ar.last, coalesce(oc.n, 0), coalesce(oc.shared, 0), coalesce(oc.uniq, 0), coalesce(oc.reworded, 0)
+    FROM outlets o
+    LEFT JOIN (SELECT outlet_id, count(*) AS n, sum(word_count) AS words,
+                      min(published_at) AS first, max(published_at) AS last
+               FROM articles WHERE outlet_id IN (SELECT id FROM stale_outlets) GROUP BY outlet_id) ar
+           ON ar.outlet_id = o.id
+    LEFT JOIN (SELECT a.outlet_id, count(*) AS n, count(DISTINCT q.speaker_id) AS speakers
+               FROM articles a JOIN quotes q ON q.article_id = a.id
+               WHERE a.outlet_id IN (SELECT id FROM stale_outlets) AND q.region = 'body' AND q.kind IN ('full', 'partial')
+               GROUP BY a.outlet_id) qu
+           ON qu.outlet_id = o.id
+    LEFT JOIN (SELECT oc.outlet_id, count(*) AS n, sum(cs.outlets > 1) AS shared, sum(cs.outlets = 1) AS uniq,
+                      sum(cs.outlets > 1 AND oc.direct AND NOT oc.canonical) AS reworded
+               FROM outlet_clusters oc JOIN cluster_stats cs ON cs.cluster_id = oc.cluster_id
+               WHERE oc.outlet_id IN (SELECT id FROM stale_outlets) GROUP BY oc.outlet_id) oc
+           ON oc.outlet_id = o.id
+    WHERE o.id IN (SELECT id FROM stale_outlets);
+
+DELETE FROM outlet_pair_stats
+    WHERE outlet_a IN (SELECT id FROM stale_outlets) OR outlet_b IN (SELECT id FROM stale_outlets);
+";
+
+/// Speakers, and done.
+const REFRESH_END: &str = "-- Speakers.
+INSERT INTO stale_speakers SELECT id FROM summary_stale WHERE kind = 'speaker';
+DELETE FROM speaker_stats WHERE speaker_id IN (SELECT id FROM stale_speakers);
+INSERT INTO speaker_stats(speaker_id, quotes, articles, outlets, first_quoted, last_quoted, aliases)
+    SELECT q.speaker_id, count(*), count(DISTINCT q.article_id), count(DISTINCT a.outlet_id),
+           min(a.published_at), max(a.published_at),
+           (SELECT group_concat(alias, '; ') FROM (
+                SELECT alias FROM speaker_aliases WHERE speaker_id = q.speaker_id ORDER BY alias))
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    WHERE q.speaker_id IN (SELECT id FROM stale_speakers) AND q.region = 'body' AND q.kind IN ('full', 'partial')
+    GROUP BY q.speaker_id;
+
+DELETE FROM summary_stale;
+";
+
+/// One quotation's figures while its quoted sentences are read.
+#[derive(Default)]
+struct QuotationTally {
+    /// Outlet, printed the canonical wording, printed more than a fragment.
+    outlets: Vec<(i64, bool, bool)>,
+    articles: Vec<i64>,
+    wordings: Vec<i64>,
+    fragments: Vec<i64>,
+    first_published: Option<String>,
+    /// (undated, date, article id, outlet): the first article by date.
+    first: Option<(bool, String, i64, i64)>,
+}
+
+impl LinkTx<'_> {
+    /// Joins one-word speakers to full-name speakers where the archive's
+    /// evidence is clear (see `store::speakers`); returns how many.
+    pub fn resolve_surnames(&self) -> Result<usize> {
+        super::speakers::resolve_surnames(&self.tx).map_err(|e| self.err(e))
+    }
+
+    /// Marks quotations (clusters, fragments resolve to their quotation)
+    /// whose summaries must be recomputed.
+    pub fn mark_clusters_stale(&self, clusters: &[i64]) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO summary_stale(kind, id)
+                 SELECT 'cluster', coalesce(fragment_of, id) FROM quote_clusters WHERE id = ?1
+                 UNION SELECT 'cluster', ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        for c in clusters {
+            stmt.execute([c]).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Marks every summary stale, so the next refresh recomputes them all.
+    pub fn mark_all_stale(&self) -> Result<()> {
+        self.tx
+            .execute_batch(
+                "INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'outlet', id FROM outlets;
+                 INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'speaker', id FROM speakers;
+                 INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'cluster', id FROM quote_clusters;
+                 DELETE FROM outlet_stats; DELETE FROM speaker_stats; DELETE FROM cluster_stats;
+                 DELETE FROM outlet_clusters; DELETE FROM outlet_pair_stats; DELETE FROM wording_stats;",
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Recomputes every stale summary.
+    pub fn refresh_summaries(&self) -> Result<()> {
+        let sql = |e| self.err(e);
+        self.tx.execute_batch(REFRESH_START).map_err(sql)?;
+        self.refresh_quotations().map_err(sql)?;
+        self.tx.execute_batch(REFRESH_OUTLETS).map_err(sql)?;
+        self.refresh_pairs().map_err(sql)?;
+        self.tx.execute_batch(REFRESH_END).map_err(sql)
+    }
+
+    /// `outlet_clusters` and `cluster_stats` of the stale quotations, from
+    /// one pass over their quoted sentences.
+    fn refresh_quotations(&self) -> rusqlite::Result<()> {
+        let mut tally: HashMap<i64, QuotationTally> = HashMap::new();
+        {
+            let mut stmt = self.tx.prepare(
+                "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
+                 FROM stale_members m
+                 JOIN quote_wordings w ON w.cluster_id = m.cluster_id
+                 JOIN quote_units u ON u.wording_id = w.id
+                 JOIN articles a ON a.id = u.article_id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (root, fragment, cluster, wording): (i64, bool, i64, i64) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let (canonical, outlet, article): (bool, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
+                let published: Option<String> = r.get(7)?;
+                let t = tally.entry(root).or_default();
+                let canonical = canonical && !fragment;
+                match t.outlets.iter_mut().find(|o| o.0 == outlet) {
+                    Some(o) => {
+                        o.1 |= canonical;
+                        o.2 |= !fragment;
+                    }
+                    None => t.outlets.push((outlet, canonical, !fragment)),
+                }
+                t.articles.push(article);
+                if fragment {
+                    t.fragments.push(cluster);
+                } else {
+                    t.wordings.push(wording);
+                }
+                if let Some(p) = &published
+                    && t.first_published.as_ref().is_none_or(|f| p < f)
+                {
+                    t.first_published = Some(p.clone());
+                }
+                // Dated before undated, then by date, then by id.
+                let key = (published.is_none(), published.unwrap_or_default(), article, outlet);
+                if t.first.as_ref().is_none_or(|f| (key.0, &key.1, key.2) < (f.0, &f.1, f.2)) {
+                    t.first = Some(key);
+                }
+            }
+        }
+        let mut oc = self.tx.prepare_cached(
+            "INSERT INTO outlet_clusters(cluster_id, outlet_id, canonical, direct) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut cs = self.tx.prepare_cached(
+            "INSERT INTO cluster_stats(cluster_id, outlets, articles, wordings, fragments, first_published, first_outlet_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut roots: Vec<(i64, QuotationTally)> = tally.into_iter().collect();
+        roots.sort_unstable_by_key(|(root, _)| *root);
+        for (root, mut t) in roots {
+            t.outlets.sort_unstable();
+            for &(outlet, canonical, direct) in &t.outlets {
+                oc.execute(params![root, outlet, canonical, direct])?;
+            }
+            let distinct = |v: &mut Vec<i64>| {
+                v.sort_unstable();
+                v.dedup();
+                v.len() as i64
+            };
+            cs.execute(params![
+                root,
+                t.outlets.len() as i64,
+                distinct(&mut t.articles),
+                distinct(&mut t.wordings),
+                distinct(&mut t.fragments),
+                t.first_published,
+                t.first.map(|f| f.3)
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// `outlet_pair_stats` for pairs with a stale outlet: a pair's count
+    /// changes only with a quotation both carry, and then both are stale.
+    fn refresh_pairs(&self) -> rusqlite::Result<()> {
+        let stale: HashSet<i64> = {
+            let mut stmt = self.tx.prepare("SELECT id FROM stale_outlets")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        if stale.is_empty() {
+            return Ok(());
+        }
+        let mut counts: HashMap<(i64, i64), i64> = HashMap::new();
+        {
+            // Rows come in primary-key order: one quotation's outlets together.
+            let mut stmt = self.tx.prepare(
+                "SELECT cluster_id, outlet_id FROM outlet_clusters
+                 WHERE cluster_id IN (SELECT cluster_id FROM outlet_clusters
+                                      WHERE outlet_id IN (SELECT id FROM stale_outlets))
+                 ORDER BY cluster_id, outlet_id",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut current = None;
+            let mut outlets: Vec<i64> = Vec::new();
+            let mut flush = |outlets: &mut Vec<i64>| {
+                for (i, &a) in outlets.iter().enumerate() {
+                    for &b in &outlets[i + 1..] {
+                        if stale.contains(&a) || stale.contains(&b) {
+                            *counts.entry((a, b)).or_default() += 1;
+                        }
+                    }
+                }
+                outlets.clear();
+            };
+            while let Some(r) = rows.next()? {
+                let (cluster, outlet): (i64, i64) = (r.get(0)?, r.get(1)?);
+                if current != Some(cluster) {
+                    flush(&mut outlets);
+                    current = Some(cluster);
+                }
+                outlets.push(outlet);
+            }
+            flush(&mut outlets);
+        }
+        let mut ins =
+            self.tx.prepare_cached("INSERT INTO outlet_pair_stats(outlet_a, outlet_b, shared) VALUES (?1, ?2, ?3)")?;
+        let mut pairs: Vec<((i64, i64), i64)> = counts.into_iter().collect();
+        pairs.sort_unstable();
+        for ((a, b), n) in pairs {
+            ins.execute(params![a, b, n])?;
+        }
+        Ok(())
     }
 }

@@ -15,10 +15,10 @@
 //! What rules cannot settle, `newsarchive speakers merge` does.
 
 use super::{Archive, Error, Result};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The speaker a name stands for, created if new; aliases are recorded.
-pub(super) fn speaker_id(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
+pub(super) fn speaker_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
     if let Some(id) = lookup(tx, name)? {
         return Ok(id);
     }
@@ -35,14 +35,14 @@ pub(super) fn speaker_id(tx: &Transaction, name: &str) -> rusqlite::Result<i64> 
             return Ok(id);
         }
     }
-    tx.execute("INSERT INTO speakers(name, surname) VALUES (?1, ?2)", params![name, last])?;
+    tx.prepare_cached("INSERT INTO speakers(name, surname) VALUES (?1, ?2)")?.execute(params![name, last])?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Joins one-word speakers to the full-name speaker of their surname where
 /// the archive's evidence is clear (see the module comment). Returns how
 /// many were joined.
-fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
+pub(super) fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
     let singles: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT id, name FROM speakers WHERE instr(name, ' ') = 0")?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
@@ -72,26 +72,28 @@ fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
 
 /// Records that `alias` (a written form of a name) means speaker `id`,
 /// unless it is the speaker's own name or already an alias.
-pub(super) fn add_alias(tx: &Transaction, alias: &str, id: i64) -> rusqlite::Result<()> {
-    tx.execute(
+pub(super) fn add_alias(tx: &Connection, alias: &str, id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
         "INSERT INTO speaker_aliases(alias, speaker_id)
          SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM speakers WHERE name = ?1)
          ON CONFLICT(alias) DO NOTHING",
-        params![alias, id],
-    )?;
+    )?
+    .execute(params![alias, id])?;
     Ok(())
 }
 
-fn lookup(tx: &Transaction, name: &str) -> rusqlite::Result<Option<i64>> {
-    if let Some(id) =
-        tx.query_row("SELECT speaker_id FROM speaker_aliases WHERE alias = ?1", [name], |r| r.get(0)).optional()?
+fn lookup(tx: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+    if let Some(id) = tx
+        .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE alias = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?
     {
         return Ok(Some(id));
     }
-    tx.query_row("SELECT id FROM speakers WHERE name = ?1", [name], |r| r.get(0)).optional()
+    tx.prepare_cached("SELECT id FROM speakers WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()
 }
 
-fn ids<P: rusqlite::Params>(tx: &Transaction, sql: &str, p: P) -> rusqlite::Result<Vec<i64>> {
+fn ids<P: rusqlite::Params>(tx: &Connection, sql: &str, p: P) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare_cached(sql)?;
     stmt.query_map(p, |r| r.get(0))?.collect()
 }
@@ -106,14 +108,20 @@ fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
     if from == into {
         return Ok(());
     }
-    tx.execute("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
-    tx.execute("UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
-    tx.execute("UPDATE quote_clusters SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
-    tx.execute("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1", [from, into])?;
-    let name: String = tx.query_row("SELECT name FROM speakers WHERE id = ?1", [from], |r| r.get(0))?;
-    tx.execute("DELETE FROM speakers WHERE id = ?1", [from])?;
+    // Both speakers' summaries change, and those of the outlets quoting them.
     tx.execute(
-        "INSERT INTO speaker_aliases(alias, speaker_id) VALUES (?1, ?2) ON CONFLICT(alias) DO UPDATE SET speaker_id = ?2",
+        "INSERT OR IGNORE INTO summary_stale(kind, id)
+         SELECT 'speaker', ?1 UNION SELECT 'speaker', ?2
+         UNION SELECT DISTINCT 'outlet', a.outlet_id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?1",
+        [from, into],
+    )?;
+    tx.prepare_cached("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    tx.prepare_cached("UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    tx.prepare_cached("UPDATE quote_clusters SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    let name: String = tx.prepare_cached("SELECT name FROM speakers WHERE id = ?1")?.query_row([from], |r| r.get(0))?;
+    tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([from])?;
+    tx.prepare_cached("INSERT INTO speaker_aliases(alias, speaker_id) VALUES (?1, ?2) ON CONFLICT(alias) DO UPDATE SET speaker_id = ?2")?.execute(
         params![name, into],
     )?;
     Ok(())
@@ -131,17 +139,6 @@ pub struct Merged {
 }
 
 impl Archive {
-    /// Joins one-word speakers to full-name speakers where the archive's
-    /// evidence is clear, in one transaction; returns how many.
-    pub fn resolve_surnames(&mut self) -> Result<usize> {
-        let path = self.path.clone();
-        let sql = |source| Error::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(sql)?;
-        let n = resolve_surnames(&tx).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(n)
-    }
-
     /// Merges the speakers named `from` (names or aliases) into the speaker
     /// named `into`, in one transaction.
     pub fn merge_speakers(&mut self, from: &[String], into: &str) -> Result<Merged> {

@@ -4,7 +4,8 @@
 use super::{Archive, Result, speakers};
 use crate::extract::Quote;
 use crate::ingest::{self, Document, join_paragraphs};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{HashMap, HashSet};
 
 /// What saving a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,44 @@ pub enum Saved {
     Updated(i64),
     /// Already archived with the same metadata; nothing changed.
     Unchanged(i64),
+}
+
+/// An article ready to be stored: the document, its quotes, and its source
+/// bytes compressed (the costly part, done where the article was prepared).
+#[derive(Debug)]
+pub struct NewArticle {
+    /// The document.
+    pub doc: Document,
+    /// Its quotes.
+    pub quotes: Vec<Quote>,
+    /// The source bytes, zstd-compressed.
+    pub raw_zstd: Vec<u8>,
+}
+
+impl NewArticle {
+    /// Prepares a document and its quotes for storing.
+    pub fn new(doc: Document, quotes: Vec<Quote>) -> Self {
+        // Compressing a buffer in memory cannot fail: zstd's errors are
+        // about frame sizes and dictionaries, neither of which applies here.
+        let raw_zstd = zstd::bulk::compress(&doc.raw, 3).expect("zstd compresses an in-memory buffer");
+        NewArticle { doc, quotes, raw_zstd }
+    }
+}
+
+/// What the writer already looked up: each outlet, speaker and alias is
+/// read once per import instead of once per quote. Emptied when a
+/// transaction fails and when linking starts (linking merges speakers).
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    outlets: HashMap<String, i64>,
+    speakers: HashMap<String, i64>,
+    aliases: HashSet<(String, i64)>,
+}
+
+impl Known {
+    pub(super) fn clear(&mut self) {
+        *self = Known::default();
+    }
 }
 
 /// Counts of one import run.
@@ -31,6 +70,32 @@ pub struct RunCounts {
 }
 
 impl Archive {
+    /// The slow path of [`Archive::save_batch`]: a transaction per article.
+    fn save_one_by_one(
+        &mut self,
+        articles: &[NewArticle],
+        run: i64,
+    ) -> Result<Vec<std::result::Result<Saved, String>>> {
+        let path = self.path.clone();
+        let sql = |source| super::Error::Sqlite { path: path.clone(), source };
+        let mut out = Vec::with_capacity(articles.len());
+        for a in articles {
+            let tx = self.conn.transaction().map_err(sql)?;
+            let fresh = FirstNew::read(&tx).map_err(sql)?;
+            match save_in(&tx, a, run, &mut self.known).and_then(|saved| fresh.index(&tx).map(|()| saved)) {
+                Ok(saved) => {
+                    tx.commit().map_err(sql)?;
+                    out.push(Ok(saved));
+                }
+                Err(e) => {
+                    self.known.clear();
+                    out.push(Err(format!("could not be stored: {e}")));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Starts an import run and returns its id.
     pub fn begin_run(&mut self, command: &str) -> Result<i64> {
         self.conn.execute("INSERT INTO import_runs(command) VALUES (?1)", [command]).map_err(|e| self.err(e))?;
@@ -60,15 +125,71 @@ impl Archive {
         Ok(())
     }
 
-    /// Saves a document and its quotes in one transaction. A document whose
-    /// text is archived already only has its metadata brought up to date.
-    pub fn save(&mut self, doc: &Document, quotes: &[Quote], run: i64) -> Result<Saved> {
+    /// Saves articles in one transaction. An article is in the archive whole
+    /// or not at all, and one that cannot be stored does not stop the others
+    /// (its result is the reason). An article whose text is archived
+    /// already only has its metadata brought up to date.
+    pub fn save_batch(&mut self, articles: &[NewArticle], run: i64) -> Result<Vec<std::result::Result<Saved, String>>> {
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|source| super::Error::Sqlite { path: path.clone(), source })?;
-        let saved =
-            save_in(&tx, doc, quotes, run).map_err(|source| super::Error::Sqlite { path: path.clone(), source })?;
-        tx.commit().map_err(|source| super::Error::Sqlite { path, source })?;
-        Ok(saved)
+        let sql = |source| super::Error::Sqlite { path: path.clone(), source };
+        // One transaction for the batch, without a savepoint per article: a
+        // savepoint makes SQLite's full-text index flush each time. Should an
+        // article fail, the batch is rolled back and stored article by article.
+        let tx = self.conn.transaction().map_err(sql)?;
+        let fresh = FirstNew::read(&tx).map_err(sql)?;
+        let mut out = Vec::with_capacity(articles.len());
+        for a in articles {
+            match save_in(&tx, a, run, &mut self.known) {
+                Ok(saved) => out.push(Ok(saved)),
+                Err(_) => break,
+            }
+        }
+        if out.len() < articles.len() {
+            drop(tx);
+            self.known.clear();
+            return self.save_one_by_one(articles, run);
+        }
+        fresh.index(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(out)
+    }
+}
+
+/// The first ids new articles and quotes get in a transaction, so that
+/// their full-text rows can be added in one statement each.
+struct FirstNew {
+    article: i64,
+    quote: i64,
+}
+
+impl FirstNew {
+    fn read(tx: &Connection) -> rusqlite::Result<Self> {
+        let next = |table: &str| -> rusqlite::Result<i64> {
+            tx.prepare_cached(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))?.query_row([], |r| r.get(0))
+        };
+        Ok(FirstNew { article: next("articles")?, quote: next("quotes")? })
+    }
+
+    /// Adds the full-text rows of everything stored since `read`, and marks
+    /// the summaries it changes as stale: its outlets, its speakers, and the
+    /// quotations whose wordings it printed again.
+    fn index(&self, tx: &Connection) -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO summary_stale(kind, id)
+             SELECT DISTINCT 'outlet', outlet_id FROM articles WHERE id >= ?1
+             UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE id >= ?2 AND speaker_id IS NOT NULL
+             UNION SELECT DISTINCT 'cluster', coalesce(c.fragment_of, c.id) FROM quote_units u
+                   JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
+                   WHERE u.quote_id >= ?2",
+        )?
+        .execute([self.article, self.quote])?;
+        tx.prepare_cached(
+            "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id >= ?1",
+        )?
+        .execute([self.article])?;
+        tx.prepare_cached("INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE id >= ?1")?
+            .execute([self.quote])?;
+        Ok(())
     }
 }
 
@@ -83,8 +204,16 @@ struct StoredMeta {
     language: Option<String>,
 }
 
-fn save_in(tx: &Transaction, doc: &Document, quotes: &[Quote], run: i64) -> rusqlite::Result<Saved> {
-    let outlet_id = outlet_id(tx, &doc.outlet)?;
+fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -> rusqlite::Result<Saved> {
+    let (doc, quotes) = (&article.doc, &article.quotes);
+    let outlet_id = match known.outlets.get(&doc.outlet) {
+        Some(&id) => id,
+        None => {
+            let id = outlet_id(tx, &doc.outlet)?;
+            known.outlets.insert(doc.outlet.clone(), id);
+            id
+        }
+    };
     let m = &doc.meta;
     let wanted = StoredMeta {
         outlet_id,
@@ -119,51 +248,58 @@ fn save_in(tx: &Transaction, doc: &Document, quotes: &[Quote], run: i64) -> rusq
             return Ok(Saved::Unchanged(id));
         }
         let old_outlet = stored.outlet_id;
-        tx.execute(
+        // Its outlets (old and new), speakers and quotations change.
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO summary_stale(kind, id)
+             SELECT 'outlet', ?2 UNION SELECT 'outlet', ?3
+             UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE article_id = ?1 AND speaker_id IS NOT NULL
+             UNION SELECT DISTINCT 'cluster', coalesce(c.fragment_of, c.id) FROM quote_units u
+                   JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
+                   WHERE u.article_id = ?1",
+        )?
+        .execute(params![id, old_outlet, outlet_id])?;
+        tx.prepare_cached(
             "UPDATE articles SET outlet_id = ?2, url = ?3, title = ?4, author = ?5, published_at = ?6, language = ?7
              WHERE id = ?1",
-            params![id, outlet_id, m.url, title, m.author, m.published, m.language],
-        )?;
+        )?
+        .execute(params![id, outlet_id, m.url, title, m.author, m.published, m.language])?;
         // The headline's quotes and the speakers found through it may differ.
-        tx.execute("DELETE FROM quotes WHERE article_id = ?1", [id])?;
-        insert_quotes(tx, id, quotes)?;
+        tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
+        insert_quotes(tx, id, quotes, known)?;
         drop_unused_outlet(tx, old_outlet)?;
         return Ok(Saved::Updated(id));
     }
 
     let body = join_paragraphs(&doc.body);
     let boilerplate = join_paragraphs(&doc.boilerplate);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles(outlet_id, source_path, url, title, author, published_at, language, dateline,
                               body, boilerplate, content_sha256, word_count, import_run_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            outlet_id,
-            doc.source_path,
-            m.url,
-            title,
-            m.author,
-            m.published,
-            m.language,
-            m.dateline,
-            body,
-            boilerplate,
-            doc.content_sha256,
-            doc.word_count() as i64,
-            run
-        ],
-    )?;
+    )?
+    .execute(params![
+        outlet_id,
+        doc.source_path,
+        m.url,
+        title,
+        m.author,
+        m.published,
+        m.language,
+        m.dateline,
+        body,
+        boilerplate,
+        doc.content_sha256,
+        doc.word_count() as i64,
+        run
+    ])?;
     let id = tx.last_insert_rowid();
-    let raw = zstd::bulk::compress(&doc.raw, 3).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    tx.execute(
-        "INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)",
-        params![id, doc.media_type, doc.raw.len() as i64, raw],
-    )?;
-    insert_quotes(tx, id, quotes)?;
+    tx.prepare_cached("INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![id, doc.media_type, doc.raw.len() as i64, article.raw_zstd])?;
+    insert_quotes(tx, id, quotes, known)?;
     Ok(Saved::Imported(id))
 }
 
-fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::Result<()> {
+fn insert_quotes(tx: &Connection, article: i64, quotes: &[Quote], known: &mut Known) -> rusqlite::Result<()> {
     let mut q_stmt = tx.prepare_cached(
         "INSERT INTO quotes(article_id, speaker_id, text, normalized, start, \"end\", paragraph, line, kind, region,
                             cue, speaker_text)
@@ -179,11 +315,22 @@ fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::
     let mut u_stmt =
         tx.prepare_cached("INSERT INTO quote_units(quote_id, article_id, seq, wording_id) VALUES (?1, ?2, ?3, ?4)")?;
     for q in quotes {
-        let speaker = q.speaker.as_deref().map(|s| speakers::speaker_id(tx, s)).transpose()?;
+        let speaker = match q.speaker.as_deref() {
+            Some(name) => Some(match known.speakers.get(name) {
+                Some(&id) => id,
+                None => {
+                    let id = speakers::speaker_id(tx, name)?;
+                    known.speakers.insert(name.to_owned(), id);
+                    id
+                }
+            }),
+            None => None,
+        };
         // How the article named a person ("U.S. President Donald Trump") is
         // an alias of the speaker; pronouns and role phrases are not.
         if let (Some(id), Some(written)) = (speaker, q.speaker_text.as_deref())
             && is_name_form(written)
+            && known.aliases.insert((written.to_owned(), id))
         {
             speakers::add_alias(tx, written, id)?;
         }
@@ -211,13 +358,16 @@ fn insert_quotes(tx: &Transaction, article: i64, quotes: &[Quote]) -> rusqlite::
     Ok(())
 }
 
-fn outlet_id(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
-    tx.execute("INSERT INTO outlets(name) VALUES (?1) ON CONFLICT(name) DO NOTHING", [name])?;
-    tx.query_row("SELECT id FROM outlets WHERE name = ?1", [name], |r| r.get(0))
+fn outlet_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
+    tx.prepare_cached("INSERT INTO outlets(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?.execute([name])?;
+    tx.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?.query_row([name], |r| r.get(0))
 }
 
-fn drop_unused_outlet(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM outlets WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE outlet_id = ?1)", [id])?;
+fn drop_unused_outlet(tx: &Connection, id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM outlets WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE outlet_id = ?1)",
+    )?
+    .execute([id])?;
     Ok(())
 }
 

@@ -1,0 +1,178 @@
+//! Scale: a synthetic corpus of 10k and 100k articles imported by the real
+//! binary, as a user would. Prints, for each size: import speed (articles/s,
+//! MB/s), peak memory, archive size, each canned report's latency (median of
+//! five runs), and the raw-insert baseline — the same rows copied into an
+//! empty archive of the same schema with no parsing or linking, the physical
+//! floor — with the import's ratio to it. Prints figures; asserts nothing.
+//! Run with `make bench` (or `cargo bench --bench scale`; `SCALE_BENCH_SIZES=…`).
+
+use newsarchive::report::{Cell, Sink};
+use newsarchive::store::Archive;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn binary() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsarchive");
+    assert!(p.exists(), "build the release binary first (make bench does)");
+    p
+}
+
+/// Peak resident memory of the largest child process waited for so far, in MB.
+fn children_peak_rss_mb() -> f64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into the struct we pass and nothing else.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+fn file_mb(p: &Path) -> f64 {
+    std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6)
+}
+
+/// Discards rows, counting them.
+struct Count(usize);
+
+impl Sink for Count {
+    fn header(&mut self, _: &[String]) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn row(&mut self, _: &[Cell]) -> std::io::Result<()> {
+        self.0 += 1;
+        Ok(())
+    }
+    fn finish(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Copies every row of `src` into a new archive of the same schema, table by
+/// table with INSERT … SELECT in one transaction, full-text index included.
+fn raw_insert_baseline(src: &Path, dir: &Path) -> Duration {
+    let dest = dir.join("baseline.db");
+    drop(Archive::open(&dest).unwrap());
+    let conn = Connection::open(&dest).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;").unwrap();
+    conn.execute("ATTACH DATABASE ?1 AS src", [src.to_str().unwrap()]).unwrap();
+    // Parents before children, as the foreign keys require.
+    let tables = [
+        "import_runs",
+        "import_errors",
+        "outlets",
+        "speakers",
+        "speaker_aliases",
+        "articles",
+        "sources",
+        "quote_clusters",
+        "quote_wordings",
+        "quotes",
+        "quote_units",
+        "wording_keys",
+        "article_shingles",
+        "article_pairs",
+        "outlet_clusters",
+        "cluster_stats",
+        "outlet_stats",
+        "outlet_pair_stats",
+        "speaker_stats",
+        "wording_stats",
+    ];
+    let start = Instant::now();
+    conn.execute_batch("BEGIN").unwrap();
+    for t in tables {
+        // Generated columns (article_pairs.score) are computed, not copied.
+        let cols: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_xinfo('{t}') WHERE hidden = 0"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let cols = cols.join(", ");
+        conn.execute(&format!("INSERT INTO main.{t}({cols}) SELECT {cols} FROM src.{t}"), []).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles;
+         INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
+         COMMIT;",
+    )
+    .unwrap();
+    start.elapsed()
+}
+
+fn run(articles: usize, dir: &Path) {
+    let bin = binary();
+    let corpus = dir.join(format!("corpus-{articles}.jsonl"));
+    let db = dir.join(format!("archive-{articles}.db"));
+    let status = Command::new(&bin)
+        .args(["gen-corpus", "--articles", &articles.to_string(), "--seed", "1", "--quiet", "--out"])
+        .arg(&corpus)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mb = file_mb(&corpus);
+
+    let start = Instant::now();
+    let out = Command::new(&bin).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&corpus).output().unwrap();
+    let import = start.elapsed();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rss = children_peak_rss_mb();
+    let size = file_mb(&db) + file_mb(&db.with_extension("db-wal"));
+
+    let archive = Archive::open_read_only(&db).unwrap();
+    let quotes = {
+        let mut c = newsarchive::report::Collect::default();
+        archive.query_into("SELECT count(*) FROM quotes", &[], &mut c).unwrap();
+        c.rows[0][0].to_text()
+    };
+    println!("\n{articles} articles ({mb:.1} MB of JSON lines, {quotes} quotes)");
+    println!(
+        "  import: {:.1} s = {:.0} articles/s, {:.1} MB/s; peak RSS {rss:.0} MB; archive {size:.0} MB",
+        import.as_secs_f64(),
+        articles as f64 / import.as_secs_f64(),
+        mb / import.as_secs_f64()
+    );
+    println!("  reports (median of 5 runs, SQL time in process):");
+    for name in archive.report_names().unwrap() {
+        let sql = format!("SELECT * FROM report_{name}");
+        let mut rows = 0;
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let mut sink = Count(0);
+                let t = Instant::now();
+                archive.query_into(&sql, &[], &mut sink).unwrap();
+                rows = sink.0;
+                t.elapsed()
+            })
+            .collect();
+        println!("    {name:<20} {:>8.1} ms  ({rows} rows)", median(times).as_secs_f64() * 1e3);
+    }
+    drop(archive);
+    let baseline = raw_insert_baseline(&db, dir);
+    println!(
+        "  raw-insert baseline: {:.1} s; import / baseline = {:.2}",
+        baseline.as_secs_f64(),
+        import.as_secs_f64() / baseline.as_secs_f64()
+    );
+    for f in [corpus, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm"), dir.join("baseline.db")] {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("SCALE_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').map(|n| n.trim().parse().expect("sizes are numbers")).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000]);
+    let dir = tempfile::tempdir().unwrap();
+    println!("scale: synthetic corpus (gen-corpus --seed 1), imported by target/release/newsarchive");
+    for n in sizes {
+        run(n, dir.path());
+    }
+}
