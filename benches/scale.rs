@@ -4,7 +4,11 @@
 //! five runs), and the raw-insert baseline — the same rows copied into an
 //! empty archive of the same schema with no parsing or linking, the physical
 //! floor — with the import's ratio to it. Prints figures; asserts nothing.
-//! Run with `make bench` (or `cargo bench --bench scale`; `SCALE_BENCH_SIZES=…`).
+//! Then single machine-made articles of 1, 2 and 4 MB (one paragraph of
+//! endless people and roles), whose import time must double with their
+//! size: each once took quadratic time.
+//! Run with `make bench` (or `cargo bench --bench scale`; `SCALE_BENCH_SIZES=…`, empty for
+//! the single articles alone).
 
 use newsarchive::report::{Cell, Sink};
 use newsarchive::store::Archive;
@@ -168,11 +172,61 @@ fn run(articles: usize, dir: &Path) {
 fn main() {
     let sizes: Vec<usize> = std::env::var("SCALE_BENCH_SIZES")
         .ok()
-        .map(|s| s.split(',').map(|n| n.trim().parse().expect("sizes are numbers")).collect())
+        .map(|s| {
+            s.split(',')
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| n.trim().parse().expect("sizes are numbers"))
+                .collect()
+        })
         .unwrap_or_else(|| vec![10_000, 100_000]);
     let dir = tempfile::tempdir().unwrap();
     println!("scale: synthetic corpus (gen-corpus --seed 1), imported by target/release/newsarchive");
     for n in sizes {
         run(n, dir.path());
+    }
+    pathological(dir.path());
+}
+
+/// One paragraph of `unit(i)` for i = 0, 1, … up to `bytes`.
+fn one_paragraph(bytes: usize, unit: impl Fn(usize) -> String) -> String {
+    let mut s = String::with_capacity(bytes + 100);
+    let mut i = 0;
+    while s.len() < bytes {
+        s += &unit(i);
+        i += 1;
+    }
+    s
+}
+
+/// Articles no newsroom writes, built to hit what once was quadratic: "the
+/// president" asked about after thousands of mentions (who held a role was
+/// found by reading every mention), and thousands of different people of
+/// one surname (each new speaker was matched against every one before).
+fn pathological(dir: &Path) {
+    let four_letters =
+        |i: usize| (0..4).map(|k| char::from(b'a' + (i / 26usize.pow(k) % 26) as u8)).collect::<String>();
+    let kinds: [(&str, &dyn Fn(usize) -> String); 2] = [
+        ("one role, mentioned over and over", &|_| {
+            "President Bob Smith met the president. \"We won,\" the president said. He agreed. ".to_owned()
+        }),
+        ("people of one surname", &|i| format!("X{} Smith said \"yes.\" ", four_letters(i))),
+    ];
+    println!("\nsingle machine-made articles, one paragraph each (import by the binary into a new archive)");
+    for (name, unit) in kinds {
+        let mut line = format!("  {name:<34}");
+        for mb in [1, 2, 4] {
+            let file = dir.join("big.txt");
+            std::fs::write(&file, one_paragraph(mb << 20, unit)).unwrap();
+            let db = dir.join("big.db");
+            let start = Instant::now();
+            let out =
+                Command::new(binary()).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&file).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            line += &format!("  {mb} MB: {:>5.1} s", start.elapsed().as_secs_f64());
+            for f in [file, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
+                let _ = std::fs::remove_file(f);
+            }
+        }
+        println!("{line}");
     }
 }

@@ -63,3 +63,46 @@ fn export_without_bom() {
     let text = std::fs::read_to_string(dir.join("outlets.csv")).unwrap();
     assert!(text.starts_with("id,name,"), "{text}");
 }
+
+#[test]
+fn formulas_in_quoted_words_do_not_run_in_a_spreadsheet() {
+    let w = Workdir::new();
+    // Words an article can print, which a spreadsheet would run as formulas.
+    w.write(
+        "evil.jsonl",
+        concat!(
+            r#"{"outlet": "+Evil Times", "title": "@SUM(1+1)", "text": "Headline\n\n\"=HYPERLINK(\"http://x.example\",\"click\") is the plan,\" Jane Doe said."}"#,
+            "\n"
+        ),
+    );
+    w.stdout(&["--quiet", "import", "evil.jsonl"]);
+    assert_eq!(w.column("SELECT name FROM outlets"), ["+Evil Times"], "stored exactly as printed");
+
+    let defused = w.path().join("defused");
+    let raw = w.path().join("raw");
+    w.stdout(&["export", "--dir", defused.to_str().unwrap()]);
+    w.stdout(&["export", "--raw", "--dir", raw.to_str().unwrap()]);
+    let cells = |dir: &std::path::Path, file: &str, col: &str| -> Vec<String> {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let mut r = csv::Reader::from_reader(&bytes[3..]);
+        let i = r.headers().unwrap().iter().position(|h| h == col).unwrap();
+        r.records().map(|rec| rec.unwrap()[i].to_string()).collect()
+    };
+    assert_eq!(cells(&defused, "outlets.csv", "name"), ["'+Evil Times"]);
+    assert_eq!(cells(&defused, "articles.csv", "title"), ["'@SUM(1+1)"]);
+    assert!(cells(&defused, "quotes.csv", "text")[0].starts_with("'=HYPERLINK("));
+    assert_eq!(cells(&raw, "outlets.csv", "name"), ["+Evil Times"]);
+    assert!(cells(&raw, "quotes.csv", "text")[0].starts_with("=HYPERLINK("));
+    // Numbers stay numbers.
+    assert_eq!(cells(&defused, "outlets.csv", "id"), ["1"]);
+
+    // The same for reports and queries written as CSV; JSON is data, not a sheet.
+    let report = w.stdout(&["report", "outlets", "--format", "csv"]);
+    assert!(report.contains("\n'+Evil Times,"), "{report}");
+    let sql = w.stdout(&["sql", "SELECT text FROM quotes", "--format", "csv"]);
+    assert!(sql.contains("'=HYPERLINK("), "{sql}");
+    let sql = w.stdout(&["sql", "SELECT text FROM quotes", "--format", "csv", "--raw"]);
+    assert!(!sql.contains("'=HYPERLINK(") && sql.contains("=HYPERLINK("), "{sql}");
+    let json = w.stdout(&["report", "outlets", "--format", "json"]);
+    assert!(json.contains("\"+Evil Times\""), "{json}");
+}

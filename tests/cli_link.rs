@@ -12,7 +12,9 @@ fn seeded() -> Workdir {
 
 /// The variants report as (canonical text, wording, diff, outlets) rows.
 fn variants(w: &Workdir) -> Vec<(String, String, String, String)> {
-    let (h, rows) = parse_csv(&w.stdout(&["report", "quote-variants", "--format", "csv"]));
+    // --raw: a diff such as "+the" is compared as stored, not as defused
+    // for spreadsheets ("'+the").
+    let (h, rows) = parse_csv(&w.stdout(&["report", "quote-variants", "--format", "csv", "--raw"]));
     let col = |n: &str| h.iter().position(|c| c == n).unwrap();
     rows.iter()
         .map(|r| {

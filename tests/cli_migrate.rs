@@ -82,6 +82,13 @@ fn upgrade(fixture: &str) {
 }
 
 #[test]
+fn an_archive_at_schema_version_1_upgrades() {
+    // The rows and schema a build knowing only V1 writes (see
+    // tests/fixtures/archives/README.md).
+    upgrade("v1-seed.db");
+}
+
+#[test]
 fn an_archive_of_the_first_release_upgrades() {
     // `newsarchive seed` by the first release: schema versions 1 and 2.
     upgrade("v2-seed.db");
@@ -91,4 +98,34 @@ fn an_archive_of_the_first_release_upgrades() {
 fn an_archive_of_the_second_release_upgrades() {
     // `newsarchive seed` by the second release: schema versions 1 to 3.
     upgrade("v3-seed.db");
+}
+
+#[test]
+fn a_failing_migration_rolls_back_every_step() {
+    let w = Workdir::new();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archives/v3-seed.db");
+    std::fs::copy(&src, w.db()).unwrap();
+    // A table of the name a later migration (V6) creates: the upgrade
+    // fails after V4 and V5 have run inside its transaction.
+    w.conn().execute("CREATE TABLE cluster_stats(mine TEXT)", []).unwrap();
+    let schema = |w: &Workdir| w.column("SELECT type || ' ' || name FROM sqlite_master ORDER BY name");
+    let (schema_before, rows_before) = (schema(&w), w.counts());
+
+    let out = w.cmd().args(["report", "outlets"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("migration failed (rolled back)") && err.contains("cluster_stats"), "{err}");
+    assert_eq!(schema(&w), schema_before, "no table, view or index of V4 or V5 is left behind");
+    assert_eq!(w.counts(), rows_before);
+    assert_eq!(w.column("SELECT max(version) FROM refinery_schema_history"), ["3"]);
+
+    // With the obstacle gone the same upgrade goes through.
+    w.conn().execute("DROP TABLE cluster_stats", []).unwrap();
+    let (_, status) = parse_csv(&w.stdout(&["migrate", "--format", "csv"]));
+    assert!(status.iter().all(|r| r[2] != "pending"), "{status:?}");
+    // Every row kept; quotation clusters are derived data that V4 clears
+    // and linking rebuilds.
+    let kept = |rows: Vec<(String, i64)>| rows.into_iter().filter(|(t, _)| t != "quote_clusters").collect::<Vec<_>>();
+    assert_eq!(kept(w.counts()), kept(rows_before));
+    assert!(w.cmd().arg("check").output().unwrap().status.success());
 }

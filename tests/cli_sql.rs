@@ -33,13 +33,23 @@ fn writes_are_refused_and_nothing_changes() {
         "DROP TABLE quotes",
         "CREATE TABLE t(x)",
         "PRAGMA user_version = 7",
+        "VACUUM INTO 'copy.db'",
+        "ATTACH 'other.db' AS other",
+        "SELECT 1; DELETE FROM articles",
+        "SELECT load_extension('libevil')",
+        "REINDEX",
+        "ANALYZE",
     ] {
         let out = w.cmd().args(["sql", stmt]).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{stmt}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("read") || err.contains("refused"), "{stmt}: {err}");
+        assert!(
+            ["read", "refused", "not authorized", "one statement", "unable to open"].iter().any(|m| err.contains(m)),
+            "{stmt}: {err}"
+        );
     }
     assert_eq!(w.counts(), before);
+    assert!(!w.path().join("copy.db").exists() && !w.path().join("other.db").exists(), "no file was written");
     let version: i64 = w.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, 0);
 }
@@ -55,4 +65,22 @@ fn missing_archive_and_bad_sql() {
     let out = w.cmd().args(["sql", "SELECT nope FROM outlets"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such column"));
+}
+
+#[test]
+fn report_filters_are_values_never_sql() {
+    let w = Workdir::new();
+    w.stdout(&["seed"]);
+    let before = w.counts();
+    for (flag, value) in [
+        ("--speaker", "x' OR 1=1 --"),
+        ("--outlet", "'); DROP TABLE articles; --"),
+        ("--speaker", "Donald Trump\" OR \"1\"=\"1"),
+    ] {
+        let out = w.stdout(&["report", "quotes", flag, value, "--format", "csv"]);
+        assert_eq!(parse_csv(&out).1.len(), 0, "{flag} {value:?} matched rows: {out}");
+    }
+    assert_eq!(w.counts(), before);
+    // The same filter with a real name finds rows.
+    assert!(!parse_csv(&w.stdout(&["report", "quotes", "--speaker", "Donald Trump", "--format", "csv"])).1.is_empty());
 }

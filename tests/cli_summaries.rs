@@ -53,3 +53,21 @@ fn incremental_summaries_equal_a_rebuild() {
     let outlets = &incremental[0].1;
     assert!(outlets.contains("Kyodo") && !outlets.contains("000_c43bbcaffbe52ba4"), "{outlets}");
 }
+
+#[test]
+fn a_fragment_printed_again_later_is_counted() {
+    // Found by the concurrency test: a later import printing a fragment
+    // ("support the treaty budget") of a quotation linked earlier left the
+    // fragment wording's article count stale.
+    let w = Workdir::new();
+    w.stdout(&["gen-corpus", "--articles", "600", "--seed", "1", "--out", "a.jsonl"]);
+    w.stdout(&["gen-corpus", "--articles", "600", "--seed", "2", "--out", "b.jsonl"]);
+    w.stdout(&["--quiet", "import", "a.jsonl"]);
+    w.stdout(&["--quiet", "import", "b.jsonl"]);
+    assert!(w.count("SELECT count(*) FROM quote_clusters WHERE fragment_of IS NOT NULL") > 0);
+    let incremental = all_reports(&w);
+    w.stdout(&["--quiet", "link", "--rebuild"]);
+    for ((name, a), (_, b)) in incremental.iter().zip(&all_reports(&w)) {
+        assert!(a == b, "report {name} differs from a rebuild");
+    }
+}

@@ -94,7 +94,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             writeln!(out, "{line}")?;
         }
     }
-    let mut sink = report::sink(global.format, out, false)?;
+    let mut sink = report::sink(global.format, out, global.csv())?;
     let cols = ["gold", "predicted", "matched", "precision", "recall", "f1", "speaker_accuracy", "kind_accuracy"];
     sink.header(&cols.map(String::from))?;
     let r3 = |x: f64| Cell::Real((x * 1000.0).round() / 1000.0);

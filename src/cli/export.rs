@@ -1,7 +1,7 @@
 //! `newsarchive export`: every table and report as CSV files.
 
 use super::Global;
-use crate::report::{self, Format};
+use crate::report::{self, CsvOptions, Format};
 use crate::store::{Archive, quote_ident};
 use anyhow::{Context, Result};
 use std::io::BufWriter;
@@ -14,6 +14,9 @@ use std::process::ExitCode;
 /// programs read Korean or Japanese text correctly. Binary columns (the
 /// compressed source files) are left out. Each file is written to a
 /// temporary name and renamed, so no half-written file is left behind.
+/// Text a spreadsheet would run as a formula (starting with =, +, -, @)
+/// gets a leading ' so that opening the file runs nothing; --raw writes
+/// every cell exactly as stored.
 ///
 /// Example: newsarchive export --dir csv/
 #[derive(Debug, clap::Args)]
@@ -39,7 +42,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         let cols = columns.iter().map(|c| quote_ident(c)).collect::<Vec<_>>().join(", ");
         let sql = format!("SELECT {cols} FROM {}", quote_ident(name));
         {
-            let mut sink = report::sink(Format::Csv, Box::new(BufWriter::new(file)), !args.no_bom)?;
+            let mut sink = report::sink(
+                Format::Csv,
+                Box::new(BufWriter::new(file)),
+                CsvOptions { bom: !args.no_bom, ..global.csv() },
+            )?;
             archive.query_into(&sql, &[], sink.as_mut())?;
         }
         std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;

@@ -37,10 +37,29 @@ pub struct Args {
     /// directory's manifest.csv).
     #[arg(long, value_name = "FILE")]
     manifest: Option<PathBuf>,
+
+    /// The largest article accepted: a text file, a JSON line or a CSV
+    /// record. Larger ones are reported and skipped. A number of bytes, or
+    /// with a K, M or G suffix (binary units).
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
+    max_article_size: u64,
+}
+
+/// "32M" → 33554432. Suffixes are binary (K = 1024), as `du` and `ls -h` use.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| format!("'{s}' is not a size (e.g. 500K, 32M, 1G)"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("'{s}' is not a usable size"))
 }
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
-    let corpus = Corpus::open(&args.paths, args.manifest.as_deref());
+    let corpus = Corpus::open(&args.paths, args.manifest.as_deref()).with_max_article_bytes(args.max_article_size);
     let mut importer = Importer::start(global, corpus.bytes())?;
     for m in corpus.manifests() {
         global.note(format!("using manifest {} ({} rows)", m.path, m.len()));

@@ -24,7 +24,7 @@ pub struct Args {
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = if args.status { Archive::open_unmigrated(&global.db)? } else { Archive::open(&global.db)? };
     let status = archive.migration_status()?;
-    let mut sink = report::sink(global.format, global.out()?, false)?;
+    let mut sink = report::sink(global.format, global.out()?, global.csv())?;
     sink.header(&["version".into(), "name".into(), "applied_on".into()])?;
     for m in status {
         sink.row(&[

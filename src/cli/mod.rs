@@ -2,6 +2,7 @@
 //! and a `run`. This module parses arguments, dispatches, prints errors
 //! and picks the exit code (0 ok, 1 error, 2 usage).
 
+mod check;
 mod eval;
 mod export;
 mod gen_corpus;
@@ -31,7 +32,8 @@ Examples:
   newsarchive report quote-overlap              quotes each outlet shares with others
   newsarchive report quote-overlap --matrix     outlet × outlet shared quotes
   newsarchive sql 'SELECT * FROM report_outlets' --format csv
-  newsarchive export --dir csv/                 every table and report as CSV";
+  newsarchive export --dir csv/                 every table and report as CSV
+  newsarchive check                             integrity and consistency, row counts";
 
 #[derive(Debug, Parser)]
 #[command(name = "newsarchive", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]
@@ -52,6 +54,17 @@ struct Cli {
     #[arg(long, short = 'q', global = true)]
     quiet: bool,
 
+    /// CSV: write text exactly as stored. Without it, text a spreadsheet
+    /// would run as a formula (starting with =, +, -, @, tab or CR) gets a
+    /// leading ' that spreadsheets show as text.
+    #[arg(long, global = true)]
+    raw: bool,
+
+    /// How long to wait for another process writing to the archive (another
+    /// import, say) before giving up; writers take turns.
+    #[arg(long, global = true, default_value_t = 600, value_name = "SECONDS")]
+    lock_timeout: u64,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -68,6 +81,7 @@ enum Command {
     Sql(sql::Args),
     Link(link::Args),
     Migrate(migrate::Args),
+    Check(check::Args),
 }
 
 /// Options every command shares.
@@ -80,6 +94,8 @@ pub struct Global {
     pub output: Option<PathBuf>,
     /// No progress or summaries.
     pub quiet: bool,
+    /// CSV cells exactly as stored (no formula defusing).
+    pub raw: bool,
 }
 
 impl Global {
@@ -94,6 +110,11 @@ impl Global {
         })
     }
 
+    /// How CSV output is written (no byte-order mark on standard output).
+    pub fn csv(&self) -> crate::report::CsvOptions {
+        crate::report::CsvOptions { bom: false, raw: self.raw }
+    }
+
     /// A diagnostic for standard error, unless `--quiet`.
     pub fn note(&self, msg: impl std::fmt::Display) {
         if !self.quiet {
@@ -105,7 +126,8 @@ impl Global {
 /// Parses the command line, runs the command, and reports errors.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let global = Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet };
+    crate::store::set_lock_timeout(std::time::Duration::from_secs(cli.lock_timeout));
+    let global = Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet, raw: cli.raw };
     let result = match cli.command {
         Command::Import(a) => import::run(a, &global),
         Command::Seed(a) => seed::run(a, &global),
@@ -117,14 +139,57 @@ pub fn main() -> ExitCode {
         Command::Sql(a) => sql::run(a, &global),
         Command::Link(a) => link::run(a, &global),
         Command::Migrate(a) => migrate::run(a, &global),
+        Command::Check(a) => check::run(a, &global),
     };
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("newsarchive: error: {e:#}");
+            eprintln!("newsarchive: error: {}", message(&e));
+            if let Some(hint) = hint(&e, cli.lock_timeout) {
+                eprintln!("newsarchive: {hint}");
+            }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes on one line, each said once: the storage
+/// layer's errors already include SQLite's words, and SQLite's own causes
+/// (numeric codes) tell a user nothing more.
+fn message(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let m = cause.to_string();
+        if !text.contains(&m) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&m);
+        }
+        if cause.downcast_ref::<rusqlite::Error>().is_some() {
+            break;
+        }
+    }
+    text
+}
+
+/// What to do about the SQLite errors a user can act on.
+fn hint(e: &anyhow::Error, lock_timeout: u64) -> Option<String> {
+    let code =
+        e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>().and_then(rusqlite::Error::sqlite_error_code))?;
+    match code {
+        rusqlite::ErrorCode::DatabaseBusy => Some(format!(
+            "another process kept the archive locked for longer than --lock-timeout ({lock_timeout} s); \
+             the step that waited changed nothing: run the command again to finish"
+        )),
+        rusqlite::ErrorCode::DatabaseCorrupt => Some(
+            "the archive file is damaged (by a disk, a copy made while it was written, or an edit outside SQLite); \
+             restore it from a backup, or salvage what is readable with `sqlite3 DAMAGED.db .recover | sqlite3 NEW.db`"
+                .into(),
+        ),
+        rusqlite::ErrorCode::NotADatabase => Some("the file is not a SQLite database; check --db".into()),
+        _ => None,
     }
 }
 

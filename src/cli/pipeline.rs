@@ -1,6 +1,7 @@
 //! The import pipeline: one thread reads the inputs, one thread per core
 //! parses and extracts, this thread writes — in order, in large
-//! transactions with a savepoint per article — and links at the end.
+//! transactions (an article is in the archive whole or not at all) — and
+//! links at the end.
 //! Memory stays bounded: at most `IN_FLIGHT` items are between reading and
 //! writing, whatever the size of the corpus.
 

@@ -78,13 +78,17 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = Archive::open_existing(&global.db)?;
     // Reports are always current: what an interrupted import (or an
     // upgrade of the archive) left unlinked is linked first.
-    if link::pending(&mut archive)? {
-        global.note("linking what is not linked yet…");
-        link::link(&mut archive)?;
+    // Reading never waits for a writer: during an import the report shows
+    // what is linked so far.
+    if archive.link_pending()? && link::link_if_free(&mut archive)?.is_none() {
+        global.note(
+            "another process is writing to the archive: this report shows what was linked before it \
+             (the rest is linked when that process ends)",
+        );
     }
     let names = archive.report_names()?;
     let Some(name) = args.name else {
-        let mut sink = report::sink(global.format, global.out()?, false)?;
+        let mut sink = report::sink(global.format, global.out()?, global.csv())?;
         sink.header(&["report".into(), "view".into()])?;
         for n in &names {
             let shown = ALIASES.iter().find(|(_, v)| v == n).map_or(n.as_str(), |(a, _)| a);
@@ -135,7 +139,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         variants_text(&rows, &mut global.out()?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut sink = report::sink(global.format, global.out()?, false)?;
+    let mut sink = report::sink(global.format, global.out()?, global.csv())?;
     archive.query_into(&sql, params, sink.as_mut())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -221,7 +225,7 @@ fn matrix(archive: &Archive, global: &Global) -> Result<ExitCode> {
         }
         out.rows.push(row);
     }
-    let mut sink = report::sink(global.format, global.out()?, false)?;
+    let mut sink = report::sink(global.format, global.out()?, global.csv())?;
     out.replay(sink.as_mut())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -56,7 +56,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         }
         Action::Aliases { name } => {
             let archive = Archive::open_existing(&global.db)?;
-            let mut sink = report::sink(global.format, global.out()?, false)?;
+            let mut sink = report::sink(global.format, global.out()?, global.csv())?;
             let sql = "SELECT s.name AS speaker, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
                        WHERE ?1 IS NULL OR s.name = ?1 OR s.id = (SELECT speaker_id FROM speaker_aliases WHERE alias = ?1)
                        ORDER BY s.name, a.alias";

@@ -23,7 +23,7 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let archive = Archive::open_read_only(&global.db)?;
-    let mut sink = report::sink(global.format, global.out()?, false)?;
+    let mut sink = report::sink(global.format, global.out()?, global.csv())?;
     archive.query_into(&args.query, &[], sink.as_mut())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -169,13 +169,13 @@ impl<'a> Scanned<'a> {
             let para0 = &self.tokens[p0];
             let cx = Context {
                 text,
-                left: &para0[first_sent.start..t0],
-                right: &self.tokens[p1][t1 + 1..last_sent.end],
-                next: self.sentences[p1].get(s1 + 1).map_or(empty, |r| &self.tokens[p1][r.clone()]),
-                previous: s0.checked_sub(1).map_or(empty, |i| &para0[self.sentences[p0][i].clone()]),
-                before: &para0[..first_sent.start],
+                left: tail(&para0[first_sent.start..t0]),
+                right: head(&self.tokens[p1][t1 + 1..last_sent.end]),
+                next: self.sentences[p1].get(s1 + 1).map_or(empty, |r| head(&self.tokens[p1][r.clone()])),
+                previous: s0.checked_sub(1).map_or(empty, |i| tail(&para0[self.sentences[p0][i].clone()])),
+                before: tail(&para0[..first_sent.start]),
                 introduction: match (s0, p0.checked_sub(1)) {
-                    (0, Some(pp)) => self.sentences[pp].last().map_or(empty, |r| &self.tokens[pp][r.clone()]),
+                    (0, Some(pp)) => self.sentences[pp].last().map_or(empty, |r| tail(&self.tokens[pp][r.clone()])),
                     _ => empty,
                 },
                 alone_in_paragraph: para0.len() <= 2 && p0 == p1 && para0.iter().all(|t| t.kind != Kind::Word),
@@ -217,6 +217,22 @@ impl<'a> Scanned<'a> {
             previous = Some((a, p1, s1));
         }
     }
+}
+
+/// Tokens of context attribution reads on either side of a quotation. A
+/// real sentence is far shorter; a page without full stops is one
+/// "sentence" of millions of tokens, and reading all of it for each of its
+/// quotations would take quadratic time.
+const REACH: usize = 100;
+
+/// The last `REACH` tokens: the ones nearest a quotation that follows them.
+fn tail(tokens: &[Token]) -> &[Token] {
+    &tokens[tokens.len().saturating_sub(REACH)..]
+}
+
+/// The first `REACH` tokens: the ones nearest a quotation that precedes them.
+fn head(tokens: &[Token]) -> &[Token] {
+    &tokens[..tokens.len().min(REACH)]
 }
 
 /// The quoted words of a span, spaces collapsed, pieces joined by a space.

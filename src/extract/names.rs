@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A role phrase: "the Japanese premier" is head "prime minister", places ["japan"].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Role {
     /// Canonical role noun.
     pub head: String,
@@ -198,11 +198,21 @@ fn capitalized_run(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
 /// between two capitalised runs make the second the name: "MSNBC host
 /// Chris Matthews", "Clinton spokesman Jesse Lehrich".
 pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    name_after_hops(text, tokens, i, 0)
+}
+
+/// Descriptor hops followed from one capitalised run to the next. Real
+/// bylines take one or two ("Fox News host Chris Matthews"); a line of
+/// nothing but names and descriptors would otherwise recurse once per name
+/// (exhausting the stack) and be reread from every word.
+const MAX_HOPS: usize = 4;
+
+fn name_after_hops(text: &str, tokens: &[Token], i: usize, hops: usize) -> Option<Found> {
     let (j, possessive) = capitalized_run(text, tokens, i);
     if j == i {
         return None;
     }
-    if !possessive {
+    if !possessive && hops < MAX_HOPS {
         let mut k = j;
         while k < tokens.len()
             && k < j + 4
@@ -213,7 +223,7 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
         }
         if k > j
             && tokens.get(k).is_some_and(|t| t.is_capitalized(text))
-            && let Some(named) = name_at(text, tokens, k)
+            && let Some(named) = name_after_hops(text, tokens, k, hops + 1)
             && let Subject::Name { name, role } = named.subject
         {
             let head = lexicon::canonical_role(&lower(text, &tokens[k - 1])).to_owned();
@@ -306,12 +316,54 @@ pub fn person_like(name: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Registry {
     /// Lowercased single word → full names ending (or, for "Kim Jong Un",
-    /// starting) with it, and how often each was written.
-    by_last: HashMap<String, Vec<(String, usize)>>,
-    by_first: HashMap<String, Vec<(String, usize)>>,
-    /// Roles learned from the text: (role, person, byte position).
-    roles: Vec<(Role, String, usize)>,
+    /// starting) with it.
+    by_last: HashMap<String, Names>,
+    by_first: HashMap<String, Names>,
+    /// Each distinct role holder the text names, with the byte positions
+    /// where it does (ascending). Kept distinct so that asking who holds a
+    /// role costs the number of holders, not of mentions: a page naming
+    /// "the president" a hundred thousand times would otherwise make every
+    /// question read all of them.
+    roles: Vec<Holder>,
+    holder_index: HashMap<(Role, String), usize>,
 }
+
+/// The full names written for one word, with how often each was written.
+#[derive(Debug, Default)]
+struct Names {
+    /// Name → (times written, order first written).
+    counts: HashMap<String, (usize, usize)>,
+    /// The most written name, the latest first written among equals; kept
+    /// as names are counted so that reading it is constant time.
+    best: Option<(String, usize, usize)>,
+}
+
+impl Names {
+    fn bump(&mut self, name: &str) {
+        let order = self.counts.len();
+        let (count, first) = {
+            let e = self.counts.entry(name.to_owned()).or_insert((0, order));
+            e.0 += 1;
+            *e
+        };
+        if self.best.as_ref().is_none_or(|(_, c, o)| (count, first) >= (*c, *o)) {
+            self.best = Some((name.to_owned(), count, first));
+        }
+    }
+}
+
+/// One person named in one role, and where.
+#[derive(Debug)]
+struct Holder {
+    role: Role,
+    person: String,
+    positions: Vec<usize>,
+}
+
+/// Distinct role holders one article may teach. A real article names a
+/// handful; beyond this, new ones are not learned, which keeps attribution
+/// linear on machine-made pages of endless names.
+const MAX_HOLDERS: usize = 256;
 
 impl Registry {
     /// Learns names and roles from the tokens of the article's paragraphs.
@@ -325,8 +377,8 @@ impl Registry {
             if let Subject::Name { name, role } = &found.subject {
                 let parts: Vec<&str> = name.split(' ').collect();
                 if parts.len() >= 2 && person_like(name) {
-                    bump(self.by_last.entry(parts[parts.len() - 1].to_lowercase()).or_default(), name);
-                    bump(self.by_first.entry(parts[0].to_lowercase()).or_default(), name);
+                    self.by_last.entry(parts[parts.len() - 1].to_lowercase()).or_default().bump(name);
+                    self.by_first.entry(parts[0].to_lowercase()).or_default().bump(name);
                 }
                 let pos = tokens[i].start;
                 let learned = role
@@ -336,7 +388,7 @@ impl Registry {
                 if let Some(role) = learned {
                     let person = self.canonical(name);
                     if person_like(&person) {
-                        self.roles.push((role, person, pos));
+                        self.add_holder(role, person, pos);
                     }
                 }
             }
@@ -366,6 +418,24 @@ impl Registry {
         tokens.get(e).is_some_and(|t| t.kind == Kind::Punct).then_some(role)
     }
 
+    fn add_holder(&mut self, role: Role, person: String, pos: usize) {
+        let key = (role, person);
+        let i = match self.holder_index.get(&key) {
+            Some(&i) => i,
+            None if self.roles.len() < MAX_HOLDERS => {
+                self.roles.push(Holder { role: key.0.clone(), person: key.1.clone(), positions: Vec::new() });
+                self.holder_index.insert(key, self.roles.len() - 1);
+                self.roles.len() - 1
+            }
+            None => return,
+        };
+        let positions = &mut self.roles[i].positions;
+        let at = positions.partition_point(|&p| p < pos);
+        if positions.get(at) != Some(&pos) {
+            positions.insert(at, pos);
+        }
+    }
+
     /// The article's full form of a name: "Trump" → "Donald Trump" when the
     /// article names him so; "Kim" → "Kim Jong Un".
     pub fn canonical(&self, name: &str) -> String {
@@ -373,9 +443,7 @@ impl Registry {
             return name.to_owned();
         }
         let key = name.to_lowercase();
-        let best = |m: &HashMap<String, Vec<(String, usize)>>| {
-            m.get(&key).and_then(|v| v.iter().max_by_key(|(_, n)| *n)).map(|(s, _)| s.clone())
-        };
+        let best = |m: &HashMap<String, Names>| m.get(&key).and_then(|n| n.best.as_ref()).map(|(s, _, _)| s.clone());
         best(&self.by_last).or_else(|| best(&self.by_first)).unwrap_or_else(|| name.to_owned())
     }
 
@@ -386,26 +454,21 @@ impl Registry {
         // "the German leader" is whoever the article gives a German role: a
         // generic head needs the place, and any role of that place will do.
         let generic = matches!(role.head.as_str(), "leader" | "official");
-        let matching: Vec<&(Role, String, usize)> = if generic {
-            self.roles.iter().filter(|(r, _, _)| r.head == role.head || place_matches(r)).collect()
+        let matching: Vec<&Holder> = if generic {
+            self.roles.iter().filter(|h| h.role.head == role.head || place_matches(&h.role)).collect()
         } else {
-            let same_head: Vec<_> = self.roles.iter().filter(|(r, _, _)| r.head == role.head).collect();
-            let placed: Vec<_> = same_head.iter().copied().filter(|(r, _, _)| place_matches(r)).collect();
+            let same_head: Vec<_> = self.roles.iter().filter(|h| h.role.head == role.head).collect();
+            let placed: Vec<_> = same_head.iter().copied().filter(|h| place_matches(&h.role)).collect();
             if placed.is_empty() { same_head } else { placed }
         };
+        let latest_before = |h: &&Holder| h.positions[..h.positions.partition_point(|&p| p <= pos)].last().copied();
         matching
             .iter()
-            .filter(|(_, _, p)| *p <= pos)
-            .max_by_key(|(_, _, p)| *p)
-            .or_else(|| matching.iter().min_by_key(|(_, _, p)| *p))
-            .map(|(_, person, _)| person.clone())
-    }
-}
-
-fn bump(v: &mut Vec<(String, usize)>, name: &str) {
-    match v.iter_mut().find(|(n, _)| n == name) {
-        Some((_, c)) => *c += 1,
-        None => v.push((name.to_owned(), 1)),
+            .filter_map(|h| latest_before(h).map(|p| (p, h)))
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, h)| h)
+            .or_else(|| matching.iter().min_by_key(|h| h.positions[0]))
+            .map(|h| h.person.clone())
     }
 }
 

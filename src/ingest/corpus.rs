@@ -109,11 +109,17 @@ fn from_record(path: &str, line: u64, r: Record) -> Result<Document, Error> {
 /// A stream of items, each with the number of input bytes it stands for.
 pub type Items<'a> = Box<dyn Iterator<Item = (Result<Item, Error>, u64)> + Send + 'a>;
 
+/// The largest article read by default: far above any news article, and
+/// low enough that a stray disk image or log file is refused before it is
+/// read into memory.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 32 << 20;
+
 /// The inputs of one import: files to read, manifests, and the problems
 /// found before reading anything.
 pub struct Corpus {
     files: Vec<(PathBuf, Format)>,
     manifests: Vec<Manifest>,
+    max_article_bytes: u64,
     /// Problems with paths and manifests (missing files, bad rows).
     pub errors: Vec<Error>,
     /// Files skipped because newsarchive does not read their type.
@@ -141,7 +147,21 @@ impl Corpus {
             }
         }
         errors.extend(inputs.errors);
-        Corpus { files: inputs.files, manifests, errors, skipped: inputs.skipped }
+        Corpus {
+            files: inputs.files,
+            manifests,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            errors,
+            skipped: inputs.skipped,
+        }
+    }
+
+    /// Refuses articles larger than `bytes`: a text file, a JSON line or a
+    /// CSV record. Larger ones are reported and skipped, unread where the
+    /// format allows.
+    pub fn with_max_article_bytes(mut self, bytes: u64) -> Corpus {
+        self.max_article_bytes = bytes;
+        self
     }
 
     /// The manifests in use, for reporting.
@@ -162,13 +182,10 @@ impl Corpus {
                 let display = path.display().to_string();
                 match format {
                     Format::Txt => {
-                        let item = std::fs::read(path)
-                            .map_err(|e| Error::new(&display, None, discover::io_reason(&e)))
-                            .map(|bytes| {
-                                let over =
-                                    self.manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
-                                Item::File { source: Source { path: display.clone(), bytes }, over }
-                            });
+                        let item = read_bounded(path, &display, self.max_article_bytes).map(|bytes| {
+                            let over = self.manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
+                            Item::File { source: Source { path: display.clone(), bytes }, over }
+                        });
                         let size = item.as_ref().map_or(0, |i| match i {
                             Item::File { source, .. } => source.bytes.len() as u64,
                             _ => 0,
@@ -181,12 +198,13 @@ impl Corpus {
                             reader: BufReader::with_capacity(1 << 16, f),
                             line: 0,
                             done: false,
+                            max: self.max_article_bytes,
                         }),
                         Err(e) => {
                             Box::new(std::iter::once((Err(Error::new(&display, None, discover::io_reason(&e))), 0)))
                         }
                     },
-                    Format::Csv => match csv_records(path, &display) {
+                    Format::Csv => match csv_records(path, &display, self.max_article_bytes) {
                         Ok(it) => it,
                         Err(e) => Box::new(std::iter::once((Err(e), 0))),
                     },
@@ -208,6 +226,8 @@ struct JsonLines {
     line: u64,
     /// A read error ends the file: what follows cannot be trusted.
     done: bool,
+    /// Longest line read, in bytes.
+    max: u64,
 }
 
 impl Iterator for JsonLines {
@@ -216,17 +236,20 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             let mut buf = Vec::new();
-            match self.reader.read_until(b'\n', &mut buf) {
+            // Room for the line end, which does not count against the limit.
+            match read_line_bounded(&mut self.reader, &mut buf, self.max.saturating_add(2)) {
                 Ok(0) => return None,
                 Ok(n) => {
                     self.line += 1;
+                    let content = if buf.len() as u64 == n { buf.trim_ascii_end().len() as u64 } else { n };
+                    if content > self.max {
+                        let e = Error::new(&self.path, Some(self.line), too_large("the line", content, self.max));
+                        return Some((Err(e), n));
+                    }
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some((
-                        Ok(Item::JsonLine { path: self.path.clone(), line: self.line, bytes: buf }),
-                        n as u64,
-                    ));
+                    return Some((Ok(Item::JsonLine { path: self.path.clone(), line: self.line, bytes: buf }), n));
                 }
                 Err(e) => {
                     self.line += 1;
@@ -239,8 +262,84 @@ impl Iterator for JsonLines {
     }
 }
 
+/// Reads one line (through its `\n`) into `buf`, keeping at most `keep`
+/// bytes: the rest of a longer line is read and dropped, so a runaway line
+/// costs no memory. Returns the line's full length; 0 at the end of input.
+fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, keep: u64) -> std::io::Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        total += take as u64;
+        if total <= keep {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            buf.clear();
+        }
+        reader.consume(take);
+        if end {
+            return Ok(total);
+        }
+    }
+}
+
+/// Reads a whole text file, refusing one larger than `max` bytes before
+/// reading it (and, for files whose size is not known in advance, such as
+/// devices and pipes, as soon as it passes `max`).
+fn read_bounded(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |e: std::io::Error| Error::new(display, None, discover::io_reason(&e));
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max {
+        return Err(Error::new(display, None, too_large("the file", size, max)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let read = file.take(max + 1).read_to_end(&mut bytes).map_err(io)? as u64;
+    if read > max {
+        return Err(Error::new(
+            display,
+            None,
+            format!(
+                "the file is larger than the {} one article may have; skipped (raise the limit with --max-article-size)",
+                human_bytes(max)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn too_large(what: &str, size: u64, max: u64) -> String {
+    format!(
+        "{what} is {}, more than the {} one article may have; skipped (raise the limit with --max-article-size)",
+        human_bytes(size),
+        human_bytes(max)
+    )
+}
+
+/// A byte count the way a user reads it: "40.0 MiB".
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} bytes");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
 /// The records of a CSV corpus; the header must name a `text` column.
-fn csv_records<'a>(path: &Path, display: &str) -> Result<Items<'a>, Error> {
+fn csv_records<'a>(path: &Path, display: &str, max: u64) -> Result<Items<'a>, Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::new(display, None, discover::io_reason(&e)))?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(BufReader::with_capacity(1 << 16, file));
     let headers =
@@ -272,6 +371,12 @@ fn csv_records<'a>(path: &Path, display: &str) -> Result<Items<'a>, Error> {
         let size = pos.saturating_sub(last_byte);
         last_byte = pos;
         let line = rec.position().map_or(0, |p| p.line());
+        // The csv reader has the record in memory by now; refusing it still
+        // keeps an oversized article out of extraction and the archive.
+        let bytes = rec.as_byte_record().as_slice().len() as u64;
+        if bytes > max {
+            return (Err(Error::new(&display, Some(line), too_large("the record", bytes, max))), size);
+        }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).map(str::to_owned).filter(|v| !v.trim().is_empty());
         let record = Record {
             outlet: get(cols[0]),

@@ -50,15 +50,15 @@ fn scan_iso(s: &str) -> Option<(FoundDate, usize)> {
     if b.len() < 10 || !(b[4] == b'-' || b[4] == b'/') || b[7] != b[4] {
         return None;
     }
-    let year = digits(&s[0..4], 4)? as i32;
-    let month = digits(&s[5..7], 2)?;
-    let day = digits(&s[8..10], 2)?;
+    let year = digits(&b[0..4], 4)? as i32;
+    let month = digits(&b[5..7], 2)?;
+    let day = digits(&b[8..10], 2)?;
     let mut used = 10;
     let mut time = None;
     if b.len() >= 16
         && (b[10] == b'T' || b[10] == b' ')
         && b[13] == b':'
-        && let (Some(h), Some(m)) = (digits(&s[11..13], 2), digits(&s[14..16], 2))
+        && let (Some(h), Some(m)) = (digits(&b[11..13], 2), digits(&b[14..16], 2))
     {
         time = Some((h, m));
         used = 16;
@@ -114,8 +114,10 @@ fn valid(d: &FoundDate) -> bool {
         && d.time.is_none_or(|(h, m)| h < 24 && m < 60)
 }
 
-fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+/// `n` ASCII digits as a number. Bytes, not text: the fixed offsets of an
+/// ISO date may fall inside a character of text that is no date.
+fn digits(b: &[u8], n: usize) -> Option<u32> {
+    (b.len() == n && b.iter().all(u8::is_ascii_digit)).then(|| b.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
 }
 
 #[rustfmt::skip]

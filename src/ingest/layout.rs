@@ -353,7 +353,8 @@ fn dateline(text: &str) -> Option<Dateline> {
     }
     let after_dash = rest.trim_start_matches([' ', '\u{a0}']);
     let dash = ["-", "–", "—", "--"].into_iter().find(|d| after_dash.starts_with(d))?;
-    let body = after_dash[dash.len()..].trim_start_matches(['-', ' ', '\u{a0}']);
+    // Any blank, a tab too: what remains is a paragraph, trimmed like the others.
+    let body = after_dash[dash.len()..].trim_start_matches(|c: char| c == '-' || c.is_whitespace());
     // A dateline needs an agency or a date; a capitalised word and a dash
     // alone ("UPDATE - …") is not one.
     if agency.is_none() && date.is_none() && words(place) > 3 {
@@ -428,10 +429,15 @@ fn mark_boilerplate(paras: &mut [Para]) {
     }
     // A related-stories block runs to the end of the page. Only after some
     // of the article: such a heading at the very top is navigation.
-    let body_seen = |upto: usize| paras[..upto].iter().filter(|p| p.role == Role::Body).count();
-    if let Some(start) =
-        (0..paras.len()).find(|&i| paras[i].words <= 30 && is_related_heading(&paras[i].p.text) && body_seen(i) >= 2)
-    {
+    // Counted as the scan goes: recounting from the top at each heading is
+    // quadratic on a page of headings and furniture.
+    let mut body_seen = 0;
+    let start = (0..paras.len()).find(|&i| {
+        let found = body_seen >= 2 && paras[i].words <= 30 && is_related_heading(&paras[i].p.text);
+        body_seen += usize::from(paras[i].role == Role::Body);
+        found
+    });
+    if let Some(start) = start {
         for p in &mut paras[start..] {
             if p.role == Role::Body {
                 p.role = Role::Boilerplate;

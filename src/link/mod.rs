@@ -41,9 +41,20 @@ const ARTICLE_CANDIDATES: usize = 20;
 
 /// Links everything new in the archive, joins one-word speakers to the
 /// person the archive shows they are, and refreshes the reports' summaries
-/// of what changed — in one transaction.
+/// of what changed — in one transaction, waiting for another process
+/// writing to the archive to finish first.
 pub fn link(archive: &mut Archive) -> Result<Linked> {
     let tx = archive.link_tx()?;
+    link_in(tx)
+}
+
+/// Links as [`link`] does if no other process is writing to the archive;
+/// `None` if one is, so that reading never waits for an import.
+pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
+    archive.try_link_tx()?.map(link_in).transpose()
+}
+
+fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
     let mut linked = link_quotes(&tx)?;
     linked.articles = link_articles(&tx)?;
     linked.speakers = tx.resolve_surnames()?;
@@ -59,12 +70,6 @@ pub fn rebuild(archive: &mut Archive) -> Result<Linked> {
     tx.mark_all_stale()?;
     tx.commit()?;
     link(archive)
-}
-
-/// Whether the archive has anything left to link (new wordings or articles).
-pub fn pending(archive: &mut Archive) -> Result<bool> {
-    let tx = archive.link_tx()?;
-    tx.pending()
 }
 
 fn compatible(a: Option<i64>, b: Option<i64>) -> bool {
@@ -297,7 +302,10 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
                     *shared.entry(id).or_default() += 1;
                 }
             }
-            let mut candidates: Vec<(i64, usize)> = shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+            // An article linked before and marked for linking again (by
+            // hand, say) finds itself in the index.
+            let mut candidates: Vec<(i64, usize)> =
+                shared.into_iter().filter(|&(id, n)| n >= 2 && id != art.id).collect();
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(ARTICLE_CANDIDATES);
             for (other_id, _) in candidates {

@@ -66,25 +66,66 @@ pub fn similarity(a: &[&str], b: &[&str]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut prev = vec![0u16; b.len() + 1];
-    let mut cur = vec![0u16; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
+    // Words shared at both ends belong to a longest common subsequence:
+    // leaving them out of the table makes near-identical wordings cheap.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a_mid, b_mid) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    // u32: a quotation may share more than 65,535 words with another.
+    let mut prev = vec![0u32; b_mid.len() + 1];
+    let mut cur = vec![0u32; b_mid.len() + 1];
+    for x in a_mid {
+        for (j, y) in b_mid.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    2.0 * f64::from(prev[b.len()]) / (a.len() + b.len()) as f64
+    let common = prefix + suffix + prev[b_mid.len()] as usize;
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// Whether two wordings are one quotation printed differently.
 pub fn near_duplicate(a: &[&str], b: &[&str]) -> bool {
-    a.len() >= MIN_WORDS && b.len() >= MIN_WORDS && similarity(a, b) >= NEAR
+    // Lengths too far apart cannot agree enough, whatever the words.
+    let possible = 2.0 * a.len().min(b.len()) as f64 >= NEAR * (a.len() + b.len()) as f64;
+    a.len() >= MIN_WORDS && b.len() >= MIN_WORDS && possible && similarity(a, b) >= NEAR
 }
 
 /// Whether `short` stands, word for word, inside the longer `long`.
 pub fn fragment_of(short: &[&str], long: &[&str]) -> bool {
-    short.len() >= MIN_FRAGMENT_WORDS && long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
+    short.len() >= MIN_FRAGMENT_WORDS && long.len() > short.len() && occurs_in(short, long)
+}
+
+/// Whether `needle` (not empty) is a run of `hay`, in linear time
+/// (Knuth–Morris–Pratt): comparing at every position is quadratic on
+/// repetitive wordings.
+fn occurs_in(needle: &[&str], hay: &[&str]) -> bool {
+    // border[i]: length of the longest proper prefix of needle[..=i] that
+    // is also its suffix.
+    let mut border = vec![0; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = border[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    let mut k = 0;
+    for w in hay {
+        while k > 0 && *w != needle[k] {
+            k = border[k - 1];
+        }
+        if *w == needle[k] {
+            k += 1;
+            if k == needle.len() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The word edits that turn `from` into `to`, as a reader would write them:

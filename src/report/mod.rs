@@ -71,20 +71,47 @@ pub trait Sink {
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// A sink that writes `format` to `out`. `bom` starts CSV with a UTF-8
-/// byte-order mark, which spreadsheet programs need to read UTF-8.
-pub fn sink<'a>(format: Format, mut out: Box<dyn Write + 'a>, bom: bool) -> io::Result<Box<dyn Sink + 'a>> {
+/// How CSV is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte-order mark, which spreadsheet programs need
+    /// to read UTF-8.
+    pub bom: bool,
+    /// Write text exactly as stored. By default a text cell that a
+    /// spreadsheet would run as a formula gets a leading `'` (see
+    /// [`defuse_formula`]).
+    pub raw: bool,
+}
+
+/// A sink that writes `format` to `out`; `csv` applies to the CSV format.
+pub fn sink<'a>(format: Format, mut out: Box<dyn Write + 'a>, csv: CsvOptions) -> io::Result<Box<dyn Sink + 'a>> {
     Ok(match format {
         Format::Table => Box::new(TableSink { out, rows: Collect::default() }),
         Format::Csv => {
-            if bom {
+            if csv.bom {
                 out.write_all("\u{FEFF}".as_bytes())?;
             }
-            Box::new(CsvSink { out: csv::Writer::from_writer(out) })
+            Box::new(CsvSink { out: csv::Writer::from_writer(out), raw: csv.raw })
         }
         Format::Json => Box::new(JsonSink { out, columns: Vec::new(), rows: 0, lines: false }),
         Format::Ndjson => Box::new(JsonSink { out, columns: Vec::new(), rows: 0, lines: true }),
     })
+}
+
+/// Text as a spreadsheet cell that shows it rather than runs it. Quoted
+/// words are written by anyone, and a quotation such as `=HYPERLINK(…)` or
+/// `@SUM(…)` in an exported CSV would run when the file is opened (CSV
+/// injection, OWASP). Text starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return (or their full-width forms, which some spreadsheets also read as
+/// formulas) gets a leading `'`, which spreadsheets display as text and
+/// hide. Numbers are written as numbers.
+pub fn defuse_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}') => {
+            format!("'{text}").into()
+        }
+        _ => text.into(),
+    }
 }
 
 /// Keeps rows in memory, for reports that reshape them (the matrix).
@@ -165,6 +192,7 @@ impl Sink for TableSink<'_> {
 
 struct CsvSink<'a> {
     out: csv::Writer<Box<dyn Write + 'a>>,
+    raw: bool,
 }
 
 impl Sink for CsvSink<'_> {
@@ -172,7 +200,14 @@ impl Sink for CsvSink<'_> {
         self.out.write_record(columns).map_err(io::Error::from)
     }
     fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        self.out.write_record(cells.iter().map(Cell::to_text)).map_err(io::Error::from)
+        for cell in cells {
+            match cell {
+                Cell::Text(t) if !self.raw => self.out.write_field(defuse_formula(t).as_bytes()),
+                other => self.out.write_field(other.to_text()),
+            }
+            .map_err(io::Error::from)?;
+        }
+        self.out.write_record(None::<&[u8]>).map_err(io::Error::from)
     }
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
@@ -224,7 +259,7 @@ mod tests {
     fn render(format: Format) -> String {
         let mut buf = Vec::new();
         {
-            let mut s = sink(format, Box::new(&mut buf), false).unwrap();
+            let mut s = sink(format, Box::new(&mut buf), CsvOptions::default()).unwrap();
             s.header(&["outlet".into(), "n".into()]).unwrap();
             s.row(&[Cell::Text("Fox, \"News\"".into()), Cell::Int(3)]).unwrap();
             s.row(&[Cell::Text("한국".into()), Cell::Null]).unwrap();
@@ -236,6 +271,28 @@ mod tests {
     #[test]
     fn csv_quotes_per_rfc4180() {
         assert_eq!(render(Format::Csv), "outlet,n\n\"Fox, \"\"News\"\"\",3\n한국,\n");
+    }
+
+    #[test]
+    fn formulas_are_defused_unless_raw() {
+        for (raw, expected) in
+            [(false, "q,n\n'=1+2,-3\n'@SUM(A1),\n'-no,\nok -,\n"), (true, "q,n\n=1+2,-3\n@SUM(A1),\n-no,\nok -,\n")]
+        {
+            let mut buf = Vec::new();
+            {
+                let mut s = sink(Format::Csv, Box::new(&mut buf), CsvOptions { bom: false, raw }).unwrap();
+                s.header(&["q".into(), "n".into()]).unwrap();
+                s.row(&[Cell::Text("=1+2".into()), Cell::Int(-3)]).unwrap();
+                s.row(&[Cell::Text("@SUM(A1)".into()), Cell::Null]).unwrap();
+                s.row(&[Cell::Text("-no".into()), Cell::Null]).unwrap();
+                s.row(&[Cell::Text("ok -".into()), Cell::Null]).unwrap();
+                s.finish().unwrap();
+            }
+            assert_eq!(String::from_utf8(buf).unwrap(), expected, "raw = {raw}");
+        }
+        assert_eq!(defuse_formula("\tcmd"), "'\tcmd");
+        assert_eq!(defuse_formula("＝1"), "'＝1");
+        assert_eq!(defuse_formula(""), "");
     }
 
     #[test]

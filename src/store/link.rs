@@ -61,10 +61,41 @@ impl Archive {
     /// Starts a linking pass.
     pub fn link_tx(&mut self) -> Result<LinkTx<'_>> {
         // Linking may merge speakers: what the writer knew is no longer sure.
-        self.known.clear();
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|source| Error::Sqlite { path: path.clone(), source })?;
+        let tx = super::write::begin_write(&mut self.conn, &mut self.known)
+            .map_err(|source| Error::Sqlite { path: path.clone(), source })?;
+        self.known.clear();
         Ok(LinkTx { tx, path })
+    }
+
+    /// Starts a linking pass if no other process is writing to the archive
+    /// now; `None` if one is (a report then shows what is linked already
+    /// rather than wait for an import to finish).
+    pub fn try_link_tx(&mut self) -> Result<Option<LinkTx<'_>>> {
+        // A probe without waiting; should another writer slip in between
+        // the probe and the pass, the pass waits for it as usual.
+        self.conn.busy_timeout(std::time::Duration::ZERO).map_err(|e| self.err(e))?;
+        let probe = self.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;");
+        self.conn.busy_timeout(super::lock_timeout()).map_err(|e| self.err(e))?;
+        match probe {
+            Ok(()) => self.link_tx().map(Some),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(None),
+            Err(e) => Err(self.err(e)),
+        }
+    }
+
+    /// Whether the archive has anything left to link: new wordings or
+    /// articles, or report summaries to refresh.
+    pub fn link_pending(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM quote_wordings WHERE cluster_id IS NULL)
+                     OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)
+                     OR EXISTS (SELECT 1 FROM summary_stale)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
     }
 }
 
@@ -352,19 +383,6 @@ impl LinkTx<'_> {
         ])
         .map_err(|e| self.err(e))?;
         Ok(())
-    }
-
-    /// Whether linking has anything to do.
-    pub fn pending(&self) -> Result<bool> {
-        self.tx
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM quote_wordings WHERE cluster_id IS NULL)
-                     OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)
-                     OR EXISTS (SELECT 1 FROM summary_stale)",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
     }
 }
 

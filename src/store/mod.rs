@@ -1,10 +1,12 @@
 //! The archive: a SQLite file, migrated on open. All SQL of the program
 //! lives in this module and in `migrations/`.
 
+mod check;
 mod link;
 mod speakers;
 mod write;
 
+pub use check::{Finding, Status};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use speakers::Merged;
 pub use write::{NewArticle, RunCounts, Saved};
@@ -12,6 +14,8 @@ pub use write::{NewArticle, RunCounts, Saved};
 use crate::report::{Cell, Sink};
 use rusqlite::{Connection, OpenFlags, types::ValueRef};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 mod embedded {
     refinery::embed_migrations!("migrations");
@@ -69,6 +73,9 @@ pub enum Error {
         /// The version to migrate to.
         known: i64,
     },
+    /// More than one statement was given to `sql`.
+    #[error("`newsarchive sql` runs one statement at a time; give each separately")]
+    MultipleStatements,
     /// A statement given to `sql` would change the archive.
     #[error("refused: `newsarchive sql` only reads; this statement would modify the archive")]
     WriteRefused,
@@ -103,6 +110,21 @@ pub struct Archive {
     known: write::Known,
 }
 
+/// How long a connection waits for another process's write to end before
+/// giving up, in milliseconds; see [`set_lock_timeout`].
+static LOCK_TIMEOUT_MS: AtomicU64 = AtomicU64::new(600_000);
+
+/// Sets how long to wait for another process writing to the same archive
+/// (two imports at once take turns instead of failing). Applies to
+/// archives opened afterwards.
+pub fn set_lock_timeout(timeout: Duration) {
+    LOCK_TIMEOUT_MS.store(u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX), Ordering::Relaxed);
+}
+
+fn lock_timeout() -> Duration {
+    Duration::from_millis(LOCK_TIMEOUT_MS.load(Ordering::Relaxed))
+}
+
 /// The newest schema version this build knows.
 pub fn latest_version() -> i64 {
     embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
@@ -112,10 +134,23 @@ impl Archive {
     /// Opens (creating if needed) and migrates the archive at `path`.
     pub fn open(path: &Path) -> Result<Archive> {
         let mut a = Self::open_unmigrated(path)?;
-        a.check_version()?;
-        embedded::migrations::runner()
-            .run(&mut a.conn)
-            .map_err(|source| Error::Migration { path: a.path.clone(), source })?;
+        let mut version = a.check_version()?;
+        while version < latest_version() {
+            // Grouped: every pending migration and its record in the
+            // schema history commit in one transaction. Ungrouped, refinery
+            // commits a migration and its record separately, and a crash
+            // between the two leaves an archive that can never be opened.
+            let Err(source) = embedded::migrations::runner().set_grouped(true).run(&mut a.conn) else { break };
+            // Another process opening the same archive at the same moment
+            // may have applied a migration first, making this attempt fail
+            // (rolled back). Then what is left is retried; a migration that
+            // fails on its own fails again without progress and is reported.
+            let now = a.check_version()?;
+            if now <= version {
+                return Err(Error::Migration { path: a.path.clone(), source });
+            }
+            version = now;
+        }
         Ok(a)
     }
 
@@ -133,11 +168,11 @@ impl Archive {
         let display = path.display().to_string();
         let conn = Connection::open(path).map_err(|source| Error::Sqlite { path: display.clone(), source })?;
         let a = Archive { conn, path: display, known: write::Known::default() };
+        a.conn.busy_timeout(lock_timeout()).map_err(|e| a.err(e))?;
+        a.set_wal()?;
         a.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON;
-                 PRAGMA busy_timeout = 10000;
-                 PRAGMA journal_mode = WAL;
                  PRAGMA synchronous = NORMAL;
                  -- 64 MiB of page cache: the linker's working set at 100k articles.
                  -- More bought little (160 MiB saved 2 s of 60) and broke the
@@ -148,22 +183,80 @@ impl Archive {
         Ok(a)
     }
 
+    /// Puts the archive in WAL mode: readers see the last commit while an
+    /// import writes, and a killed process leaves every committed
+    /// transaction intact. The mode is stored in the file, so this only
+    /// changes something once; but when two processes create an archive at
+    /// the same moment, SQLite refuses the switch to one of them at once
+    /// (no busy wait), so it is retried within the lock timeout.
+    fn set_wal(&self) -> Result<()> {
+        let started = std::time::Instant::now();
+        loop {
+            match self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && started.elapsed() < lock_timeout() =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(self.err(e)),
+            }
+        }
+    }
+
     /// Opens an existing, current archive so that no statement can change it.
     pub fn open_read_only(path: &Path) -> Result<Archive> {
-        let display = path.display().to_string();
-        if !path.exists() {
-            return Err(Error::Missing { path: display });
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|source| Error::Sqlite { path: display.clone(), source })?;
-        let a = Archive { conn, path: display, known: write::Known::default() };
-        a.conn.execute_batch("PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;").map_err(|e| a.err(e))?;
-        let version = a.check_version()?;
+        let (a, version) = Self::open_read_only_any(path)?;
         if version < latest_version() {
             return Err(Error::Outdated { path: a.path.clone(), known: latest_version() });
         }
         Ok(a)
+    }
+
+    /// Opens an existing archive of this or an older schema version so that
+    /// no statement can change it; returns it with its version.
+    ///
+    /// A process killed while writing may leave a hot rollback journal (when
+    /// killed while the archive was being created) or a WAL that needs
+    /// recovery, which a read-only connection may not replay. Then the
+    /// archive is opened read-write once, without migrating, just so that
+    /// SQLite restores the last committed state — what any reader would
+    /// see — and the read-only connection is opened again.
+    pub fn open_read_only_any(path: &Path) -> Result<(Archive, i64)> {
+        let display = path.display().to_string();
+        if !path.exists() {
+            return Err(Error::Missing { path: display });
+        }
+        match Self::read_only(path) {
+            Err(Error::Sqlite { source, .. }) if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                let recovering = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                    .and_then(|c| {
+                        c.busy_timeout(lock_timeout())?;
+                        c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+                    })
+                    .map_err(|source| Error::Sqlite { path: display.clone(), source });
+                // On read-only media recovery is impossible: the first
+                // error says best what is wrong.
+                if recovering.is_err() {
+                    return Err(Error::Sqlite { path: display, source });
+                }
+                Self::read_only(path)
+            }
+            other => other,
+        }
+    }
+
+    fn read_only(path: &Path) -> Result<(Archive, i64)> {
+        let display = path.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|source| Error::Sqlite { path: display.clone(), source })?;
+        let a = Archive { conn, path: display, known: write::Known::default() };
+        a.conn.busy_timeout(lock_timeout()).map_err(|e| a.err(e))?;
+        a.conn.execute_batch("PRAGMA query_only = ON;").map_err(|e| a.err(e))?;
+        let version = a.check_version()?;
+        Ok((a, version))
     }
 
     /// The archive's path as the user gave it.
@@ -236,7 +329,10 @@ impl Archive {
 
     /// Runs a read-only query and streams its rows into `sink`.
     pub fn query_into(&self, sql: &str, params: &[&dyn rusqlite::ToSql], sink: &mut dyn Sink) -> Result<()> {
-        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare(sql).map_err(|e| match e {
+            rusqlite::Error::MultipleStatement => Error::MultipleStatements,
+            e => self.err(e),
+        })?;
         if !stmt.readonly() {
             return Err(Error::WriteRefused);
         }

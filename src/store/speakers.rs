@@ -25,10 +25,13 @@ pub(super) fn speaker_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().copied().unwrap_or(name);
     if words.len() > 1 {
+        // Names starting with the first word and a space: the range from
+        // "Ann " up to "Ann!" ('!' follows ' '), which the index seeks.
         let same = ids(
             tx,
-            "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE AND name LIKE ?2 ESCAPE '\\'",
-            [last.to_owned(), format!("{} %", like_escape(words[0]))],
+            "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE
+               AND name COLLATE NOCASE >= ?2 AND name COLLATE NOCASE < ?3",
+            [last.to_owned(), format!("{} ", words[0]), format!("{}!", words[0])],
         )?;
         if let [id] = same[..] {
             add_alias(tx, name, id)?;
@@ -98,10 +101,6 @@ fn ids<P: rusqlite::Params>(tx: &Connection, sql: &str, p: P) -> rusqlite::Resul
     stmt.query_map(p, |r| r.get(0))?.collect()
 }
 
-fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
 /// Moves everything of speaker `from` to speaker `into`; `from`'s name
 /// and aliases become aliases of `into`.
 fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
@@ -144,7 +143,8 @@ impl Archive {
     pub fn merge_speakers(&mut self, from: &[String], into: &str) -> Result<Merged> {
         let path = self.path.clone();
         let sql = |source| Error::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(sql)?;
+        let tx = super::write::begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
+        self.known.clear();
         let find = |name: &str| -> Result<(i64, String)> {
             tx.query_row(
                 "SELECT s.id, s.name FROM speakers s WHERE s.name = ?1

@@ -4,7 +4,7 @@
 use super::{Archive, Result, speakers};
 use crate::extract::Quote;
 use crate::ingest::{self, Document, join_paragraphs};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{HashMap, HashSet};
 
 /// What saving a document did.
@@ -48,12 +48,29 @@ pub(super) struct Known {
     outlets: HashMap<String, i64>,
     speakers: HashMap<String, i64>,
     aliases: HashSet<(String, i64)>,
+    /// `PRAGMA data_version` when the ids were read: it changes when
+    /// another process commits, which may have merged or removed some.
+    data_version: Option<i64>,
 }
 
 impl Known {
     pub(super) fn clear(&mut self) {
         *self = Known::default();
     }
+}
+
+/// Begins a write transaction. IMMEDIATE takes the write lock up front, so
+/// a second writer waits (busy timeout) at the start instead of failing
+/// halfway when its read snapshot turns stale. Forgets what the writer
+/// knew if another process wrote since.
+pub(super) fn begin_write<'c>(conn: &'c mut Connection, known: &mut Known) -> rusqlite::Result<Transaction<'c>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    if known.data_version != Some(version) {
+        known.clear();
+        known.data_version = Some(version);
+    }
+    Ok(tx)
 }
 
 /// Counts of one import run.
@@ -80,7 +97,7 @@ impl Archive {
         let sql = |source| super::Error::Sqlite { path: path.clone(), source };
         let mut out = Vec::with_capacity(articles.len());
         for a in articles {
-            let tx = self.conn.transaction().map_err(sql)?;
+            let tx = begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
             let fresh = FirstNew::read(&tx).map_err(sql)?;
             match save_in(&tx, a, run, &mut self.known).and_then(|saved| fresh.index(&tx).map(|()| saved)) {
                 Ok(saved) => {
@@ -135,7 +152,7 @@ impl Archive {
         // One transaction for the batch, without a savepoint per article: a
         // savepoint makes SQLite's full-text index flush each time. Should an
         // article fail, the batch is rolled back and stored article by article.
-        let tx = self.conn.transaction().map_err(sql)?;
+        let tx = begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
         let fresh = FirstNew::read(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(articles.len());
         for a in articles {
@@ -178,9 +195,13 @@ impl FirstNew {
             "INSERT OR IGNORE INTO summary_stale(kind, id)
              SELECT DISTINCT 'outlet', outlet_id FROM articles WHERE id >= ?1
              UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE id >= ?2 AND speaker_id IS NOT NULL
-             UNION SELECT DISTINCT 'cluster', coalesce(c.fragment_of, c.id) FROM quote_units u
+             UNION SELECT DISTINCT 'cluster', w.cluster_id FROM quote_units u
+                   JOIN quote_wordings w ON w.id = u.wording_id
+                   WHERE u.quote_id >= ?2 AND w.cluster_id IS NOT NULL
+             -- A fragment's quotation too: its counts include the fragment's.
+             UNION SELECT DISTINCT 'cluster', c.fragment_of FROM quote_units u
                    JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
-                   WHERE u.quote_id >= ?2",
+                   WHERE u.quote_id >= ?2 AND c.fragment_of IS NOT NULL",
         )?
         .execute([self.article, self.quote])?;
         tx.prepare_cached(
@@ -253,9 +274,12 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
             "INSERT OR IGNORE INTO summary_stale(kind, id)
              SELECT 'outlet', ?2 UNION SELECT 'outlet', ?3
              UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE article_id = ?1 AND speaker_id IS NOT NULL
-             UNION SELECT DISTINCT 'cluster', coalesce(c.fragment_of, c.id) FROM quote_units u
+             UNION SELECT DISTINCT 'cluster', w.cluster_id FROM quote_units u
+                   JOIN quote_wordings w ON w.id = u.wording_id
+                   WHERE u.article_id = ?1 AND w.cluster_id IS NOT NULL
+             UNION SELECT DISTINCT 'cluster', c.fragment_of FROM quote_units u
                    JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
-                   WHERE u.article_id = ?1",
+                   WHERE u.article_id = ?1 AND c.fragment_of IS NOT NULL",
         )?
         .execute(params![id, old_outlet, outlet_id])?;
         tx.prepare_cached(
