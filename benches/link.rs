@@ -5,25 +5,9 @@
 
 use newsarchive::link;
 use newsarchive::store::Archive;
+use newsarchive::synth::Rng;
 use rusqlite::{Connection, params};
 use std::time::Instant;
-
-/// SplitMix64: a small deterministic generator, so every run links the same archive.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const FUNCTION_WORDS: &[&str] =
     &["the", "we", "will", "and", "to", "of", "a", "in", "that", "is", "it", "our", "for", "they"];
@@ -44,7 +28,8 @@ fn build(units: usize, dir: &std::path::Path) -> std::path::PathBuf {
     let mut conn = Connection::open(&path).unwrap();
     conn.execute_batch("PRAGMA synchronous = OFF; PRAGMA journal_mode = WAL;").unwrap();
     let tx = conn.transaction().unwrap();
-    let mut rng = Rng(units as u64);
+    // Deterministic: every run links the same archive.
+    let mut rng = Rng::new(units as u64);
     let outlets: usize = 300;
     for o in 0..outlets {
         tx.execute("INSERT INTO outlets(id, name) VALUES (?1, ?2)", params![o as i64 + 1, format!("Outlet {o}")])

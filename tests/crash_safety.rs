@@ -11,6 +11,7 @@
 mod common;
 
 use common::Workdir;
+use newsarchive::synth::Rng;
 use rusqlite::{Connection, types::Value};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -29,19 +30,6 @@ fn import(db: &Path, corpus: &Path) -> Command {
     c.arg("--db").arg(db).arg("--quiet").arg("import").arg(corpus);
     c.stdout(Stdio::null()).stderr(Stdio::piped()).env_remove("NEWSARCHIVE_DB");
     c
-}
-
-/// SplitMix64: a seeded sequence of kill times, reproducible from the seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -184,7 +172,8 @@ fn killed_imports_leave_whole_articles_and_resume_to_the_same_archive() {
 
     let kills = env_number("NEWSARCHIVE_CRASH_KILLS", 12);
     let seed = env_number("NEWSARCHIVE_CRASH_SEED", 20_261_125);
-    let mut rng = Rng(seed);
+    // A seeded sequence of kill times, reproducible from the seed.
+    let mut rng = Rng::new(seed);
     let db = w.path().join("crashed.db");
     let (mut killed, mut attempts, mut completed) = (0u64, 0u64, 0u64);
     // The window covers the whole run and a little after, so kills land
@@ -193,7 +182,7 @@ fn killed_imports_leave_whole_articles_and_resume_to_the_same_archive() {
     while killed < kills {
         attempts += 1;
         assert!(attempts < kills * 20, "seed {seed}: imports kept finishing before the kill");
-        let delay = Duration::from_millis(rng.next() % window);
+        let delay = Duration::from_millis(rng.next_u64() % window);
         let mut child = import(&db, &corpus_path).spawn().unwrap();
         std::thread::sleep(delay);
         let context = format!("seed {seed}, kill {} after {delay:?}", killed + 1);

@@ -140,7 +140,7 @@ impl Archive {
             )
         });
 
-        let problems: Vec<String> = self.strings("PRAGMA integrity_check")?;
+        let problems: Vec<String> = self.names("PRAGMA integrity_check")?;
         out.push(if problems == ["ok"] {
             Finding::new("integrity", Status::Ok, Some(0), "")
         } else {
@@ -149,7 +149,7 @@ impl Archive {
         });
 
         let broken: Vec<String> =
-            self.strings("SELECT \"table\" || ' row ' || rowid || ' → ' || parent FROM pragma_foreign_key_check")?;
+            self.names("SELECT \"table\" || ' row ' || rowid || ' → ' || parent FROM pragma_foreign_key_check")?;
         out.push(if broken.is_empty() {
             Finding::new("foreign keys", Status::Ok, Some(0), "")
         } else {
@@ -191,7 +191,7 @@ impl Archive {
             ));
         }
 
-        for table in self.strings(
+        for table in self.names(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
                AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT GLOB '*_fts_*' ORDER BY name",
         )? {
@@ -203,13 +203,5 @@ impl Archive {
 
     fn count(&self, sql: &str) -> Result<i64> {
         self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| self.err(e))
-    }
-
-    fn strings(&self, sql: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
-        stmt.query_map([], |r| r.get(0))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<String>>>()
-            .map_err(|e| self.err(e))
     }
 }
