@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Workdir, parse_csv};
+use common::{Workdir, column_of, columns_of, parse_csv};
 use rusqlite::Connection;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -34,22 +34,13 @@ fn spawn_import(db: &Path, corpus: &Path) -> std::process::Child {
 /// (which depend on the order work was done in, not on what was found).
 fn reports(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = Connection::open(db).unwrap();
-    let views: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let views =
+        column_of(&conn, "SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'report%' ORDER BY name");
     views
         .into_iter()
         .map(|v| {
-            let cols: Vec<String> = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{v}')"))
-                .unwrap()
-                .query_map([], |r| r.get::<_, String>(0))
-                .unwrap()
-                .map(Result::unwrap)
+            let cols: Vec<String> = columns_of(&conn, &v)
+                .into_iter()
                 .filter(|c| !["cluster", "a_id", "b_id"].contains(&c.as_str()))
                 .map(|c| format!("coalesce(\"{c}\", '∅')"))
                 .collect();

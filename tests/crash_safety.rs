@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::Workdir;
+use common::{Workdir, column_of, columns_of};
 use newsarchive::synth::Rng;
 use rusqlite::{Connection, types::Value};
 use std::path::Path;
@@ -43,26 +43,17 @@ fn env_number(name: &str, default: u64) -> u64 {
 /// and resumed import must give the same ids as an uninterrupted one.
 fn contents(db: &Path) -> Vec<(String, Vec<String>)> {
     let conn = Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-               AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT GLOB '*_fts_*'
-               AND name NOT IN ('import_runs', 'import_errors', 'refinery_schema_history') ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let tables = column_of(
+        &conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+           AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT GLOB '*_fts_*'
+           AND name NOT IN ('import_runs', 'import_errors', 'refinery_schema_history') ORDER BY name",
+    );
     tables
         .into_iter()
         .map(|t| {
-            let cols: Vec<String> = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))
-                .unwrap()
-                .query_map([], |r| r.get::<_, String>(0))
-                .unwrap()
-                .map(Result::unwrap)
+            let cols: Vec<String> = columns_of(&conn, &t)
+                .into_iter()
                 .filter(|c| c != "import_run_id" && c != "imported_at")
                 .map(|c| format!("\"{c}\""))
                 .collect();

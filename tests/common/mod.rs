@@ -59,18 +59,7 @@ impl Workdir {
 
     /// First column of every row of `sql`, as text.
     pub fn column(&self, sql: &str) -> Vec<String> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(sql).unwrap();
-        stmt.query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
-            .unwrap()
-            .map(|v| match v.unwrap() {
-                rusqlite::types::Value::Null => String::new(),
-                rusqlite::types::Value::Integer(i) => i.to_string(),
-                rusqlite::types::Value::Real(f) => f.to_string(),
-                rusqlite::types::Value::Text(t) => t,
-                rusqlite::types::Value::Blob(b) => format!("<{} bytes>", b.len()),
-            })
-            .collect()
+        column_of(&self.conn(), sql)
     }
 
     pub fn count(&self, sql: &str) -> i64 {
@@ -97,4 +86,24 @@ pub fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 /// The seed documents of this repository.
 pub fn seed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seed")
+}
+
+/// First column of every row of `sql` on `conn`, as text (NULL as "").
+pub fn column_of(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+        .unwrap()
+        .map(|v| match v.unwrap() {
+            rusqlite::types::Value::Null => String::new(),
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Real(f) => f.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            rusqlite::types::Value::Blob(b) => format!("<{} bytes>", b.len()),
+        })
+        .collect()
+}
+
+/// The column names of a table or view.
+pub fn columns_of(conn: &Connection, relation: &str) -> Vec<String> {
+    column_of(conn, &format!("SELECT name FROM pragma_table_info('{relation}')"))
 }
