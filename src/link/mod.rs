@@ -178,8 +178,7 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
                 continue;
             }
             let other: Vec<&str> = normalized.split(' ').collect();
-            if quotes::near_duplicate(&words, &other) {
-                let sim = quotes::similarity(&words, &other);
+            if let Some(sim) = quotes::near_duplicate(&words, &other) {
                 if best.is_none_or(|(s, _)| sim > s) {
                     best = Some((sim, cluster));
                 }
