@@ -243,7 +243,8 @@ impl Iterator for JsonLines {
                     self.line += 1;
                     let content = if buf.len() as u64 == n { buf.trim_ascii_end().len() as u64 } else { n };
                     if content > self.max {
-                        let e = Error::new(&self.path, Some(self.line), too_large("the line", content, self.max));
+                        let e =
+                            Error::new(&self.path, Some(self.line), too_large(&sized("the line", content), self.max));
                         return Some((Err(e), n));
                     }
                     if buf.iter().all(u8::is_ascii_whitespace) {
@@ -298,33 +299,29 @@ fn read_bounded(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, Error> 
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max {
-        return Err(Error::new(display, None, too_large("the file", size, max)));
+        return Err(Error::new(display, None, too_large(&sized("the file", size), max)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let read = file.take(max + 1).read_to_end(&mut bytes).map_err(io)? as u64;
     if read > max {
-        return Err(Error::new(
-            display,
-            None,
-            format!(
-                "the file is larger than the {} one article may have; skipped (raise the limit with --max-article-size)",
-                human_bytes(max)
-            ),
-        ));
+        return Err(Error::new(display, None, too_large("the file is larger than", max)));
     }
     Ok(bytes)
 }
 
-fn too_large(what: &str, size: u64, max: u64) -> String {
-    format!(
-        "{what} is {}, more than the {} one article may have; skipped (raise the limit with --max-article-size)",
-        human_bytes(size),
-        human_bytes(max)
-    )
+/// Why an article over the limit was skipped; `over` says by how much
+/// ("the line is 40.0 MiB, more than").
+fn too_large(over: &str, max: u64) -> String {
+    format!("{over} the {} one article may have; skipped (raise the limit with --max-article-size)", human_bytes(max))
+}
+
+/// "the line is 40.0 MiB, more than", for [`too_large`].
+fn sized(what: &str, size: u64) -> String {
+    format!("{what} is {}, more than", human_bytes(size))
 }
 
 /// A byte count the way a user reads it: "40.0 MiB".
-pub fn human_bytes(n: u64) -> String {
+fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if n < 1024 {
         return format!("{n} bytes");
@@ -375,7 +372,7 @@ fn csv_records<'a>(path: &Path, display: &str, max: u64) -> Result<Items<'a>, Er
         // keeps an oversized article out of extraction and the archive.
         let bytes = rec.as_byte_record().as_slice().len() as u64;
         if bytes > max {
-            return (Err(Error::new(&display, Some(line), too_large("the record", bytes, max))), size);
+            return (Err(Error::new(&display, Some(line), too_large(&sized("the record", bytes), max))), size);
         }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).map(str::to_owned).filter(|v| !v.trim().is_empty());
         let record = Record {

@@ -65,14 +65,13 @@ const INVARIANTS: &[(&str, &str, &str)] = &[
     ),
     (
         "quote offsets",
-        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-         WHERE q.\"end\" > length(CASE q.region WHEN 'body' THEN a.body
-                                              WHEN 'boilerplate' THEN a.boilerplate
-                                              ELSE coalesce(a.title, '') END)
-            OR NOT same_quoted_words(substr(CASE q.region WHEN 'body' THEN a.body
-                                                          WHEN 'boilerplate' THEN a.boilerplate
-                                                          ELSE coalesce(a.title, '') END,
-                                            q.start + 1, q.\"end\" - q.start), q.text)",
+        "SELECT count(*) FROM (
+             SELECT q.start, q.\"end\", q.text,
+                    CASE q.region WHEN 'body' THEN a.body WHEN 'boilerplate' THEN a.boilerplate
+                                  ELSE coalesce(a.title, '') END AS region_text
+             FROM quotes q JOIN articles a ON a.id = q.article_id)
+         WHERE \"end\" > length(region_text)
+            OR NOT same_quoted_words(substr(region_text, start + 1, \"end\" - start), text)",
         "quotations whose offsets do not cover their text",
     ),
     (
