@@ -281,11 +281,34 @@ fn words(normalized: &str) -> Vec<&str> {
     normalized.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-/// Extraction as the import pipeline does it, then the quote invariants.
+/// Extraction as the import pipeline does it, then the quote and claim invariants.
 fn check_extraction(doc: Document) -> Check {
-    let quotes = extract::quotes(&doc);
-    check_quotes(&doc, &quotes)?;
-    NewArticle::new(doc, quotes);
+    let extraction = extract::extract(&doc);
+    check_quotes(&doc, &extraction.quotes)?;
+    check_claims(&doc, &extraction.claims)?;
+    NewArticle::new(doc, extraction);
+    Ok(())
+}
+
+/// Claims are sentences of the body: their offsets give the sentence back
+/// (spaces collapsed), their facts lie inside them and give the figure
+/// back, scores are in [0, 1], ranges run upwards.
+fn check_claims(doc: &Document, claims: &[extract::Claim]) -> Check {
+    let body = newsarchive::ingest::join_paragraphs(&doc.body);
+    let chars: Vec<usize> = body.char_indices().map(|(i, _)| i).chain([body.len()]).collect();
+    let span = |s: usize, e: usize| normalize::squash_spaces(&body[chars[s]..chars[e]]);
+    for c in claims {
+        prop_assert!(c.start < c.end && c.end < chars.len(), "claim offsets {}..{} of {}", c.start, c.end, chars.len());
+        prop_assert_eq!(span(c.start, c.end), c.text.as_str(), "claim offsets do not give the sentence back");
+        prop_assert!((0.0..=1.0).contains(&c.score), "score {}", c.score);
+        for f in &c.facts {
+            prop_assert!(c.start <= f.start && f.start < f.end && f.end <= c.end, "fact outside its claim");
+            prop_assert_eq!(span(f.start, f.end), f.text.as_str(), "fact offsets do not give the figure back");
+            if let (extract::figures::Value::Num(lo), Some(extract::figures::Value::Num(hi))) = (&f.value, &f.high) {
+                prop_assert!(lo < hi, "range {} .. {} runs down", lo, hi);
+            }
+        }
+    }
     Ok(())
 }
 

@@ -199,8 +199,8 @@ fn worker(work: &Mutex<Receiver<Job>>, done: &std::sync::mpsc::SyncSender<Done>)
         let job = work.lock().map(|rx| rx.recv());
         let Ok(Ok((seq, item, bytes))) = job else { return };
         let result = item.and_then(Item::into_document).map(|doc| {
-            let quotes = extract::quotes(&doc);
-            NewArticle::new(doc, quotes)
+            let extraction = extract::extract(&doc);
+            NewArticle::new(doc, extraction)
         });
         if done.send((seq, result, bytes)).is_err() {
             return;

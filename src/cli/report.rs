@@ -30,15 +30,34 @@ use std::process::ExitCode;
 ///                       sentences found in the other, likely source
 ///   speakers            per speaker: quotes, articles, outlets, aliases
 ///   outlets             per outlet: articles, words, quotes, speakers, dates
+///   claims              each fact stated (a claim cluster): canonical sentence,
+///                       normalised facts, speaker when reported, outlets,
+///                       articles, check-worthiness, first appearance
+///   claim-coverage      per outlet: claims, facts, distinct facts stated, how
+///                       many another outlet stated too (shared), how many only
+///                       it stated (the others' blindspots), conflicts
+///   claim-outlet-pairs  per pair of outlets: facts both stated
+///   claim-conflicts     the same subject in the same story with incompatible
+///                       figures, side by side: both outlets, figures, wordings,
+///                       and the size of the difference (roundings are not
+///                       conflicts: SELECT * FROM claim_differences shows them)
+///   blindspots          what other outlets stated about the stories an outlet
+///                       covered that it did not (--outlet: of one outlet)
 /// A quotation is a cluster of quoted sentences: the same words, or nearly
 /// the same, in any number of articles; a fragment ("a very big asset")
 /// counts as the quotation it is part of. Quotes are body speech: mentions
 /// ("Nissan"), headline and page-furniture quotes are archived, not counted.
+/// A claim is a sentence of the body that states something checkable (a
+/// figure, a date, a ranking, an event); a claim cluster is one fact stated
+/// by any number of articles in their own words.
 ///
 /// Examples:
 ///   newsarchive report quote-overlap --matrix
 ///   newsarchive report quotes --speaker "Donald Trump" --min-outlets 3
 ///   newsarchive report quote-variants --outlet "Fox News"
+///   newsarchive report claims --min-outlets 3
+///   newsarchive report claim-coverage --matrix
+///   newsarchive report blindspots --outlet "Fox News"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -46,20 +65,21 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     name: Option<String>,
 
-    /// With quote-overlap: the outlet × outlet table of shared quotations
-    /// (the diagonal is each outlet's own count).
+    /// With quote-overlap and claim-coverage: the outlet × outlet table of
+    /// shared quotations or facts (the diagonal is each outlet's own count).
     #[arg(long)]
     matrix: bool,
 
-    /// With quotes and quote-variants: only this speaker (name or alias).
+    /// With quotes, quote-variants and claims: only this speaker (name or alias).
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
 
-    /// With quotes and quote-variants: only quotations this outlet carried.
+    /// With quotes, quote-variants and claims: only what this outlet
+    /// carried; with blindspots: the outlet whose blindspots to show.
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
 
-    /// With quotes: only quotations carried by at least N outlets.
+    /// With quotes and claims: only what at least N outlets carried.
     #[arg(long, value_name = "N")]
     min_outlets: Option<u32>,
 }
@@ -73,6 +93,12 @@ const FILTERS: &str = "(?1 IS NULL OR speaker = ?1
       OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
   AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_clusters oc JOIN outlets o ON o.id = oc.outlet_id
                                  WHERE o.name = ?2))";
+
+/// The same filters over a view of claim clusters.
+const CLAIM_FILTERS: &str = "(?1 IS NULL OR speaker = ?1
+      OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
+  AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_claim_clusters oc
+                                 JOIN outlets o ON o.id = oc.outlet_id WHERE o.name = ?2))";
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = Archive::open_existing(&global.db)?;
@@ -106,18 +132,33 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             .collect();
         bail!("no report named '{name}'; reports: {}", list.join(", "));
     }
-    if args.matrix && view != "quote_overlap" {
-        bail!("--matrix goes with the quote-overlap report");
+    if args.matrix && !matches!(view.as_str(), "quote_overlap" | "claim_coverage") {
+        bail!("--matrix goes with the quote-overlap and claim-coverage reports");
     }
-    if (args.speaker.is_some() || args.outlet.is_some()) && !matches!(view.as_str(), "quote_spread" | "quote_variants")
+    if args.speaker.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
+        bail!("--speaker goes with the quotes, quote-variants and claims reports");
+    }
+    if args.outlet.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "blindspots") {
+        bail!("--outlet goes with the quotes, quote-variants, claims and blindspots reports");
+    }
+    if args.min_outlets.is_some() && !matches!(view.as_str(), "quote_spread" | "claims") {
+        bail!("--min-outlets goes with the quotes and claims reports");
+    }
+    if let Some(outlet) = args.outlet.as_deref()
+        && !archive.has_outlet(outlet)?
     {
-        bail!("--speaker and --outlet go with the quotes and quote-variants reports");
+        bail!("no outlet named '{outlet}' (see `newsarchive report outlets`)");
     }
-    if args.min_outlets.is_some() && view != "quote_spread" {
-        bail!("--min-outlets goes with the quotes report");
+    if args.matrix && view == "quote_overlap" {
+        return matrix(&archive, global, "SELECT outlet, quotes FROM report_quote_overlap", "report_outlet_pairs");
     }
     if args.matrix {
-        return matrix(&archive, global);
+        return matrix(
+            &archive,
+            global,
+            "SELECT outlet, stated FROM report_claim_coverage",
+            "report_claim_outlet_pairs",
+        );
     }
     let (sql, params): (String, Vec<&dyn rusqlite::ToSql>) = match view.as_str() {
         "quote_spread" => (
@@ -129,6 +170,16 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         ),
         "quote_variants" => {
             (format!("SELECT * FROM report_quote_variants WHERE {FILTERS}"), vec![&args.speaker, &args.outlet])
+        }
+        "claims" => (
+            format!(
+                "SELECT * FROM report_claims WHERE {CLAIM_FILTERS} AND (?3 IS NULL OR outlets >= ?3)
+                 ORDER BY outlets DESC, articles DESC, score DESC, cluster"
+            ),
+            vec![&args.speaker, &args.outlet, &args.min_outlets],
+        ),
+        "blindspots" => {
+            ("SELECT * FROM report_blindspots WHERE ?1 IS NULL OR outlet = ?1".to_owned(), vec![&args.outlet])
         }
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
     };
@@ -191,13 +242,19 @@ fn variants_text(rows: &Collect, out: &mut dyn std::io::Write) -> std::io::Resul
     out.flush()
 }
 
-/// Pivots `report_outlet_pairs` into an outlet × outlet table, outlets in
-/// the order of `report_quote_overlap`.
-fn matrix(archive: &Archive, global: &Global) -> Result<ExitCode> {
-    let mut outlets = Collect::default();
-    archive.query_into("SELECT outlet, quotes FROM report_quote_overlap", &[], &mut outlets)?;
+/// Pivots a pairs view (`outlet_a`, `outlet_b`, `shared`) into an outlet ×
+/// outlet table; `outlets` gives the outlets in order with their own count
+/// (the diagonal).
+fn matrix(archive: &Archive, global: &Global, outlets: &str, pairs_view: &str) -> Result<ExitCode> {
+    let mut counts = Collect::default();
+    archive.query_into(outlets, &[], &mut counts)?;
+    let outlets = counts;
     let mut pairs = Collect::default();
-    archive.query_into("SELECT outlet_a, outlet_b, shared FROM report_outlet_pairs", &[], &mut pairs)?;
+    archive.query_into(
+        &format!("SELECT outlet_a, outlet_b, shared FROM {}", quote_ident(pairs_view)),
+        &[],
+        &mut pairs,
+    )?;
 
     let names: Vec<String> = outlets.rows.iter().map(|r| r[0].to_text()).collect();
     let mut shared: HashMap<(String, String), Cell> = HashMap::new();

@@ -9,6 +9,7 @@
 //! full or partial count; headline quotes and gold rows marked `unsure`
 //! are neither required nor penalised.
 
+pub mod claims;
 mod difflib;
 
 use crate::ingest::Error;
@@ -156,11 +157,19 @@ const MATCH: f64 = 0.85;
 
 /// Greedy one-to-one matching of gold and predicted indices, best first.
 fn pair(gold: &[&Gold], pred: &[&Predicted]) -> Vec<(usize, usize)> {
+    let g: Vec<(&str, &str)> = gold.iter().map(|g| (g.document.as_str(), g.quote.as_str())).collect();
+    let p: Vec<(&str, &str)> = pred.iter().map(|p| (p.document.as_str(), p.quote.as_str())).collect();
+    pair_texts(&g, &p)
+}
+
+/// Greedy one-to-one matching of (document, text) pairs: texts of the same
+/// document at [`similarity`] 0.85 or more, best pairs first.
+pub fn pair_texts(gold: &[(&str, &str)], pred: &[(&str, &str)]) -> Vec<(usize, usize)> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, p) in pred.iter().enumerate() {
-            if g.document == p.document {
-                let s = similarity(&g.quote, &p.quote);
+            if g.0 == p.0 {
+                let s = similarity(g.1, p.1);
                 if s >= MATCH {
                     candidates.push((s, gi, pi));
                 }
@@ -261,7 +270,8 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
     s
 }
 
-fn ratio(n: usize, d: usize) -> f64 {
+/// `n / d`, 0 when `d` is 0.
+pub fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 { 0.0 } else { n as f64 / d as f64 }
 }
 

@@ -581,6 +581,129 @@ pub fn attribute(cx: &Context, registry: &Registry, salience: &Salience, earlier
     a
 }
 
+/// Words after which a word is not a verb: prepositions and articles.
+static FUNCTION_BEFORE_NOUN: Words = Words::new(&[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "above", "below", "under", "over",
+    "into", "about", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "that",
+]);
+
+/// The verbs a sentence of the reporter's may report a statement with,
+/// and the verbs that make "VERB to …" a commitment ("pledged to") rather
+/// than something else ("added to", "said to be").
+pub struct Reporting<'a> {
+    /// Reporting verbs: "said", "vowed", "accused", "estimates".
+    pub verbs: &'a Words,
+    /// Of them, those that still report before "to": "pledged", "vowed".
+    pub before_to: &'a Words,
+    /// Verbs of events: one before the reporting verb makes it a second
+    /// predicate ("hosted … and said"), not the sentence's main verb.
+    pub events: &'a Words,
+}
+
+/// Whose statement a sentence of the reporter's words reports, if it
+/// reports one: "according to X, …"; X when the sentence's main verb
+/// reports ("X said that …", "X pledged to …", "Officials estimate …");
+/// X of a closing attribution ("…, X said."). The speaker may stay
+/// unknown ("They pledged …"); `None` is the outlet speaking for itself.
+/// `toks` are the sentence's tokens without its quotations.
+pub fn reported_by(
+    text: &str,
+    toks: &[Token],
+    reporting: &Reporting,
+    registry: &Registry,
+    salience: &Salience,
+) -> Option<Attribution> {
+    let reports = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = word(text, t);
+            // "added to", "said to be": not a statement reported, unless a
+            // commitment ("pledged to").
+            let before_to = toks.get(k + 1).is_some_and(|n| word(text, n) == "to");
+            t.kind == Kind::Word && reporting.verbs.contains(&w) && (!before_to || reporting.before_to.contains(&w))
+        })
+    };
+    // `before`: the words before the reporting verb, where a pronoun's
+    // person may be named ("Ishiba said he …").
+    let make = |f: Option<Found>, cue: &str, before: &[Token]| {
+        let speaker = f.as_ref().and_then(|f| {
+            let own = clause_subject(text, before);
+            resolve(text, f, own.as_ref(), before, registry, salience, toks.first().map_or(0, |t| t.start))
+        });
+        Attribution { speaker, speaker_text: f.map(|f| f.written), cue: Some(cue.to_owned()), kind: QuoteKind::Full }
+    };
+    // "According to the ministry, …", "according to figures from the
+    // Office for National Statistics": the first name after it.
+    if let Some(a) = (0..toks.len().saturating_sub(1))
+        .find(|&k| word(text, &toks[k]) == "according" && word(text, &toks[k + 1]) == "to")
+    {
+        let who = (a + 2..toks.len().min(a + 10)).take_while(|&k| toks[k].kind == Kind::Word).find_map(|k| {
+            subject_at(text, toks, k).filter(|f| !f.possessive && !matches!(f.subject, Subject::Pronoun(_)))
+        });
+        return Some(make(who, "according to", &toks[..a]));
+    }
+    // The first verb of the sentence, when it reports. Relative clauses
+    // (", who visited the area on Monday,") are not the sentence's verb;
+    // after a modal ("will publish") the next word is.
+    let mut first_verb = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.is_punct(text, ',')
+            && toks.get(k + 1).is_some_and(|n| matches!(&*word(text, n), "who" | "which" | "whose" | "whom" | "where"))
+        {
+            match (k + 2..toks.len()).find(|&j| toks[j].is_punct(text, ',')) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let w = word(text, t);
+        let after_modal = k > 0
+            && matches!(
+                &*word(text, &toks[k - 1]),
+                "will" | "would" | "can" | "could" | "may" | "might" | "shall" | "should" | "must"
+            );
+        // A verb follows its subject (or the comma closing an aside about
+        // it), not a preposition or an article ("above projected levels").
+        let after_noun = k > 0 && {
+            let p = &toks[k - 1];
+            match p.kind {
+                Kind::Word => !has(&FUNCTION_BEFORE_NOUN, &word(text, p)),
+                _ => p.is_punct(text, ',') || p.is_punct(text, ')'),
+            }
+        };
+        let verb = t.kind == Kind::Word
+            && !t.is_capitalized(text)
+            && !has(&lexicon::CUE_ADVERBS, &w)
+            && (after_modal
+                || (after_noun
+                    && (reporting.verbs.contains(&w)
+                        || reporting.events.contains(&w)
+                        || has(&lexicon::AUXILIARIES, &w)
+                        || has(&IRREGULAR_PAST, &w)
+                        || (w.len() > 4 && w.ends_with("ed")))));
+        if verb {
+            first_verb = Some(k);
+            break;
+        }
+        k += 1;
+    }
+    if let Some(v) = first_verb.filter(|&v| v > 0 && reports(v)) {
+        let who = subject_before(text, toks, v);
+        return Some(make(who, &word(text, &toks[v]), &toks[..v]));
+    }
+    // "…, the spokeswoman said." closing the sentence.
+    let last_comma = (0..toks.len()).rev().take(12).find(|&k| toks[k].is_punct(text, ','))?;
+    let tail = &toks[last_comma..];
+    let h = right_direct(text, tail)?;
+    let cue_at = tail.iter().position(|t| is_cue(text, t))?;
+    let rest = tail[cue_at + 1..].iter().filter(|t| t.kind == Kind::Word).count();
+    (rest <= 6 && reports(last_comma + cue_at))
+        .then(|| make(Some(h.who), h.cue.as_deref().unwrap_or("said"), &toks[..last_comma]))
+}
+
 /// The last `X said` of a stretch of the reporter's words.
 fn last_attribution(text: &str, toks: &[Token]) -> Option<Hit> {
     (0..toks.len()).rev().filter(|&c| is_cue(text, &toks[c])).find_map(|c| {

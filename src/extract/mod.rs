@@ -1,7 +1,11 @@
-//! Quotations, their speakers and kinds, found in a [`Document`]. Pure
-//! functions: text in, structs out; no database, no I/O.
+//! Quotations, their speakers and kinds, and claims with their facts,
+//! found in a [`Document`]. Pure functions: text in, structs out; no
+//! database, no I/O.
 
 pub mod attribution;
+pub mod claims;
+pub mod figures;
+pub mod lang;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
@@ -9,10 +13,12 @@ pub mod normalize;
 pub mod tokens;
 
 pub use attribution::QuoteKind;
+pub use claims::{Claim, Fact, Voice};
 pub use normalize::Unit;
 
 use crate::ingest::{Document, Paragraph, Region, layout_text};
 use attribution::{Attribution, Context, Earlier, Salience};
+use chrono::NaiveDate;
 use names::Registry;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -63,8 +69,22 @@ impl RegionText {
     }
 }
 
+/// What extraction finds in an article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Quotations of the headline, body and boilerplate.
+    pub quotes: Vec<Quote>,
+    /// Claims of the body.
+    pub claims: Vec<Claim>,
+}
+
 /// Every quotation in the document: headline, body and boilerplate.
 pub fn quotes(doc: &Document) -> Vec<Quote> {
+    extract(doc).quotes
+}
+
+/// Quotations (headline, body, boilerplate) and the body's claims.
+pub fn extract(doc: &Document) -> Extraction {
     let headline = doc.title().map(|t| {
         let line = doc.headline.as_ref().map_or(0, |h| h.line);
         RegionText::new(Region::Headline, &[Paragraph { text: t.to_owned(), line }])
@@ -81,13 +101,40 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
     let mut furniture_registry = Registry::default();
     furniture.learn(&mut furniture_registry);
 
-    let mut out = Vec::new();
+    let mut quotes = Vec::new();
     if let Some(h) = &headline {
-        Scanned::new(h).attribute_all(&registry, &mut out);
+        Scanned::new(h).attribute_all(&registry, &mut quotes);
     }
-    body.attribute_all(&registry, &mut out);
-    furniture.attribute_all(&furniture_registry, &mut out);
-    out
+    let read = body.attribute_all(&registry, &mut quotes);
+    furniture.attribute_all(&furniture_registry, &mut quotes);
+    let claims = body.claims(&registry, &read, doc.meta.published.as_deref(), doc.meta.language.as_deref());
+    Extraction { quotes, claims }
+}
+
+/// The claims of a stored body (paragraphs as `articles.body` keeps them),
+/// exactly as [`extract`] finds them on import: for archives whose
+/// articles were stored before claims were extracted.
+pub fn claims_of_body(body: &str, published: Option<&str>, language: Option<&str>) -> Vec<Claim> {
+    let paragraphs: Vec<Paragraph> =
+        body.split(crate::ingest::PARAGRAPH_BREAK).map(|p| Paragraph { text: p.to_owned(), line: 0 }).collect();
+    let rt = RegionText::new(Region::Body, &paragraphs);
+    let scanned = Scanned::new(&rt);
+    let mut registry = Registry::default();
+    scanned.learn(&mut registry);
+    let read = scanned.attribute_all(&registry, &mut Vec::new());
+    scanned.claims(&registry, &read, published, language)
+}
+
+/// The day of an ISO 8601 date or date-time ("2025-02-08T13:47").
+fn date_of(published: Option<&str>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(published?.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// What attributing a region's quotations leaves for reading its claims:
+/// who was named where, and the kind given to each quotation span.
+struct Read {
+    salience: Salience,
+    kinds: Vec<Option<QuoteKind>>,
 }
 
 /// A region after mark scanning and tokenisation.
@@ -141,8 +188,28 @@ impl<'a> Scanned<'a> {
         at
     }
 
-    fn attribute_all(&self, registry: &Registry, out: &mut Vec<Quote>) {
+    fn claims(&self, registry: &Registry, read: &Read, published: Option<&str>, language: Option<&str>) -> Vec<Claim> {
+        let body = claims::Body {
+            text: &self.rt.text,
+            paragraphs: &self.rt.paragraphs,
+            lines: &self.rt.lines,
+            tokens: &self.tokens,
+            sentences: &self.sentences,
+            spans: &self.spans,
+            kinds: &read.kinds,
+        };
+        let reader = claims::Reader {
+            lang: lang::for_code(language),
+            registry,
+            salience: &read.salience,
+            published: date_of(published),
+        };
+        claims::find(&body, &reader)
+    }
+
+    fn attribute_all(&self, registry: &Registry, out: &mut Vec<Quote>) -> Read {
         let text = self.rt.text.as_str();
+        let mut kinds = vec![None; self.spans.len()];
         let mut speakers = HashSet::new();
         for toks in &self.tokens {
             attribution::speaking_names(text, toks, registry, &mut speakers);
@@ -189,6 +256,7 @@ impl<'a> Scanned<'a> {
             let earlier =
                 Earlier { in_paragraph: in_paragraph.as_ref().filter(|(_, p)| *p == p0).map(|(a, _)| a), continued };
             let a = attribution::attribute(&cx, registry, &salience, &earlier);
+            kinds[k] = Some(a.kind);
             if let Some(person) = &a.speaker {
                 salience.note(span.close, person);
             }
@@ -216,6 +284,7 @@ impl<'a> Scanned<'a> {
             }
             previous = Some((a, p1, s1));
         }
+        Read { salience, kinds }
     }
 }
 

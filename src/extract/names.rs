@@ -49,7 +49,7 @@ pub struct Found {
 static DETERMINERS: Words =
     Words::new(&["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three"]);
 static CONNECTORS: Words =
-    Words::new(&["of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di", "y"]);
+    Words::new(&["of", "for", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di", "y"]);
 static PRONOUNS: Words = Words::new(&["he", "she", "it"]);
 
 fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {

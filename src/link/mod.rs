@@ -9,9 +9,12 @@
 //! whole archive.
 
 pub mod articles;
+pub mod candidates;
+pub mod claims;
 pub mod quotes;
 
 use crate::store::{Archive, Carried, LinkTx, Result};
+use candidates::{KEY_LIMIT, PassIndex, Search};
 use std::collections::{HashMap, HashSet};
 
 /// What a linking pass did.
@@ -27,11 +30,15 @@ pub struct Linked {
     pub articles: usize,
     /// One-word speakers joined to a full name.
     pub speakers: usize,
+    /// Claims placed in clusters.
+    pub claims: usize,
+    /// Of them, joined to a fact another claim stated.
+    pub claims_joined: usize,
+    /// Pairs of conflicting figures found.
+    pub conflicts: usize,
+    /// Articles stored before claims existed whose claims were extracted.
+    pub late_claims: usize,
 }
-
-/// Candidates looked at per key: a key shared by more wordings than this
-/// is common phrasing, and the rarer keys of a wording find its matches.
-const KEY_LIMIT: usize = 64;
 
 /// Most candidates compared per wording, by number of keys shared.
 const CANDIDATES: usize = 30;
@@ -54,9 +61,12 @@ pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
     archive.try_link_tx()?.map(link_in).transpose()
 }
 
-fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
+fn link_in(mut tx: LinkTx<'_>) -> Result<Linked> {
+    let late_claims = extract_late_claims(&mut tx)?;
     let mut linked = link_quotes(&tx)?;
+    linked.late_claims = late_claims;
     linked.articles = link_articles(&tx)?;
+    link_claims(&tx, &mut linked)?;
     linked.speakers = tx.resolve_surnames()?;
     tx.refresh_summaries()?;
     tx.commit()?;
@@ -119,11 +129,7 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     }
     let in_archive = tx.has_keys()?;
     let mut clusters = Clusters { tx, known: HashMap::new() };
-    // Keys of this pass's wordings: the latest posting of each key, and
-    // each posting's predecessor (position in `pending`, and the previous
-    // posting's index), newest first.
-    let mut heads: HashMap<i64, u32> = HashMap::new();
-    let mut postings: Vec<(u32, u32)> = Vec::new();
+    let mut pass = PassIndex::default();
     // The cluster each of this pass's wordings went to.
     let mut assigned: Vec<i64> = Vec::with_capacity(pending.len());
     // Wordings linked in earlier passes that came up as candidates.
@@ -135,32 +141,18 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     for (i, w) in pending.iter().enumerate() {
         let words: Vec<&str> = w.normalized.split(' ').collect();
         let keys = quotes::keys(&w.normalized);
-        let mut shared: HashMap<i64, (usize, Option<usize>)> = HashMap::new();
-        for k in &keys {
-            let mut at = heads.get(k).copied();
-            let mut seen = 0;
-            while let Some(p) = at.filter(|_| seen < KEY_LIMIT) {
-                let (j, prev) = postings[p as usize];
-                shared.entry(pending[j as usize].id).or_insert((0, Some(j as usize))).0 += 1;
-                at = (prev != u32::MAX).then_some(prev);
-                seen += 1;
-            }
-            if in_archive {
-                for id in tx.wordings_with_key(*k, KEY_LIMIT)? {
-                    shared.entry(id).or_insert((0, None)).0 += 1;
-                }
-            }
-        }
-        let mut candidates: Vec<(i64, usize, Option<usize>)> =
-            shared.into_iter().map(|(id, (n, j))| (id, n, j)).collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(CANDIDATES);
+        let mut archive = |k: i64| tx.wordings_with_key(k, KEY_LIMIT);
+        let lookup: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
+            if in_archive { Some(&mut archive) } else { None };
+        let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
+        let candidates = candidates::find(&keys, &pass, |j| pending[j].id, lookup, search)?;
 
         let mut best: Option<(f64, i64)> = None;
         let mut container: Option<i64> = None;
         let mut contained: Vec<i64> = Vec::new();
-        for (id, _, j) in candidates {
-            let (normalized, cluster) = match j {
+        for c in candidates {
+            let id = c.id;
+            let (normalized, cluster) = match c.pos {
                 Some(j) => (pending[j].normalized.as_str(), assigned[j]),
                 None => {
                     if let std::collections::hash_map::Entry::Vacant(e) = stored.entry(id) {
@@ -217,11 +209,8 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
         };
         tx.assign(w.id, cluster)?;
         assigned.push(cluster);
-        for k in &keys {
-            let prev = heads.insert(*k, postings.len() as u32).unwrap_or(u32::MAX);
-            postings.push((i as u32, prev));
-            new_keys.push((*k, w.id));
-        }
+        pass.add(i, &keys);
+        new_keys.extend(keys.iter().map(|k| (*k, w.id)));
     }
     // Keys go in sorted, which keeps the index's pages in order.
     new_keys.sort_unstable();
@@ -282,7 +271,7 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
             return Ok(done);
         }
         // Shingling is the costly part and independent per article: all cores.
-        let shingled = shingle_all(&batch);
+        let shingled = on_all_cores(&batch, |a| articles::shingle(&a.body));
         for (art, mine) in batch.iter().zip(shingled) {
             let mine = std::rc::Rc::new(mine);
             let sample = mine.sample();
@@ -356,15 +345,170 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
     }
 }
 
-/// Shingles articles on every core.
-fn shingle_all(batch: &[crate::store::PendingArticle]) -> Vec<articles::Shingled> {
+/// Articles read per batch when extracting the claims of articles stored
+/// before claims existed.
+const LATE_BATCH: usize = 256;
+
+/// Extracts, from the stored bodies, the claims of articles stored before
+/// claims were extracted (an archive of an earlier version), on every core.
+fn extract_late_claims(tx: &mut LinkTx) -> Result<usize> {
+    let mut done = 0;
+    loop {
+        let batch = tx.articles_without_claims(LATE_BATCH)?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        for (article, claims) in on_all_cores(&batch, |(_, body, published, language)| {
+            crate::extract::claims_of_body(body, published.as_deref(), language.as_deref())
+        })
+        .into_iter()
+        .zip(&batch)
+        .map(|(claims, a)| (a.0, claims))
+        {
+            tx.save_late_claims(article, &claims)?;
+            done += 1;
+        }
+    }
+}
+
+/// How claims find candidates: the newest claims sharing a key are the
+/// likely ones (the same story, told the same days); a figure or a subject
+/// is shared by many claims, so fewer are read per key than for quotations.
+const CLAIM_SEARCH: Search = Search { per_key: 16, min_shared: 1, limit: CANDIDATES };
+
+/// Claims read from the archive per batch.
+const CLAIM_BATCH: usize = 4_096;
+
+/// Claims kept ready for comparison between batches: a new claim's
+/// candidates are mostly the claims just before it (the same story).
+const RECENT_CLAIMS: usize = 32_768;
+
+/// Places every claim without a cluster: with the same fact stated before
+/// (found through the shared candidate index), or in a new cluster; and
+/// records the figures that conflict with, or round, earlier ones.
+fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
+    let in_archive = tx.has_claim_keys()?;
+    let mut pass = PassIndex::default();
+    // Id and cluster of each of this pass's claims, by position.
+    let mut pass_ids: Vec<i64> = Vec::new();
+    let mut pass_clusters: Vec<i64> = Vec::new();
+    let mut recent: HashMap<i64, std::rc::Rc<claims::Sig>> = HashMap::new();
+    let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
+    // Figures that differ on one subject: conflicts if their articles turn
+    // out to be of one story, which is known once the pass is done.
+    let mut conflicts: Vec<(i64, i64, i64, i64)> = Vec::new();
+    // Keys go in at the end, sorted, which keeps the index's pages in order.
+    let mut new_keys: Vec<(i64, i64)> = Vec::new();
+    let mut after = tx.claims_linked()?;
+    loop {
+        let batch = tx.claims_after(after, CLAIM_BATCH)?;
+        let Some(last) = batch.last() else { break };
+        after = last.id;
+        let mut assigned: Vec<(i64, i64)> = Vec::with_capacity(batch.len());
+        let mut pairs: Vec<(i64, i64, &str)> = Vec::new();
+        for c in &batch {
+            let (me, keys) = claims::prepare(c);
+            let me = std::rc::Rc::new(me);
+            let mut archive = |k: i64| tx.claims_with_key(k, KEY_LIMIT);
+            let stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
+                if in_archive { Some(&mut archive) } else { None };
+            let found = candidates::find(&keys, &pass, |p| pass_ids[p], stored, CLAIM_SEARCH)?;
+            // The strongest cluster stating the same fact, unless a claim of
+            // that cluster states a different figure of it: a cluster
+            // holds one fact, not a chain of near ones.
+            let mut same: Vec<(f64, i64)> = Vec::new();
+            let mut blocked: Vec<i64> = Vec::new();
+            let mut conflicted: Vec<(i64, i64)> = Vec::new();
+            for cand in found {
+                // A claim read long ago is worth reading again from the
+                // archive only when it shares more than one key.
+                if !recent.contains_key(&cand.id) && cand.shared < 2 {
+                    continue;
+                }
+                let (other, cluster) = match (recent.get(&cand.id), cand.pos) {
+                    (Some(s), Some(p)) => (std::rc::Rc::clone(s), pass_clusters[p]),
+                    _ => match tx.stored_claim(cand.id)? {
+                        Some(s) => match cand.pos.map(|p| pass_clusters[p]).or(s.cluster_id) {
+                            Some(cluster) => (std::rc::Rc::new(claims::sig(&s)), cluster),
+                            None => continue,
+                        },
+                        None => continue,
+                    },
+                };
+                match claims::relate(&other, &me) {
+                    claims::Relation::Same { strength, roundings } => {
+                        same.push((strength, cluster));
+                        pairs.extend(roundings.into_iter().map(|(a, b)| (a, b, "rounding")));
+                    }
+                    claims::Relation::Conflict(found) => {
+                        // One conflict per figure and cluster stating the
+                        // other figure: the report shows how many outlets
+                        // stand behind each side.
+                        for (a, b) in found {
+                            if !conflicted.contains(&(b, cluster)) {
+                                conflicted.push((b, cluster));
+                                conflicts.push((a, b, other.article, me.article));
+                            }
+                        }
+                        blocked.push(cluster);
+                    }
+                    claims::Relation::Differs => blocked.push(cluster),
+                    claims::Relation::Unrelated => {}
+                }
+            }
+            let best = same
+                .into_iter()
+                .filter(|(_, c)| !blocked.contains(c))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            let cluster = match best {
+                Some((_, cluster)) => {
+                    linked.claims_joined += 1;
+                    cluster
+                }
+                None => tx.new_claim_cluster(c)?,
+            };
+            assigned.push((c.id, cluster));
+            pass.add(pass_ids.len(), &keys);
+            pass_ids.push(c.id);
+            pass_clusters.push(cluster);
+            new_keys.extend(keys.iter().map(|k| (*k, c.id)));
+            recent.insert(c.id, me);
+            order.push_back(c.id);
+            if order.len() > RECENT_CLAIMS
+                && let Some(old) = order.pop_front()
+            {
+                recent.remove(&old);
+            }
+            linked.claims += 1;
+        }
+        tx.assign_claims(&assigned)?;
+        tx.add_claim_pairs(&pairs)?;
+    }
+    new_keys.sort_unstable();
+    tx.add_claim_keys(&new_keys)?;
+    tx.set_claims_linked(after)?;
+    let mut articles: Vec<i64> = conflicts.iter().flat_map(|c| [c.2, c.3]).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let evidence = if articles.is_empty() { Default::default() } else { tx.story_evidence(&articles, KEY_LIMIT + 1)? };
+    let found: Vec<(i64, i64, &str)> = conflicts
+        .into_iter()
+        .filter(|&(_, _, a, b)| evidence.same_story(a, b))
+        .map(|(fa, fb, _, _)| (fa, fb, "conflict"))
+        .collect();
+    linked.conflicts += found.len();
+    tx.add_claim_pairs(&found)?;
+    tx.drop_empty_claim_clusters()?;
+    Ok(())
+}
+
+/// `f` of every item, computed on every core, in order.
+fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(16);
-    let chunk = batch.len().div_ceil(threads).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|s| {
-        let parts: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|a| articles::shingle(&a.body)).collect::<Vec<_>>()))
-            .collect();
-        parts.into_iter().flat_map(|p| p.join().expect("shingling does not panic")).collect()
+        let parts: Vec<_> = items.chunks(chunk).map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<_>>())).collect();
+        parts.into_iter().flat_map(|p| p.join().expect("work on a core does not panic")).collect()
     })
 }

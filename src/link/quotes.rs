@@ -30,6 +30,11 @@ static STOPWORDS: Words = Words::new(&[
     "all", "also", "more", "than", "then", "up", "out", "into", "over",
 ]);
 
+/// Whether a normalized word is a function word ("the", "of", "was").
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(w)
+}
+
 /// FNV-1a, 64-bit: a hash that is the same in every run and every build,
 /// as stored keys require.
 pub fn stable_hash(parts: &[&str]) -> i64 {

@@ -80,6 +80,27 @@ const INVARIANTS: &[(&str, &str, &str)] = &[
         "sentence units filed under another article than their quotation",
     ),
     (
+        "claim offsets",
+        "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE c.\"end\" > length(a.body) OR NOT same_words(substr(a.body, c.start + 1, c.\"end\" - c.start), c.text)",
+        "claims whose offsets do not give their sentence back",
+    ),
+    (
+        "claim facts",
+        "SELECT count(*) FROM claim_facts f JOIN claims c ON c.id = f.claim_id JOIN articles a ON a.id = c.article_id
+         WHERE f.start < c.start OR f.\"end\" > c.\"end\"
+            OR NOT same_words(substr(a.body, f.start + 1, f.\"end\" - f.start), f.text)",
+        "facts whose offsets fall outside their claim or do not give the figure back",
+    ),
+    (
+        "claim differences",
+        "SELECT count(*) FROM claim_pairs p
+         JOIN claim_facts fa ON fa.id = p.fact_a JOIN claims ca ON ca.id = fa.claim_id
+         JOIN claim_facts fb ON fb.id = p.fact_b JOIN claims cb ON cb.id = fb.claim_id
+         WHERE ca.article_id = cb.article_id OR fa.kind <> fb.kind",
+        "conflicts or roundings within one article, or between facts of different kinds",
+    ),
+    (
         "article search index",
         "SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id))
               + (SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id))",
@@ -92,6 +113,13 @@ const INVARIANTS: &[(&str, &str, &str)] = &[
         "quotations missing from the full-text index, or indexed but gone",
     ),
 ];
+
+/// Whether a claim's or a fact's stored text is the span its offsets
+/// cover, runs of whitespace set aside (a sentence is stored with them
+/// collapsed).
+fn same_words(span: &str, text: &str) -> bool {
+    span.split_whitespace().eq(text.split_whitespace())
+}
 
 /// Whether a quotation's stored text is the span its offsets cover, up to
 /// what extraction is documented to change: runs of whitespace collapse,
@@ -117,6 +145,14 @@ impl Archive {
                 2,
                 FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
                 |ctx| Ok(same_quoted_words(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .create_scalar_function(
+                "same_words",
+                2,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+                |ctx| Ok(same_words(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
             )
             .map_err(|e| self.err(e))?;
         let mut out = Vec::new();
@@ -166,16 +202,17 @@ impl Archive {
                 out.push(Finding::zero(check, self.count(sql)?, Status::Failed, detail));
             }
             let unlinked = self.count(
-                "SELECT (SELECT count(*) FROM articles WHERE linked = 0)
+                "SELECT (SELECT count(*) FROM articles WHERE linked = 0 OR claims_pending = 1)
                       + (SELECT count(*) FROM quote_wordings WHERE cluster_id IS NULL)
+                      + (SELECT count(*) FROM claims WHERE id > (SELECT upto FROM claims_linked))
                       + (SELECT count(*) FROM summary_stale)",
             )?;
             out.push(Finding::zero(
                 "linking",
                 unlinked,
                 Status::Note,
-                "articles, wordings or report summaries not linked yet (an import was interrupted or is running): \
-                 `newsarchive link` finishes them",
+                "articles, wordings, claims or report summaries not linked yet (an import was interrupted or is \
+                 running, or the archive was made by an earlier version): `newsarchive link` finishes them",
             ));
         }
 

@@ -53,8 +53,8 @@ pub struct Carried {
 
 /// One linking pass: every change in one transaction.
 pub struct LinkTx<'a> {
-    tx: Transaction<'a>,
-    path: String,
+    pub(super) tx: Transaction<'a>,
+    pub(super) path: String,
 }
 
 impl Archive {
@@ -91,6 +91,8 @@ impl Archive {
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM quote_wordings WHERE cluster_id IS NULL)
                      OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)
+                     OR EXISTS (SELECT 1 FROM articles WHERE claims_pending = 1)
+                     OR EXISTS (SELECT 1 FROM claims WHERE id > (SELECT upto FROM claims_linked))
                      OR EXISTS (SELECT 1 FROM summary_stale)",
                 [],
                 |r| r.get(0),
@@ -100,7 +102,7 @@ impl Archive {
 }
 
 impl LinkTx<'_> {
-    fn err(&self, source: rusqlite::Error) -> Error {
+    pub(super) fn err(&self, source: rusqlite::Error) -> Error {
         Error::Sqlite { path: self.path.clone(), source }
     }
 
@@ -524,7 +526,8 @@ impl LinkTx<'_> {
                  DELETE FROM outlet_stats; DELETE FROM speaker_stats; DELETE FROM cluster_stats;
                  DELETE FROM outlet_clusters; DELETE FROM outlet_pair_stats; DELETE FROM wording_stats;",
             )
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        self.mark_claims_stale().map_err(|e| self.err(e))
     }
 
     /// Recomputes every stale summary.
@@ -532,8 +535,10 @@ impl LinkTx<'_> {
         let sql = |e| self.err(e);
         self.tx.execute_batch(REFRESH_START).map_err(sql)?;
         self.refresh_quotations().map_err(sql)?;
+        self.refresh_claim_clusters().map_err(sql)?;
         self.tx.execute_batch(REFRESH_OUTLETS).map_err(sql)?;
-        self.refresh_pairs().map_err(sql)?;
+        refresh_pairs(&self.tx, "outlet_clusters", "outlet_pair_stats").map_err(sql)?;
+        self.refresh_claim_outlets().map_err(sql)?;
         self.tx.execute_batch(REFRESH_END).map_err(sql)
     }
 
@@ -613,56 +618,56 @@ impl LinkTx<'_> {
         }
         Ok(())
     }
+}
 
-    /// `outlet_pair_stats` for pairs with a stale outlet: a pair's count
-    /// changes only with a quotation both carry, and then both are stale.
-    fn refresh_pairs(&self) -> rusqlite::Result<()> {
-        let stale: HashSet<i64> = {
-            let mut stmt = self.tx.prepare("SELECT id FROM stale_outlets")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
-        };
-        if stale.is_empty() {
-            return Ok(());
-        }
-        let mut counts: HashMap<(i64, i64), i64> = HashMap::new();
-        {
-            // Rows come in primary-key order: one quotation's outlets together.
-            let mut stmt = self.tx.prepare(
-                "SELECT cluster_id, outlet_id FROM outlet_clusters
-                 WHERE cluster_id IN (SELECT cluster_id FROM outlet_clusters
-                                      WHERE outlet_id IN (SELECT id FROM stale_outlets))
-                 ORDER BY cluster_id, outlet_id",
-            )?;
-            let mut rows = stmt.query([])?;
-            let mut current = None;
-            let mut outlets: Vec<i64> = Vec::new();
-            let mut flush = |outlets: &mut Vec<i64>| {
-                for (i, &a) in outlets.iter().enumerate() {
-                    for &b in &outlets[i + 1..] {
-                        if stale.contains(&a) || stale.contains(&b) {
-                            *counts.entry((a, b)).or_default() += 1;
-                        }
+/// Pairs of outlets with a stale outlet, in `dest` (`outlet_a`, `outlet_b`,
+/// `shared`), from `source` (`cluster_id`, `outlet_id`: which outlet
+/// carried what): a pair's count changes only with a cluster both carry,
+/// and then both are stale. Used for quotations and for claims.
+pub(super) fn refresh_pairs(tx: &rusqlite::Connection, source: &str, dest: &str) -> rusqlite::Result<()> {
+    let stale: HashSet<i64> = {
+        let mut stmt = tx.prepare("SELECT id FROM stale_outlets")?;
+        stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+    };
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let mut counts: HashMap<(i64, i64), i64> = HashMap::new();
+    {
+        // Rows come in primary-key order: one quotation's outlets together.
+        let mut stmt = tx.prepare(&format!(
+            "SELECT cluster_id, outlet_id FROM {source}
+             WHERE cluster_id IN (SELECT cluster_id FROM {source} WHERE outlet_id IN (SELECT id FROM stale_outlets))
+             ORDER BY cluster_id, outlet_id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut current = None;
+        let mut outlets: Vec<i64> = Vec::new();
+        let mut flush = |outlets: &mut Vec<i64>| {
+            for (i, &a) in outlets.iter().enumerate() {
+                for &b in &outlets[i + 1..] {
+                    if stale.contains(&a) || stale.contains(&b) {
+                        *counts.entry((a, b)).or_default() += 1;
                     }
                 }
-                outlets.clear();
-            };
-            while let Some(r) = rows.next()? {
-                let (cluster, outlet): (i64, i64) = (r.get(0)?, r.get(1)?);
-                if current != Some(cluster) {
-                    flush(&mut outlets);
-                    current = Some(cluster);
-                }
-                outlets.push(outlet);
             }
-            flush(&mut outlets);
+            outlets.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let (cluster, outlet): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if current != Some(cluster) {
+                flush(&mut outlets);
+                current = Some(cluster);
+            }
+            outlets.push(outlet);
         }
-        let mut ins =
-            self.tx.prepare_cached("INSERT INTO outlet_pair_stats(outlet_a, outlet_b, shared) VALUES (?1, ?2, ?3)")?;
-        let mut pairs: Vec<((i64, i64), i64)> = counts.into_iter().collect();
-        pairs.sort_unstable();
-        for ((a, b), n) in pairs {
-            ins.execute(params![a, b, n])?;
-        }
-        Ok(())
+        flush(&mut outlets);
     }
+    let mut ins = tx.prepare_cached(&format!("INSERT INTO {dest}(outlet_a, outlet_b, shared) VALUES (?1, ?2, ?3)"))?;
+    let mut pairs: Vec<((i64, i64), i64)> = counts.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), n) in pairs {
+        ins.execute(params![a, b, n])?;
+    }
+    Ok(())
 }

@@ -2,11 +2,13 @@
 //! lives in this module and in `migrations/`.
 
 mod check;
+mod claims;
 mod link;
 mod speakers;
 mod write;
 
 pub use check::{Finding, Status};
+pub use claims::{StoredClaim, StoredFact, StoryEvidence};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use speakers::Merged;
 pub use write::{NewArticle, RunCounts, Saved};
@@ -169,6 +171,9 @@ impl Archive {
         let conn = Connection::open(path).map_err(|source| Error::Sqlite { path: display.clone(), source })?;
         let a = Archive { conn, path: display, known: write::Known::default() };
         a.conn.busy_timeout(lock_timeout()).map_err(|e| a.err(e))?;
+        // The writer and the linker each keep a few dozen statements ready;
+        // rusqlite's default of 16 would prepare them again and again.
+        a.conn.set_prepared_statement_cache_capacity(64);
         a.set_wal()?;
         a.conn
             .execute_batch(
@@ -349,6 +354,13 @@ impl Archive {
         }
         sink.finish()?;
         Ok(())
+    }
+
+    /// Whether an outlet of this name exists.
+    pub fn has_outlet(&self, name: &str) -> Result<bool> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM outlets WHERE name = ?1)", [name], |r| r.get(0))
+            .map_err(|e| self.err(e))
     }
 
     /// Names of the `report_*` views, without the prefix, sorted.

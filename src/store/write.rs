@@ -1,8 +1,8 @@
 //! Writing articles, quotes and import bookkeeping. Each article is written
 //! in one transaction: it is in the archive whole, or not at all.
 
-use super::{Archive, Result, speakers};
-use crate::extract::Quote;
+use super::{Archive, Result, claims, speakers};
+use crate::extract::{Claim, Extraction, Quote};
 use crate::ingest::{self, Document, join_paragraphs};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{HashMap, HashSet};
@@ -18,25 +18,28 @@ pub enum Saved {
     Unchanged(i64),
 }
 
-/// An article ready to be stored: the document, its quotes, and its source
-/// bytes compressed (the costly part, done where the article was prepared).
+/// An article ready to be stored: the document, its quotes and claims, and
+/// its source bytes compressed (the costly part, done where the article
+/// was prepared).
 #[derive(Debug)]
 pub struct NewArticle {
     /// The document.
     pub doc: Document,
     /// Its quotes.
     pub quotes: Vec<Quote>,
+    /// Its claims.
+    pub claims: Vec<Claim>,
     /// The source bytes, zstd-compressed.
     pub raw_zstd: Vec<u8>,
 }
 
 impl NewArticle {
-    /// Prepares a document and its quotes for storing.
-    pub fn new(doc: Document, quotes: Vec<Quote>) -> Self {
+    /// Prepares a document and what was extracted from it for storing.
+    pub fn new(doc: Document, extraction: Extraction) -> Self {
         // Compressing a buffer in memory cannot fail: zstd's errors are
         // about frame sizes and dictionaries, neither of which applies here.
         let raw_zstd = zstd::bulk::compress(&doc.raw, 3).expect("zstd compresses an in-memory buffer");
-        NewArticle { doc, quotes, raw_zstd }
+        NewArticle { doc, quotes: extraction.quotes, claims: extraction.claims, raw_zstd }
     }
 }
 
@@ -56,6 +59,33 @@ pub(super) struct Known {
 impl Known {
     pub(super) fn clear(&mut self) {
         *self = Known::default();
+    }
+
+    /// The speaker id of a name (created if new), and how the article
+    /// wrote it ("U.S. President Donald Trump") recorded as an alias —
+    /// pronouns and role phrases are not.
+    pub(super) fn speaker(
+        &mut self,
+        tx: &Connection,
+        name: Option<&str>,
+        written: Option<&str>,
+    ) -> rusqlite::Result<Option<i64>> {
+        let Some(name) = name else { return Ok(None) };
+        let id = match self.speakers.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = speakers::speaker_id(tx, name)?;
+                self.speakers.insert(name.to_owned(), id);
+                id
+            }
+        };
+        if let Some(written) = written
+            && is_name_form(written)
+            && self.aliases.insert((written.to_owned(), id))
+        {
+            speakers::add_alias(tx, written, id)?;
+        }
+        Ok(Some(id))
     }
 }
 
@@ -226,7 +256,7 @@ struct StoredMeta {
 }
 
 fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -> rusqlite::Result<Saved> {
-    let (doc, quotes) = (&article.doc, &article.quotes);
+    let (doc, quotes, claims) = (&article.doc, &article.quotes, &article.claims);
     let outlet_id = match known.outlets.get(&doc.outlet) {
         Some(&id) => id,
         None => {
@@ -269,7 +299,12 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
             return Ok(Saved::Unchanged(id));
         }
         let old_outlet = stored.outlet_id;
-        // Its outlets (old and new), speakers and quotations change.
+        // Its outlets (old and new), speakers, quotations and claims change.
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO summary_stale(kind, id)
+             SELECT DISTINCT 'claim', cluster_id FROM claims WHERE article_id = ?1 AND cluster_id IS NOT NULL",
+        )?
+        .execute([id])?;
         tx.prepare_cached(
             "INSERT OR IGNORE INTO summary_stale(kind, id)
              SELECT 'outlet', ?2 UNION SELECT 'outlet', ?3
@@ -287,9 +322,12 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
              WHERE id = ?1",
         )?
         .execute(params![id, outlet_id, m.url, title, m.author, m.published, m.language])?;
-        // The headline's quotes and the speakers found through it may differ.
+        // The headline's quotes and the speakers found through it may
+        // differ, and so may the dates claims resolve against publication.
         tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
+        tx.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?.execute([id])?;
         insert_quotes(tx, id, quotes, known)?;
+        claims::insert(tx, id, claims, known)?;
         drop_unused_outlet(tx, old_outlet)?;
         return Ok(Saved::Updated(id));
     }
@@ -298,8 +336,8 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     let boilerplate = join_paragraphs(&doc.boilerplate);
     tx.prepare_cached(
         "INSERT INTO articles(outlet_id, source_path, url, title, author, published_at, language, dateline,
-                              body, boilerplate, content_sha256, word_count, import_run_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              body, boilerplate, content_sha256, word_count, import_run_id, claims_pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0)",
     )?
     .execute(params![
         outlet_id,
@@ -320,6 +358,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     tx.prepare_cached("INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![id, doc.media_type, doc.raw.len() as i64, article.raw_zstd])?;
     insert_quotes(tx, id, quotes, known)?;
+    claims::insert(tx, id, claims, known)?;
     Ok(Saved::Imported(id))
 }
 
@@ -339,25 +378,7 @@ fn insert_quotes(tx: &Connection, article: i64, quotes: &[Quote], known: &mut Kn
     let mut u_stmt =
         tx.prepare_cached("INSERT INTO quote_units(quote_id, article_id, seq, wording_id) VALUES (?1, ?2, ?3, ?4)")?;
     for q in quotes {
-        let speaker = match q.speaker.as_deref() {
-            Some(name) => Some(match known.speakers.get(name) {
-                Some(&id) => id,
-                None => {
-                    let id = speakers::speaker_id(tx, name)?;
-                    known.speakers.insert(name.to_owned(), id);
-                    id
-                }
-            }),
-            None => None,
-        };
-        // How the article named a person ("U.S. President Donald Trump") is
-        // an alias of the speaker; pronouns and role phrases are not.
-        if let (Some(id), Some(written)) = (speaker, q.speaker_text.as_deref())
-            && is_name_form(written)
-            && known.aliases.insert((written.to_owned(), id))
-        {
-            speakers::add_alias(tx, written, id)?;
-        }
+        let speaker = known.speaker(tx, q.speaker.as_deref(), q.speaker_text.as_deref())?;
         q_stmt.execute(params![
             article,
             speaker,

@@ -3,8 +3,10 @@
 //! hundreds of outlets, thousands of speakers, stories covered by several
 //! outlets that reuse the same quotations (sometimes reworded, sometimes in
 //! fragments, with every attribution pattern the extractor knows), wire
-//! copy reprinted with light edits, figures, bylines, datelines, captions
-//! and promos of other stories.
+//! copy reprinted with light edits, bylines, datelines, captions and promos
+//! of other stories — and the story's figures (a cost, a poll, a crowd, a
+//! year), which outlets state in their own words: some exactly, some
+//! rounded or qualified, a few in genuine conflict with the others.
 
 use std::fmt::Write;
 
@@ -144,6 +146,28 @@ struct Story {
     /// A wire text outlets reprint, when the story has one.
     wire: Option<String>,
     day: usize,
+    /// The figures outlets state about it.
+    figures: Figures,
+}
+
+/// A story's figures.
+struct Figures {
+    /// What the story's plan is called: its sponsor and topic ("Haddad tax").
+    plan: String,
+    /// Cost in billions of dollars, one decimal.
+    cost: f64,
+    /// Over how many years.
+    years: usize,
+    /// Support in a poll, percent with one decimal.
+    support: f64,
+    /// People at a protest.
+    crowd: usize,
+    /// Who protested.
+    group: &'static str,
+    /// The year of earlier reforms the story recalls.
+    reform_year: usize,
+    /// The weekday of the session the story reports.
+    weekday: &'static str,
 }
 
 /// A generated corpus, article by article.
@@ -198,12 +222,12 @@ impl Corpus {
         Corpus { rng, outlets, people, story: None, made: 0 }
     }
 
-    fn sentence(&mut self, topic: &str) -> String {
+    fn sentence(&mut self, topic: &str, city: &str) -> String {
         let r = &mut self.rng;
         match r.below(6) {
-            0 => format!("We will {} the {topic} plan before the end of the year", r.pick(VERBS)),
+            0 => format!("We will {} the {topic} plan in {city} before the end of the year", r.pick(VERBS)),
             1 => format!("This {topic} deal is {} for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
-            2 => format!("Nobody should pretend that the {topic} problem is {}", r.pick(ADJECTIVES)),
+            2 => format!("Nobody in {city} should pretend that the {topic} problem is {}", r.pick(ADJECTIVES)),
             3 => format!(
                 "I think the {} will {} the {topic} budget, and that is {}",
                 r.pick(GROUPS),
@@ -219,12 +243,13 @@ impl Corpus {
         let topic = *self.rng.pick(NOUNS);
         let second = *self.rng.pick(NOUNS);
         let city = *self.rng.pick(CITIES);
+        let place = capitalize(&city.to_lowercase());
         let speakers: Vec<usize> = (0..2 + self.rng.below(3)).map(|_| self.rng.below(self.people.len())).collect();
         let quotes = (0..6 + self.rng.below(9))
             .map(|_| {
                 let who = self.rng.below(speakers.len());
                 let n = 1 + self.rng.below(2);
-                (who, (0..n).map(|_| self.sentence(topic)).collect())
+                (who, (0..n).map(|_| self.sentence(topic, &place)).collect())
             })
             .collect();
         let wire = self.rng.chance(0.3).then(|| {
@@ -238,7 +263,73 @@ impl Corpus {
                 p.full()
             )
         });
-        Story { topic, second, city, speakers, quotes, wire, day: self.rng.below(365) }
+        let figures = Figures {
+            plan: format!("{} {topic}", self.people[speakers[0]].last),
+            cost: 0.5 + self.rng.below(200) as f64 / 10.0,
+            years: 2 + self.rng.below(9),
+            support: 20.0 + self.rng.below(600) as f64 / 10.0,
+            crowd: 1_000 + 100 * self.rng.below(400),
+            group: self.rng.pick::<&str>(GROUPS),
+            reform_year: 2005 + self.rng.below(18),
+            weekday: self.rng.pick::<&str>(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        };
+        Story { topic, second, city, speakers, quotes, wire, day: self.rng.below(365), figures }
+    }
+
+    /// How an outlet prints a figure: usually as the others do, sometimes
+    /// rounded or qualified, rarely a different figure altogether.
+    fn variant(&mut self) -> Variant {
+        match self.rng.below(100) {
+            0..=4 => Variant::Conflicting,
+            5..=19 => Variant::Rounded,
+            20..=29 => Variant::Qualified,
+            _ => Variant::Exact,
+        }
+    }
+
+    /// A story's cost as one outlet writes it.
+    fn money(&mut self, billions: f64) -> String {
+        match self.variant() {
+            Variant::Exact => match self.rng.below(3) {
+                0 => format!("${billions:.1} billion"),
+                1 => format!("{billions:.1} billion dollars"),
+                _ => format!("${billions:.1}bn"),
+            },
+            Variant::Rounded => format!("${} billion", billions.round().max(1.0)),
+            Variant::Qualified => format!("more than ${} billion", billions.floor().max(0.5)),
+            Variant::Conflicting => format!("${:.1} billion", billions * (1.2 + self.rng.below(30) as f64 / 100.0)),
+        }
+    }
+
+    /// A poll's figure as one outlet writes it.
+    fn percent(&mut self, p: f64) -> String {
+        match self.variant() {
+            Variant::Exact => {
+                if self.rng.chance(0.5) {
+                    format!("{p:.1}%")
+                } else {
+                    format!("{p:.1} percent")
+                }
+            }
+            Variant::Rounded => format!("{}%", p.round()),
+            Variant::Qualified => format!("nearly {}%", p.ceil()),
+            Variant::Conflicting => format!("{:.1}%", p + 8.0 + self.rng.below(80) as f64 / 10.0),
+        }
+    }
+
+    /// A crowd as one outlet counts it.
+    fn count(&mut self, n: usize) -> String {
+        let grouped = |n: usize| {
+            let s = n.to_string();
+            let (head, tail) = s.split_at(s.len() - 3);
+            if head.is_empty() { tail.to_owned() } else { format!("{head},{tail}") }
+        };
+        match self.variant() {
+            Variant::Exact => grouped(n),
+            Variant::Rounded => grouped((n + 500) / 1000 * 1000).replace(",000", " thousand"),
+            Variant::Qualified => format!("about {}", grouped((n + 500) / 1000 * 1000)),
+            Variant::Conflicting => grouped(n * 3 / 2 + 700),
+        }
     }
 
     /// The next article.
@@ -254,6 +345,58 @@ impl Corpus {
         self.story = Some((story, left - 1));
         self.made += 1;
         article
+    }
+
+    /// The story's figures, each stated or not, in one of several wordings.
+    fn state_figures(&mut self, s: &Story, t: &mut String) {
+        let f = &s.figures;
+        if self.rng.chance(0.7) {
+            let money = self.money(f.cost);
+            let city = capitalize(&s.city.to_lowercase());
+            let sentence = match self.rng.below(3) {
+                0 => format!("The {city} {} plan would cost {money} over {} years, officials said.", f.plan, f.years),
+                1 => format!(
+                    "Officials put the cost of the {} plan for {city} at {money}, spread over {} years.",
+                    f.plan, f.years
+                ),
+                _ => format!("The {}-year {city} {} plan is expected to cost {money}.", f.years, f.plan),
+            };
+            writeln!(
+                t,
+                "{sentence}
+"
+            )
+            .unwrap();
+        }
+        if self.rng.chance(0.5) {
+            let share = self.percent(f.support);
+            let city = capitalize(&s.city.to_lowercase());
+            let sentence = if self.rng.chance(0.5) {
+                format!("A poll published this week found {share} of {city} voters back the {} plan.", f.plan)
+            } else {
+                format!("Support in {city} for the {} plan stands at {share}, according to the latest poll.", f.plan)
+            };
+            writeln!(
+                t,
+                "{sentence}
+"
+            )
+            .unwrap();
+        }
+        if self.rng.chance(0.5) {
+            let crowd = self.count(f.crowd);
+            writeln!(
+                t,
+                "{} {} marched against the {} changes in {} on {}.
+",
+                capitalize(&crowd),
+                f.group,
+                s.second,
+                capitalize(&s.city.to_lowercase()),
+                f.weekday
+            )
+            .unwrap();
+        }
     }
 
     fn write(&mut self, s: &Story) -> Article {
@@ -283,10 +426,11 @@ impl Corpus {
                 MONTHS[month],
                 self.rng.pick(AGENCIES),
                 s.topic,
-                self.rng.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+                s.figures.weekday
             )
             .unwrap();
         }
+        self.state_figures(s, &mut t);
         // Introduce the speakers with their roles, so roles and pronouns resolve.
         for &p in &s.speakers {
             let p = &self.people[p];
@@ -332,17 +476,6 @@ impl Corpus {
                 _ => format!("\"{text},\" {} told reporters in {}.", p.last, capitalize(&s.city.to_lowercase())),
             };
             writeln!(t, "{para}\n").unwrap();
-            if i % 2 == 1 {
-                writeln!(
-                    t,
-                    "The {} program would cost {:.1} billion dollars in {}, up {:.1} percent from last year, officials said.\n",
-                    s.topic,
-                    0.5 + self.rng.below(200) as f64 / 10.0,
-                    2024 + self.rng.below(4),
-                    self.rng.below(150) as f64 / 10.0
-                )
-                .unwrap();
-            }
             if i == 1 && self.rng.chance(0.4) {
                 writeln!(
                     t,
@@ -368,7 +501,7 @@ impl Corpus {
             s.topic,
             self.rng.pick(GROUPS),
             s.second,
-            2015 + self.rng.below(9)
+            s.figures.reform_year
         )
         .unwrap();
         if self.rng.chance(0.3) {
@@ -398,6 +531,18 @@ impl Corpus {
             text: t,
         }
     }
+}
+
+/// How an outlet prints one of a story's figures.
+enum Variant {
+    /// As the others do (in one of several wordings).
+    Exact,
+    /// Rounded: "$4 billion" for 4.2.
+    Rounded,
+    /// Qualified: "more than $4 billion", "nearly 63%".
+    Qualified,
+    /// A different figure: a genuine conflict.
+    Conflicting,
 }
 
 #[cfg(test)]

@@ -1,0 +1,118 @@
+//! The candidate index every linker shares: items (quotation wordings,
+//! claims) are found by the keys they share with the item being linked —
+//! in this pass, through postings kept in memory, and in earlier passes,
+//! through the keys stored in the archive — so each new item is compared
+//! with a few dozen others, never with the archive.
+
+use crate::store::Result;
+use rustc_hash::FxHashMap;
+
+/// Candidates looked at per key: a key shared by more items than this is
+/// common phrasing, and the rarer keys of an item find its matches.
+pub const KEY_LIMIT: usize = 64;
+
+/// The keys of this pass's items: the latest posting of each key, and each
+/// posting's item (its position in the pass) and predecessor, newest first.
+#[derive(Debug, Default)]
+pub struct PassIndex {
+    heads: FxHashMap<i64, u32>,
+    postings: Vec<(u32, u32)>,
+}
+
+impl PassIndex {
+    /// Records that the item at `pos` of this pass has `keys`.
+    pub fn add(&mut self, pos: usize, keys: &[i64]) {
+        for k in keys {
+            let prev = self.heads.insert(*k, self.postings.len() as u32).unwrap_or(u32::MAX);
+            self.postings.push((pos as u32, prev));
+        }
+    }
+
+    /// Positions of this pass's items with `key`, newest first, at most `limit`.
+    fn with_key(&self, key: i64, limit: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads.get(&key).copied();
+        std::iter::from_fn(move || {
+            let p = at?;
+            let (pos, prev) = self.postings[p as usize];
+            at = (prev != u32::MAX).then_some(prev);
+            Some(pos as usize)
+        })
+        .take(limit)
+    }
+}
+
+/// An item sharing keys with the one being linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its id in the archive.
+    pub id: i64,
+    /// Keys shared.
+    pub shared: usize,
+    /// Its position in this pass, if it is of this pass.
+    pub pos: Option<usize>,
+}
+
+/// How many candidates to look at, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Search {
+    /// Items read per key of this pass, newest first (the archive's lookup
+    /// sets its own limit).
+    pub per_key: usize,
+    /// Keys an item must share to be a candidate.
+    pub min_shared: usize,
+    /// Candidates returned at most.
+    pub limit: usize,
+}
+
+/// The items sharing the most of `keys` (see [`Search`]), most keys shared
+/// first (then lowest id): of this pass (`id_of` gives a position's id)
+/// and, when `stored` is given, of earlier passes (`stored(key)` lists the
+/// archive's items with a key).
+pub fn find(
+    keys: &[i64],
+    pass: &PassIndex,
+    id_of: impl Fn(usize) -> i64,
+    mut stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>>,
+    search: Search,
+) -> Result<Vec<Candidate>> {
+    let mut shared: FxHashMap<i64, (usize, Option<usize>)> = FxHashMap::default();
+    for &k in keys {
+        for pos in pass.with_key(k, search.per_key) {
+            shared.entry(id_of(pos)).or_insert((0, Some(pos))).0 += 1;
+        }
+        if let Some(stored) = stored.as_mut() {
+            for id in stored(k)? {
+                shared.entry(id).or_insert((0, None)).0 += 1;
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = shared
+        .into_iter()
+        .filter(|&(_, (n, _))| n >= search.min_shared)
+        .map(|(id, (shared, pos))| Candidate { id, shared, pos })
+        .collect();
+    out.sort_by(|a, b| b.shared.cmp(&a.shared).then(a.id.cmp(&b.id)));
+    out.truncate(search.limit);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_shared_keys_newest_postings_first() {
+        let mut pass = PassIndex::default();
+        pass.add(0, &[1, 2, 3]);
+        pass.add(1, &[2, 3]);
+        pass.add(2, &[9]);
+        let ids = [10, 11, 12];
+        let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 30 };
+        let found = find(&[2, 3, 4], &pass, |p| ids[p], None, search).unwrap();
+        assert_eq!(found.iter().map(|c| (c.id, c.shared)).collect::<Vec<_>>(), [(10, 2), (11, 2)]);
+        let mut archive = |k: i64| -> Result<Vec<i64>> { Ok(if k == 4 { vec![99] } else { vec![] }) };
+        let found =
+            find(&[2, 3, 4], &pass, |p| ids[p], Some(&mut archive), Search { min_shared: 2, ..search }).unwrap();
+        assert_eq!(found.len(), 2, "one shared key is not enough when two are asked");
+    }
+}
