@@ -86,6 +86,15 @@ fn raw_insert_baseline(src: &Path, dir: &Path) -> Duration {
         "outlet_pair_stats",
         "speaker_stats",
         "wording_stats",
+        "claim_clusters",
+        "claims",
+        "claim_facts",
+        "claim_keys",
+        "claim_pairs",
+        "claim_cluster_stats",
+        "outlet_claim_clusters",
+        "outlet_claim_stats",
+        "outlet_claim_pair_stats",
     ];
     let start = Instant::now();
     conn.execute_batch("BEGIN").unwrap();
@@ -130,11 +139,12 @@ fn run(articles: usize, dir: &Path) {
     let size = file_mb(&db) + file_mb(&db.with_extension("db-wal"));
 
     let archive = Archive::open_read_only(&db).unwrap();
-    let quotes = {
+    let first = |sql: &str| {
         let mut c = newsarchive::report::Collect::default();
-        archive.query_into("SELECT count(*) FROM quotes", &[], &mut c).unwrap();
-        c.rows[0][0].to_text()
+        archive.query_into(sql, &[], &mut c).unwrap();
+        c.rows[0].iter().map(|v| v.to_text()).collect::<Vec<_>>()
     };
+    let quotes = &first("SELECT count(*) FROM quotes")[0];
     println!("\n{articles} articles ({mb:.1} MB of JSON lines, {quotes} quotes)");
     println!(
         "  import: {:.1} s = {:.0} articles/s, {:.1} MB/s; peak RSS {rss:.0} MB; archive {size:.0} MB",
@@ -142,20 +152,62 @@ fn run(articles: usize, dir: &Path) {
         articles as f64 / import.as_secs_f64(),
         mb / import.as_secs_f64()
     );
+    if let Some(other) = std::env::var_os("SCALE_BENCH_COMPARE") {
+        // Another build (an earlier release, say) importing the same corpus.
+        let other_db = dir.join("compare.db");
+        let start = Instant::now();
+        let out = Command::new(&other).arg("--db").arg(&other_db).args(["--quiet", "import"]).arg(&corpus).output();
+        let took = start.elapsed();
+        assert!(out.is_ok_and(|o| o.status.success()), "SCALE_BENCH_COMPARE={} failed", other.to_string_lossy());
+        println!(
+            "  the same import by {}: {:.1} s; this build takes {:+.1}%",
+            other.to_string_lossy(),
+            took.as_secs_f64(),
+            100.0 * (import.as_secs_f64() / took.as_secs_f64() - 1.0)
+        );
+        for f in [other_db.clone(), other_db.with_extension("db-wal"), other_db.with_extension("db-shm")] {
+            let _ = std::fs::remove_file(f);
+        }
+    }
+    let c = first(
+        "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claim_facts), (SELECT count(*) FROM claim_clusters),
+                (SELECT count(*) FROM claim_clusters k JOIN claim_cluster_stats s ON s.cluster_id = k.id WHERE s.outlets > 1),
+                (SELECT count(*) FROM claim_pairs WHERE relation = 'conflict'),
+                (SELECT count(*) FROM claim_pairs WHERE relation = 'rounding')",
+    );
+    println!(
+        "  claims: {} with {} facts; {} facts stated, {} by several outlets; {} conflicts, {} roundings",
+        c[0], c[1], c[2], c[3], c[4], c[5]
+    );
     println!("  reports (median of 5 runs, SQL time in process):");
-    for name in archive.report_names().unwrap() {
-        let sql = format!("SELECT * FROM report_{name}");
+    let timed = |sql: &str, params: &[&dyn rusqlite::ToSql]| {
         let mut rows = 0;
         let times: Vec<Duration> = (0..5)
             .map(|_| {
                 let mut sink = Count(0);
                 let t = Instant::now();
-                archive.query_into(&sql, &[], &mut sink).unwrap();
+                archive.query_into(sql, params, &mut sink).unwrap();
                 rows = sink.0;
                 t.elapsed()
             })
             .collect();
-        println!("    {name:<20} {:>8.1} ms  ({rows} rows)", median(times).as_secs_f64() * 1e3);
+        (median(times), rows)
+    };
+    for name in archive.report_names().unwrap() {
+        // Blindspots are read one outlet at a time: the busiest one.
+        let (took, rows, name) = if name == "blindspots" {
+            let outlet = first(
+                "SELECT o.name FROM outlets o JOIN outlet_claim_stats s ON s.outlet_id = o.id
+                 ORDER BY s.claims DESC, o.name LIMIT 1",
+            )
+            .remove(0);
+            let (took, rows) = timed(newsarchive::store::BLINDSPOTS_OF_OUTLET, &[&outlet]);
+            (took, rows, "blindspots --outlet".to_owned())
+        } else {
+            let (took, rows) = timed(&format!("SELECT * FROM report_{name}"), &[]);
+            (took, rows, name)
+        };
+        println!("    {name:<20} {:>8.1} ms  ({rows} rows)", took.as_secs_f64() * 1e3);
     }
     drop(archive);
     let baseline = raw_insert_baseline(&db, dir);

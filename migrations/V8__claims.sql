@@ -91,13 +91,37 @@ CREATE TABLE claim_keys (
 -- Two facts of claims in different articles about the same subject, in the
 -- same story, whose figures differ: a 'conflict' (incompatible values) or a
 -- 'rounding' (one is the other rounded: "$42 billion" and "$42.4 billion").
--- fact_a belongs to the earlier claim.
+-- fact_a belongs to the earlier claim. What the reports show of both sides
+-- is copied here when the pair is found — facts, claims and their articles'
+-- dates never change, and an article whose claims are extracted again
+-- loses its pairs with them — so that the conflicts report reads one
+-- table, in its own order (`rank`: the difference in percent of the larger
+-- value, 0 for dates and years).
 CREATE TABLE claim_pairs (
-    fact_a    INTEGER NOT NULL REFERENCES claim_facts(id) ON DELETE CASCADE,
-    fact_b    INTEGER NOT NULL REFERENCES claim_facts(id) ON DELETE CASCADE,
-    relation  TEXT NOT NULL CHECK (relation IN ('conflict', 'rounding')),
-    PRIMARY KEY (fact_a, fact_b)
+    relation        TEXT NOT NULL CHECK (relation IN ('conflict', 'rounding')),
+    rank            REAL NOT NULL,
+    fact_a          INTEGER NOT NULL REFERENCES claim_facts(id) ON DELETE CASCADE,
+    fact_b          INTEGER NOT NULL REFERENCES claim_facts(id) ON DELETE CASCADE,
+    subject         TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    unit            TEXT,
+    outlet_a        INTEGER NOT NULL,
+    figure_a        TEXT NOT NULL,
+    value_a         NUMERIC NOT NULL,
+    outlet_b        INTEGER NOT NULL,
+    figure_b        TEXT NOT NULL,
+    value_b         NUMERIC NOT NULL,
+    difference      NUMERIC,
+    difference_pct  REAL,
+    claim_a         TEXT NOT NULL,
+    claim_b         TEXT NOT NULL,
+    published_a     TEXT,
+    published_b     TEXT,
+    article_a       INTEGER NOT NULL,
+    article_b       INTEGER NOT NULL,
+    PRIMARY KEY (relation, rank, fact_a, fact_b)
 ) WITHOUT ROWID;
+CREATE INDEX claim_pairs_a ON claim_pairs(fact_a);
 CREATE INDEX claim_pairs_b ON claim_pairs(fact_b);
 
 -- Articles stored before claims were extracted get theirs when the archive
@@ -119,19 +143,24 @@ INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'outlet', id FROM outlets;
 
 -- Summaries behind the claim reports, refreshed like the quotation ones.
 
--- Per claim cluster.
+-- Per claim cluster, kept in the claims report's order (and with its
+-- canonical wording and speaker) so that the report reads one table from
+-- start to end.
 CREATE TABLE claim_cluster_stats (
-    cluster_id       INTEGER PRIMARY KEY,
     outlets          INTEGER NOT NULL,
     articles         INTEGER NOT NULL,
+    score            REAL NOT NULL,
+    cluster_id       INTEGER NOT NULL,
     claims           INTEGER NOT NULL,
+    canonical_text   TEXT NOT NULL,
+    speaker_id       INTEGER,
     facts            TEXT,      -- the canonical claim's facts, normalised
     outlet_names     TEXT,      -- the outlets stating it (the first ten, then "and N more")
-    score            REAL NOT NULL,
     first_published  TEXT,
-    first_outlet_id  INTEGER
-);
-CREATE INDEX claim_cluster_stats_rank ON claim_cluster_stats(outlets DESC, articles DESC, score DESC, cluster_id);
+    first_outlet_id  INTEGER,
+    PRIMARY KEY (outlets DESC, articles DESC, score DESC, cluster_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX claim_cluster_stats_cluster ON claim_cluster_stats(cluster_id);
 
 -- Which outlet stated which claim cluster.
 CREATE TABLE outlet_claim_clusters (
@@ -169,11 +198,10 @@ CREATE INDEX outlet_claim_pair_stats_b ON outlet_claim_pair_stats(outlet_b);
 -- speaker when it is someone's statement, how widely it was carried, and
 -- where it first appeared.
 CREATE VIEW report_claims AS
-SELECT c.id AS cluster, s.name AS speaker, c.canonical_text, st.facts, st.outlets, st.articles, st.claims,
+SELECT st.cluster_id AS cluster, s.name AS speaker, st.canonical_text, st.facts, st.outlets, st.articles, st.claims,
        st.outlet_names, st.score, st.first_published, o.name AS first_outlet
 FROM claim_cluster_stats st
-JOIN claim_clusters c ON c.id = st.cluster_id
-LEFT JOIN speakers s ON s.id = c.speaker_id
+LEFT JOIN speakers s ON s.id = st.speaker_id
 LEFT JOIN outlets o ON o.id = st.first_outlet_id
 ORDER BY st.outlets DESC, st.articles DESC, st.score DESC, st.cluster_id;
 
@@ -208,56 +236,36 @@ ORDER BY p.shared DESC, outlet_a, outlet_b;
 -- (b − a: days between dates, years between years; and in percent of the
 -- larger value for numbers).
 CREATE VIEW claim_differences AS
-SELECT p.relation,
-       fa.subject,
-       fa.kind,
-       fa.unit,
-       oa.name AS outlet_a,
-       fa.text AS figure_a,
-       fa.value AS value_a,
-       ob.name AS outlet_b,
-       fb.text AS figure_b,
-       fb.value AS value_b,
-       CASE WHEN fa.kind = 'date' THEN round(julianday(fb.value) - julianday(fa.value))
-            ELSE fb.value - fa.value END AS difference,
-       CASE WHEN fa.kind IN ('money', 'percent', 'number', 'duration') AND max(abs(fa.value), abs(fb.value)) > 0
-            THEN round(100.0 * abs(fb.value - fa.value) / max(abs(fa.value), abs(fb.value)), 1) END AS difference_pct,
-       ca.text AS claim_a,
-       cb.text AS claim_b,
-       aa.published_at AS published_a,
-       ab.published_at AS published_b,
-       ca.article_id AS article_a,
-       cb.article_id AS article_b,
-       p.fact_a,
-       p.fact_b
+SELECT p.relation, p.subject, p.kind, p.unit, oa.name AS outlet_a, p.figure_a, p.value_a, ob.name AS outlet_b,
+       p.figure_b, p.value_b, p.difference, p.difference_pct, p.claim_a, p.claim_b, p.published_a, p.published_b,
+       p.article_a, p.article_b, p.fact_a, p.fact_b, p.rank
 FROM claim_pairs p
-JOIN claim_facts fa ON fa.id = p.fact_a
-JOIN claim_facts fb ON fb.id = p.fact_b
-JOIN claims ca ON ca.id = fa.claim_id
-JOIN claims cb ON cb.id = fb.claim_id
-JOIN articles aa ON aa.id = ca.article_id
-JOIN articles ab ON ab.id = cb.article_id
-JOIN outlets oa ON oa.id = aa.outlet_id
-JOIN outlets ob ON ob.id = ab.outlet_id;
+JOIN outlets oa ON oa.id = p.outlet_a
+JOIN outlets ob ON ob.id = p.outlet_b;
 
--- Conflicts: the same subject, the same story, incompatible figures.
+-- Conflicts: the same subject, the same story, incompatible figures; the
+-- largest differences first.
 CREATE VIEW report_claim_conflicts AS
 SELECT subject, kind, unit, outlet_a, figure_a, value_a, outlet_b, figure_b, value_b, difference, difference_pct,
        claim_a, claim_b, published_a, published_b, article_a, article_b
 FROM claim_differences
 WHERE relation = 'conflict'
-ORDER BY difference_pct DESC, subject, fact_a, fact_b;
+ORDER BY rank DESC, fact_a DESC, fact_b DESC;
 
 -- What other outlets stated about the stories an outlet covered that the
--- outlet did not state: for each of its articles, the articles that state
--- a fact it states too (the same story), and their other facts. Filter it
--- by outlet (`newsarchive report blindspots --outlet NAME` does).
+-- outlet did not state. A story is told by the articles that state a fact
+-- one of the outlet's articles states too — a fact stated by fewer than 65
+-- articles: one in more is common knowledge, not a story's. Their other
+-- facts are the candidates. Read it for one outlet
+-- (`newsarchive report blindspots --outlet NAME` does, driving the same
+-- query from that outlet, which SQLite cannot do through the view's GROUP BY).
 CREATE VIEW report_blindspots AS
 SELECT o.name AS outlet, k.id AS cluster, k.canonical_text, st.facts, st.outlets, st.outlet_names AS stated_by,
        st.first_published
 FROM outlets o
 JOIN articles a ON a.outlet_id = o.id
-JOIN claims mine ON mine.article_id = a.id AND mine.cluster_id IS NOT NULL
+JOIN claims mine ON mine.article_id = a.id
+JOIN claim_cluster_stats ms ON ms.cluster_id = mine.cluster_id AND ms.articles < 65
 JOIN claims same ON same.cluster_id = mine.cluster_id AND same.article_id <> mine.article_id
 JOIN claims other ON other.article_id = same.article_id AND other.cluster_id IS NOT NULL
 JOIN claim_clusters k ON k.id = other.cluster_id

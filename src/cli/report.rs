@@ -3,7 +3,7 @@
 use super::Global;
 use crate::link;
 use crate::report::{self, Cell, Collect, Format};
-use crate::store::{Archive, quote_ident};
+use crate::store::{Archive, BLINDSPOTS_OF_OUTLET, quote_ident};
 use anyhow::{Result, bail};
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -178,9 +178,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             ),
             vec![&args.speaker, &args.outlet, &args.min_outlets],
         ),
-        "blindspots" => {
-            ("SELECT * FROM report_blindspots WHERE ?1 IS NULL OR outlet = ?1".to_owned(), vec![&args.outlet])
-        }
+        "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
     };
     let params = &params[..];

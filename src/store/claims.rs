@@ -78,6 +78,23 @@ fn value_of(v: ValueRef) -> Option<Value> {
     }
 }
 
+/// `report_blindspots` for one outlet (?1), driven from that outlet's
+/// articles: the same rows as the view filtered by outlet, in the same
+/// order, without computing every other outlet's first.
+pub const BLINDSPOTS_OF_OUTLET: &str = "WITH me AS (SELECT id, name FROM outlets WHERE name = ?1),
+mine AS (SELECT c.cluster_id, c.article_id FROM me JOIN articles a ON a.outlet_id = me.id
+         JOIN claims c ON c.article_id = a.id
+         JOIN claim_cluster_stats s ON s.cluster_id = c.cluster_id AND s.articles < 65),
+story AS (SELECT DISTINCT same.article_id FROM mine
+          JOIN claims same ON same.cluster_id = mine.cluster_id AND same.article_id <> mine.article_id),
+found AS (SELECT DISTINCT other.cluster_id FROM story
+          JOIN claims other ON other.article_id = story.article_id AND other.cluster_id IS NOT NULL)
+SELECT me.name AS outlet, k.id AS cluster, k.canonical_text, st.facts, st.outlets, st.outlet_names AS stated_by,
+       st.first_published
+FROM found f JOIN me JOIN claim_clusters k ON k.id = f.cluster_id JOIN claim_cluster_stats st ON st.cluster_id = k.id
+WHERE NOT EXISTS (SELECT 1 FROM outlet_claim_clusters x WHERE x.outlet_id = me.id AND x.cluster_id = k.id)
+ORDER BY st.outlets DESC, st.score DESC, k.id";
+
 /// What the archive says of articles' stories (see [`LinkTx::story_evidence`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoryEvidence {
@@ -298,11 +315,28 @@ impl LinkTx<'_> {
     }
 
     /// Records pairs of differing facts: (fact of the earlier claim, fact of
-    /// the later, "conflict" or "rounding").
+    /// the later, "conflict" or "rounding"), with what the reports show of
+    /// both sides.
     pub fn add_claim_pairs(&self, pairs: &[(i64, i64, &str)]) -> Result<()> {
         let mut stmt = self
             .tx
-            .prepare_cached("INSERT OR IGNORE INTO claim_pairs(fact_a, fact_b, relation) VALUES (?1, ?2, ?3)")
+            .prepare_cached(
+                "INSERT OR IGNORE INTO claim_pairs(relation, rank, fact_a, fact_b, subject, kind, unit, outlet_a, figure_a,
+                                                   value_a, outlet_b, figure_b, value_b, difference, difference_pct,
+                                                   claim_a, claim_b, published_a, published_b, article_a, article_b)
+                 SELECT ?3, coalesce(d.pct, 0), fa.id, fb.id, fa.subject, fa.kind, fa.unit, aa.outlet_id, fa.text,
+                        fa.value, ab.outlet_id, fb.text, fb.value, d.difference, d.pct, ca.text, cb.text,
+                        aa.published_at, ab.published_at, aa.id, ab.id
+                 FROM claim_facts fa JOIN claims ca ON ca.id = fa.claim_id JOIN articles aa ON aa.id = ca.article_id
+                 JOIN claim_facts fb ON fb.id = ?2 JOIN claims cb ON cb.id = fb.claim_id JOIN articles ab ON ab.id = cb.article_id
+                 JOIN (SELECT CASE WHEN x.kind = 'date' THEN round(julianday(y.value) - julianday(x.value))
+                                   ELSE y.value - x.value END AS difference,
+                              CASE WHEN x.kind IN ('money', 'percent', 'number', 'duration')
+                                        AND max(abs(x.value), abs(y.value)) > 0
+                                   THEN round(100.0 * abs(y.value - x.value) / max(abs(x.value), abs(y.value)), 1) END AS pct
+                       FROM claim_facts x, claim_facts y WHERE x.id = ?1 AND y.id = ?2) d
+                 WHERE fa.id = ?1",
+            )
             .map_err(|e| self.err(e))?;
         for (a, b, relation) in pairs {
             stmt.execute(params![a, b, relation]).map_err(|e| self.err(e))?;
@@ -488,8 +522,8 @@ impl LinkTx<'_> {
         }
         let mut stats = self.tx.prepare_cached(
             "INSERT INTO claim_cluster_stats(cluster_id, outlets, articles, claims, facts, outlet_names, score,
-                                             first_published, first_outlet_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                             first_published, first_outlet_id, canonical_text, speaker_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         let mut oc =
             self.tx.prepare_cached("INSERT INTO outlet_claim_clusters(cluster_id, outlet_id) VALUES (?1, ?2)")?;
@@ -499,13 +533,15 @@ impl LinkTx<'_> {
         )?;
         let mut clusters: Vec<(i64, ClusterTally)> = tally.into_iter().collect();
         clusters.sort_unstable_by_key(|(id, _)| *id);
-        let canonicals: Vec<i64> = clusters.iter().map(|(_, t)| t.canonical().id).collect();
-        let mut summaries = self.facts_summaries(&canonicals)?;
-        for (cluster, mut t) in clusters {
-            let canonical = t.canonical();
+        let canonicals: Vec<usize> =
+            clusters.iter().map(|(_, t)| t.claims.iter().position(|c| c.id == t.canonical().id).unwrap_or(0)).collect();
+        let ids: Vec<i64> = clusters.iter().zip(&canonicals).map(|((_, t), &k)| t.claims[k].id).collect();
+        let mut summaries = self.facts_summaries(&ids)?;
+        for ((cluster, mut t), k) in clusters.into_iter().zip(canonicals) {
+            let (canonical_id, canonical_text) = (t.claims[k].id, std::mem::take(&mut t.claims[k].text));
             let speaker = t.majority_speaker();
-            canon.execute(params![cluster, canonical.text, canonical.id, speaker])?;
-            let facts = summaries.remove(&canonical.id);
+            canon.execute(params![cluster, canonical_text, canonical_id, speaker])?;
+            let facts = summaries.remove(&canonical_id);
             t.outlets.sort_unstable();
             for (outlet, _) in &t.outlets {
                 oc.execute([cluster, *outlet])?;
@@ -530,7 +566,9 @@ impl LinkTx<'_> {
                 shown,
                 score,
                 t.first_published,
-                t.first.map(|f| f.3)
+                t.first.map(|f| f.3),
+                canonical_text,
+                speaker
             ])?;
         }
         self.tx.execute_batch(
@@ -616,11 +654,10 @@ impl LinkTx<'_> {
                         FROM outlet_claim_clusters x JOIN claim_cluster_stats st ON st.cluster_id = x.cluster_id
                         WHERE x.outlet_id IN (SELECT id FROM stale_outlets) GROUP BY x.outlet_id) oc
                     ON oc.outlet_id = o.id
-             LEFT JOIN (SELECT a.outlet_id, count(*) AS n
-                        FROM claim_pairs p JOIN claim_facts f ON f.id IN (p.fact_a, p.fact_b)
-                        JOIN claims c ON c.id = f.claim_id JOIN articles a ON a.id = c.article_id
-                        WHERE p.relation = 'conflict' AND a.outlet_id IN (SELECT id FROM stale_outlets)
-                        GROUP BY a.outlet_id) cf
+             LEFT JOIN (SELECT outlet_id, count(*) AS n FROM (
+                            SELECT outlet_a AS outlet_id FROM claim_pairs WHERE relation = 'conflict'
+                            UNION ALL SELECT outlet_b FROM claim_pairs WHERE relation = 'conflict')
+                        WHERE outlet_id IN (SELECT id FROM stale_outlets) GROUP BY outlet_id) cf
                     ON cf.outlet_id = o.id
              WHERE o.id IN (SELECT id FROM stale_outlets);",
         )?;
@@ -651,6 +688,9 @@ fn wording_hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// Claims of a cluster its canonical wording is compared with.
+const CENTRAL_SAMPLE: usize = 32;
+
 /// One claim of a cluster while its summary is computed.
 struct TalliedClaim {
     id: i64,
@@ -674,8 +714,9 @@ struct ClusterTally {
 }
 
 impl ClusterTally {
-    /// The wording stated by the most outlets; among equals the most
-    /// check-worthy, then the first.
+    /// The wording stated by the most outlets; among equals the one most
+    /// like the others (the most words in common with them: the wording
+    /// that best stands for all), then the most check-worthy, then the first.
     fn canonical(&self) -> &TalliedClaim {
         let mut outlets: HashMap<u64, Vec<i64>> = HashMap::new();
         for c in &self.claims {
@@ -684,19 +725,37 @@ impl ClusterTally {
                 v.push(c.outlet);
             }
         }
-        self.claims
-            .iter()
-            .max_by(|a, b| {
-                outlets[&a.wording]
-                    .len()
-                    .cmp(&outlets[&b.wording].len())
-                    .then(a.score.total_cmp(&b.score))
-                    .then(b.id.cmp(&a.id))
-            })
+        let widest = outlets.values().map(Vec::len).max().unwrap_or(0);
+        let candidates: Vec<&TalliedClaim> =
+            self.claims.iter().filter(|c| outlets[&c.wording].len() == widest).collect();
+        // Words of each claim, for how central it is; a big cluster is
+        // judged on its first claims only, which keeps this linear.
+        let words = |c: &TalliedClaim| -> HashSet<String> {
+            c.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+        };
+        let sample: Vec<HashSet<String>> = self.claims.iter().take(CENTRAL_SAMPLE).map(words).collect();
+        let central = |c: &TalliedClaim| -> f64 {
+            let mine = words(c);
+            sample
+                .iter()
+                .map(|other| 2.0 * mine.intersection(other).count() as f64 / (mine.len() + other.len()).max(1) as f64)
+                .sum()
+        };
+        let scored: Vec<(f64, &TalliedClaim)> = if candidates.len() > 1 {
+            candidates.iter().map(|c| (central(c), *c)).collect()
+        } else {
+            vec![(0.0, candidates[0])]
+        };
+        scored
+            .into_iter()
+            .max_by(|(x, a), (y, b)| x.total_cmp(y).then(a.score.total_cmp(&b.score)).then(b.id.cmp(&a.id)))
+            .map(|(_, c)| c)
             .expect("a cluster in the tally has a claim")
     }
 
-    /// The speaker most of its reported claims name (ties: the first named).
+    /// The speaker at least half of the cluster's claims name: a fact one
+    /// outlet attributes to someone and others state as their own is
+    /// nobody's statement.
     fn majority_speaker(&self) -> Option<i64> {
         let mut counts: Vec<(i64, usize)> = Vec::new();
         for s in self.claims.iter().filter_map(|c| c.speaker) {
@@ -705,6 +764,6 @@ impl ClusterTally {
                 None => counts.push((s, 1)),
             }
         }
-        counts.iter().rev().max_by_key(|(_, n)| *n).map(|(s, _)| *s)
+        counts.iter().rev().max_by_key(|(_, n)| *n).filter(|(_, n)| 2 * n >= self.claims.len()).map(|(s, _)| *s)
     }
 }

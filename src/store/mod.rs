@@ -8,7 +8,7 @@ mod speakers;
 mod write;
 
 pub use check::{Finding, Status};
-pub use claims::{StoredClaim, StoredFact, StoryEvidence};
+pub use claims::{BLINDSPOTS_OF_OUTLET, StoredClaim, StoredFact, StoryEvidence};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use speakers::Merged;
 pub use write::{NewArticle, RunCounts, Saved};

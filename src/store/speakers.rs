@@ -118,6 +118,7 @@ fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
     tx.prepare_cached("UPDATE claims SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     tx.prepare_cached("UPDATE quote_clusters SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     tx.prepare_cached("UPDATE claim_clusters SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    tx.prepare_cached("UPDATE claim_cluster_stats SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     let name: String = tx.prepare_cached("SELECT name FROM speakers WHERE id = ?1")?.query_row([from], |r| r.get(0))?;
     tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([from])?;

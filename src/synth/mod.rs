@@ -226,16 +226,18 @@ impl Corpus {
         let r = &mut self.rng;
         match r.below(6) {
             0 => format!("We will {} the {topic} plan in {city} before the end of the year", r.pick(VERBS)),
-            1 => format!("This {topic} deal is {} for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
+            1 => format!("This {topic} deal is {} for {} in {city}", r.pick(ADJECTIVES), r.pick(GROUPS)),
             2 => format!("Nobody in {city} should pretend that the {topic} problem is {}", r.pick(ADJECTIVES)),
             3 => format!(
-                "I think the {} will {} the {topic} budget, and that is {}",
+                "I think the {} of {city} will {} the {topic} budget, and that is {}",
                 r.pick(GROUPS),
                 r.pick(VERBS),
                 r.pick(ADJECTIVES)
             ),
-            4 => format!("Our job is to {} {} and to keep the {topic} promise", r.pick(VERBS), r.pick(GROUPS)),
-            _ => format!("The {topic} figures show a {} year for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
+            4 => {
+                format!("Our job in {city} is to {} {} and to keep the {topic} promise", r.pick(VERBS), r.pick(GROUPS))
+            }
+            _ => format!("The {topic} figures for {city} show a {} year for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
         }
     }
 
@@ -421,10 +423,11 @@ impl Corpus {
         } else {
             writeln!(
                 t,
-                "{}, {} {dom} ({}) - Lawmakers and officials clashed again over the {} plan on {}.\n",
+                "{}, {} {dom} ({}) - Lawmakers and officials in {} clashed again over the {} plan on {}.\n",
                 s.city,
                 MONTHS[month],
                 self.rng.pick(AGENCIES),
+                capitalize(&s.city.to_lowercase()),
                 s.topic,
                 s.figures.weekday
             )
