@@ -17,6 +17,7 @@ CREATE TABLE claim_clusters (
     id              INTEGER PRIMARY KEY,
     canonical_text  TEXT NOT NULL,
     canonical_claim INTEGER,
+    facts           TEXT,       -- the canonical claim's facts, as a reader sees them
     speaker_id      INTEGER REFERENCES speakers(id) ON DELETE SET NULL
 );
 
@@ -24,12 +25,18 @@ CREATE TABLE claim_clusters (
 -- articles.body: substr(body, start + 1, "end" - start) gives the sentence
 -- back. `voice` says whether the outlet states it itself ('outlet') or
 -- reports someone's statement ('reported', with speaker and cue when the
--- text names them). `score` ranks check-worthiness in [0, 1].
+-- text names them). `score` ranks check-worthiness in [0, 1]. Its
+-- article's outlet and date are copied here (an article whose outlet or
+-- date changes has its claims extracted again), so that linking and the
+-- reports never read the articles' wide rows.
 CREATE TABLE claims (
     id            INTEGER PRIMARY KEY,
     article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    outlet_id     INTEGER NOT NULL,
+    published_at  TEXT,
     speaker_id    INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
     text          TEXT NOT NULL,
+    wording       INTEGER NOT NULL,   -- a hash of the sentence's words, case and spacing aside
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     paragraph     INTEGER NOT NULL,

@@ -141,21 +141,20 @@ fn quotes(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool,
             writeln!(out, "{line}")?;
         }
     }
-    let mut sink = report::sink(global.format, out, global.csv())?;
-    let cols = ["gold", "predicted", "matched", "precision", "recall", "f1", "speaker_accuracy", "kind_accuracy"];
-    sink.header(&cols.map(String::from))?;
-    sink.row(&[
-        Cell::Int(s.gold as i64),
-        Cell::Int(s.predicted as i64),
-        Cell::Int(s.matched as i64),
-        r3(s.precision),
-        r3(s.recall),
-        r3(s.f1),
-        r3(s.speaker_accuracy),
-        r3(s.kind_accuracy),
-    ])?;
-    sink.finish()?;
-    Ok(ExitCode::SUCCESS)
+    figures(
+        global,
+        out,
+        &[
+            ("gold", count(s.gold)),
+            ("predicted", count(s.predicted)),
+            ("matched", count(s.matched)),
+            ("precision", r3(s.precision)),
+            ("recall", r3(s.recall)),
+            ("f1", r3(s.f1)),
+            ("speaker_accuracy", r3(s.speaker_accuracy)),
+            ("kind_accuracy", r3(s.kind_accuracy)),
+        ],
+    )
 }
 
 fn claims(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool, global: &Global) -> Result<ExitCode> {
@@ -205,42 +204,39 @@ fn claims(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool,
             writeln!(out, "{line}")?;
         }
     }
+    figures(
+        global,
+        out,
+        &[
+            ("gold", count(s.gold)),
+            ("predicted", count(s.predicted)),
+            ("matched", count(s.matched)),
+            ("precision", r3(s.precision)),
+            ("recall", r3(s.recall)),
+            ("f1", r3(s.f1)),
+            ("facts_gold", count(s.facts_gold)),
+            ("facts_predicted", count(s.facts_predicted)),
+            ("facts_matched", count(s.facts_matched)),
+            ("fact_precision", r3(s.fact_precision)),
+            ("fact_recall", r3(s.fact_recall)),
+            ("fact_f1", r3(s.fact_f1)),
+            ("voice_accuracy", r3(s.voice_accuracy)),
+            ("speaker_accuracy", r3(s.speaker_accuracy)),
+        ],
+    )
+}
+
+/// Prints an evaluation's figures: one row, a column each.
+fn figures(global: &Global, out: Box<dyn std::io::Write>, figures: &[(&str, Cell)]) -> Result<ExitCode> {
     let mut sink = report::sink(global.format, out, global.csv())?;
-    let cols = [
-        "gold",
-        "predicted",
-        "matched",
-        "precision",
-        "recall",
-        "f1",
-        "facts_gold",
-        "facts_predicted",
-        "facts_matched",
-        "fact_precision",
-        "fact_recall",
-        "fact_f1",
-        "voice_accuracy",
-        "speaker_accuracy",
-    ];
-    sink.header(&cols.map(String::from))?;
-    sink.row(&[
-        Cell::Int(s.gold as i64),
-        Cell::Int(s.predicted as i64),
-        Cell::Int(s.matched as i64),
-        r3(s.precision),
-        r3(s.recall),
-        r3(s.f1),
-        Cell::Int(s.facts_gold as i64),
-        Cell::Int(s.facts_predicted as i64),
-        Cell::Int(s.facts_matched as i64),
-        r3(s.fact_precision),
-        r3(s.fact_recall),
-        r3(s.fact_f1),
-        r3(s.voice_accuracy),
-        r3(s.speaker_accuracy),
-    ])?;
+    sink.header(&figures.iter().map(|(name, _)| (*name).to_owned()).collect::<Vec<_>>())?;
+    sink.row(&figures.iter().map(|(_, cell)| cell.clone()).collect::<Vec<_>>())?;
     sink.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn count(n: usize) -> Cell {
+    Cell::Int(n as i64)
 }
 
 fn r3(x: f64) -> Cell {

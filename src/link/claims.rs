@@ -19,6 +19,7 @@ use super::quotes::{self, is_stopword, stable_hash};
 use crate::extract::claims::singular;
 use crate::extract::figures::{FactKind, Value};
 use crate::extract::lang::Qualifier;
+use crate::extract::names::lowercase;
 use crate::store::{StoredClaim, StoredFact};
 use chrono::{Datelike, NaiveDate};
 
@@ -162,14 +163,15 @@ fn word_hash(w: &str) -> u64 {
     stable_hash(&[w]) as u64
 }
 
-/// Content words of a normalized sentence: no function words, no figures,
+/// Content words of a sentence: lowercase, no function words, no figures,
 /// reduced to a crude stem so that "abducting", "abduction" and
 /// "abducted" compare equal.
-fn content_words(normalized: &str) -> impl Iterator<Item = String> + '_ {
-    normalized
-        .split(' ')
-        .filter(|w| !w.is_empty() && !is_stopword(w) && !w.chars().any(|c| c.is_ascii_digit()))
-        .map(stem)
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && !w.chars().any(|c| c.is_ascii_digit()))
+        .map(lowercase)
+        .filter(|w| !is_stopword(w))
+        .map(|w| stem(&w))
 }
 
 /// A word without its inflection: plural, -ing, -ed, -ion. Crude, but the
@@ -268,12 +270,12 @@ fn fact_sig(f: &StoredFact) -> Option<FactSig> {
 
 /// A stored claim made ready for comparison.
 pub fn sig(c: &StoredClaim) -> Sig {
-    sig_of(c, content_words(&c.normalized).collect())
+    sig_of(c, content_words(&c.text).collect())
 }
 
 /// A stored claim ready for comparison, and its candidate keys.
 pub fn prepare(c: &StoredClaim) -> (Sig, Vec<i64>) {
-    let content: Vec<String> = content_words(&c.normalized).collect();
+    let content: Vec<String> = content_words(&c.text).collect();
     let keys = keys_of(c, &content);
     (sig_of(c, content), keys)
 }
@@ -292,9 +294,9 @@ fn sig_of(c: &StoredClaim, content: Vec<String>) -> Sig {
 }
 
 /// Candidate keys of a claim: each figure but small counts (rounded to
-/// two significant digits, so a rounding shares it), what each figure measures (the
-/// subject's head word, with the kind and unit), and the three smallest
-/// hashes of its content-word pairs (a sample two wordings of one
+/// two significant digits, so a rounding shares it), what each number
+/// measures (the subject's head word, with the kind and unit), and the two
+/// smallest hashes of its content-word pairs (a sample two wordings of one
 /// sentence mostly share).
 fn keys_of(c: &StoredClaim, content: &[String]) -> Vec<i64> {
     let mut out = Vec::new();
@@ -311,11 +313,15 @@ fn keys_of(c: &StoredClaim, content: &[String]) -> Vec<i64> {
         if let Some(figure) = figure {
             out.push(stable_hash(&["figure", kind, unit, &figure]));
         }
-        if let Some(head) = head_word(&f.subject) {
+        // What a number measures finds the claims that give it another
+        // value; dates in conflict are found by their words.
+        if !f.kind.temporal()
+            && let Some(head) = head_word(&f.subject)
+        {
             out.push(stable_hash(&["subject", kind, unit, head]));
         }
     }
-    out.extend(quotes::keys(&content.join(" ")).into_iter().take(3));
+    out.extend(quotes::keys(&content.join(" ")).into_iter().take(2));
     out.sort_unstable();
     out.dedup();
     out
@@ -529,7 +535,6 @@ mod tests {
             article_id: article,
             published: Some("2025-02-18".into()),
             text: text.to_owned(),
-            normalized: crate::extract::normalize::normalize(text),
             cluster_id: None,
             facts,
         })

@@ -358,13 +358,10 @@ fn extract_late_claims(tx: &mut LinkTx) -> Result<usize> {
         if batch.is_empty() {
             return Ok(done);
         }
-        for (article, claims) in on_all_cores(&batch, |(_, body, published, language)| {
-            crate::extract::claims_of_body(body, published.as_deref(), language.as_deref())
-        })
-        .into_iter()
-        .zip(&batch)
-        .map(|(claims, a)| (a.0, claims))
-        {
+        let extracted = on_all_cores(&batch, |a| {
+            crate::extract::claims_of_body(&a.body, a.published.as_deref(), a.language.as_deref())
+        });
+        for (article, claims) in batch.iter().zip(extracted) {
             tx.save_late_claims(article, &claims)?;
             done += 1;
         }
@@ -373,8 +370,9 @@ fn extract_late_claims(tx: &mut LinkTx) -> Result<usize> {
 
 /// How claims find candidates: the newest claims sharing a key are the
 /// likely ones (the same story, told the same days); a figure or a subject
-/// is shared by many claims, so fewer are read per key than for quotations.
-const CLAIM_SEARCH: Search = Search { per_key: 16, min_shared: 1, limit: CANDIDATES };
+/// is shared by many claims, so fewer are read per key, and fewer compared,
+/// than for quotations.
+const CLAIM_SEARCH: Search = Search { per_key: 16, min_shared: 1, limit: 16 };
 
 /// Claims read from the archive per batch.
 const CLAIM_BATCH: usize = 4_096;
@@ -386,6 +384,9 @@ const RECENT_CLAIMS: usize = 32_768;
 /// Places every claim without a cluster: with the same fact stated before
 /// (found through the shared candidate index), or in a new cluster; and
 /// records the figures that conflict with, or round, earlier ones.
+/// Places every claim without a cluster: with the same fact stated before
+/// (found through the shared candidate index), or in a new cluster; and
+/// records the figures that conflict with, or round, earlier ones.
 fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
     let in_archive = tx.has_claim_keys()?;
     let mut pass = PassIndex::default();
@@ -394,6 +395,7 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
     let mut pass_clusters: Vec<i64> = Vec::new();
     let mut recent: HashMap<i64, std::rc::Rc<claims::Sig>> = HashMap::new();
     let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
+    let mut stories = Stories { last_old_cluster: tx.last_claim_cluster()?, ..Stories::default() };
     // Figures that differ on one subject: conflicts if their articles turn
     // out to be of one story, which is known once the pass is done.
     let mut conflicts: Vec<(i64, i64, i64, i64)> = Vec::new();
@@ -404,10 +406,10 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
         let batch = tx.claims_after(after, CLAIM_BATCH)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
+        let prepared = on_all_cores(&batch, claims::prepare);
         let mut assigned: Vec<(i64, i64)> = Vec::with_capacity(batch.len());
         let mut pairs: Vec<(i64, i64, &str)> = Vec::new();
-        for c in &batch {
-            let (me, keys) = claims::prepare(c);
+        for (c, (me, keys)) in batch.iter().zip(prepared) {
             let me = std::rc::Rc::new(me);
             let mut archive = |k: i64| tx.claims_with_key(k, KEY_LIMIT);
             let stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
@@ -418,7 +420,7 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
             // holds one fact, not a chain of near ones.
             let mut same: Vec<(f64, i64)> = Vec::new();
             let mut blocked: Vec<i64> = Vec::new();
-            let mut conflicted: Vec<(i64, i64)> = Vec::new();
+            let mut paired: Vec<(i64, i64)> = Vec::new();
             for cand in found {
                 // A claim read long ago is worth reading again from the
                 // archive only when it shares more than one key.
@@ -436,17 +438,22 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                     },
                 };
                 match claims::relate(&other, &me) {
+                    // One conflict or rounding per figure and cluster stating
+                    // the other figure: the cluster says how many outlets
+                    // stand behind it.
                     claims::Relation::Same { strength, roundings } => {
                         same.push((strength, cluster));
-                        pairs.extend(roundings.into_iter().map(|(a, b)| (a, b, "rounding")));
+                        for (a, b) in roundings {
+                            if !paired.contains(&(b, cluster)) {
+                                paired.push((b, cluster));
+                                pairs.push((a, b, "rounding"));
+                            }
+                        }
                     }
                     claims::Relation::Conflict(found) => {
-                        // One conflict per figure and cluster stating the
-                        // other figure: the report shows how many outlets
-                        // stand behind each side.
                         for (a, b) in found {
-                            if !conflicted.contains(&(b, cluster)) {
-                                conflicted.push((b, cluster));
+                            if !paired.contains(&(b, cluster)) {
+                                paired.push((b, cluster));
                                 conflicts.push((a, b, other.article, me.article));
                             }
                         }
@@ -468,6 +475,7 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                 None => tx.new_claim_cluster(c)?,
             };
             assigned.push((c.id, cluster));
+            stories.note(c.article_id, cluster);
             pass.add(pass_ids.len(), &keys);
             pass_ids.push(c.id);
             pass_clusters.push(cluster);
@@ -487,19 +495,77 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
     new_keys.sort_unstable();
     tx.add_claim_keys(&new_keys)?;
     tx.set_claims_linked(after)?;
-    let mut articles: Vec<i64> = conflicts.iter().flat_map(|c| [c.2, c.3]).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    let evidence = if articles.is_empty() { Default::default() } else { tx.story_evidence(&articles, KEY_LIMIT + 1)? };
-    let found: Vec<(i64, i64, &str)> = conflicts
-        .into_iter()
-        .filter(|&(_, _, a, b)| evidence.same_story(a, b))
-        .map(|(fa, fb, _, _)| (fa, fb, "conflict"))
-        .collect();
+    let mut found: Vec<(i64, i64, &str)> = Vec::new();
+    for (fact_a, fact_b, a, b) in conflicts {
+        if stories.same(tx, a, b)? {
+            found.push((fact_a, fact_b, "conflict"));
+        }
+    }
     linked.conflicts += found.len();
     tx.add_claim_pairs(&found)?;
     tx.drop_empty_claim_clusters()?;
     Ok(())
+}
+
+/// A fact stated by this many articles or more is common knowledge, not
+/// a story's: it does not make the articles stating it one story.
+const COMMON_FACT: usize = KEY_LIMIT + 1;
+
+/// Which articles tell one story, as the facts they state show: two
+/// articles are of one story when they state one of the same facts (a fact
+/// fewer than [`COMMON_FACT`] claims state) or one reuses the other's text.
+/// What this pass linked is kept here; earlier passes' facts are read from
+/// the archive when asked.
+#[derive(Default)]
+struct Stories {
+    /// The facts (claim clusters) each article states.
+    carried: HashMap<i64, Vec<i64>>,
+    /// This pass's claims in each cluster.
+    sizes: HashMap<i64, usize>,
+    /// Clusters up to this id were made before this pass.
+    last_old_cluster: i64,
+    /// Sizes of earlier passes' clusters, as read.
+    old_sizes: HashMap<i64, usize>,
+}
+
+impl Stories {
+    fn note(&mut self, article: i64, cluster: i64) {
+        let facts = self.carried.entry(article).or_default();
+        if !facts.contains(&cluster) {
+            facts.push(cluster);
+        }
+        *self.sizes.entry(cluster).or_default() += 1;
+    }
+
+    fn same(&mut self, tx: &LinkTx, a: i64, b: i64) -> Result<bool> {
+        if tx.reuses_text(a.min(b), a.max(b))? {
+            return Ok(true);
+        }
+        for article in [a, b] {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.carried.entry(article) {
+                slot.insert(tx.article_claim_clusters(article)?);
+            }
+        }
+        let shared: Vec<i64> = self.carried[&a].iter().copied().filter(|c| self.carried[&b].contains(c)).collect();
+        for cluster in shared {
+            let size = if cluster > self.last_old_cluster {
+                self.sizes.get(&cluster).copied().unwrap_or(0)
+            } else {
+                match self.old_sizes.get(&cluster) {
+                    Some(&n) => n,
+                    None => {
+                        let n = tx.claim_cluster_size(cluster, COMMON_FACT)?;
+                        self.old_sizes.insert(cluster, n);
+                        n
+                    }
+                }
+            };
+            if size < COMMON_FACT {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
 }
 
 /// `f` of every item, computed on every core, in order.

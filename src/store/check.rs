@@ -139,22 +139,18 @@ impl Archive {
     /// Checks the archive (opened with [`Archive::open_read_only_any`] at
     /// schema `version`) and counts its rows. Reads only.
     pub fn check(&self, version: i64) -> Result<Vec<Finding>> {
-        self.conn
-            .create_scalar_function(
-                "same_quoted_words",
-                2,
-                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-                |ctx| Ok(same_quoted_words(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
-        self.conn
-            .create_scalar_function(
-                "same_words",
-                2,
-                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-                |ctx| Ok(same_words(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
+        type Same = fn(&str, &str) -> bool;
+        let comparisons: [(&str, Same); 2] = [("same_quoted_words", same_quoted_words), ("same_words", same_words)];
+        for (name, same) in comparisons {
+            self.conn
+                .create_scalar_function(
+                    name,
+                    2,
+                    FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+                    move |ctx| Ok(same(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
+                )
+                .map_err(|e| self.err(e))?;
+        }
         let mut out = Vec::new();
         let known = latest_version();
         out.push(if version == known {

@@ -9,17 +9,23 @@ use super::write::Known;
 use super::{Error, Result};
 use crate::extract::Claim;
 use crate::extract::figures::{FactKind, Value, format_number};
-use crate::extract::normalize::normalize;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// Writes an article's claims and their facts.
-pub(super) fn insert(tx: &Connection, article: i64, claims: &[Claim], known: &mut Known) -> rusqlite::Result<()> {
+/// Writes an article's claims and their facts; `outlet` and `published`
+/// are the article's, copied into each claim.
+pub(super) fn insert(
+    tx: &Connection,
+    article: (i64, i64, Option<&str>),
+    claims: &[Claim],
+    known: &mut Known,
+) -> rusqlite::Result<()> {
+    let (article, outlet, published) = article;
     let mut c_stmt = tx.prepare_cached(
-        "INSERT INTO claims(article_id, speaker_id, text, start, \"end\", paragraph, line, voice, cue, speaker_text,
-                            score)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO claims(article_id, outlet_id, published_at, speaker_id, text, wording, start, \"end\", paragraph,
+                            line, voice, cue, speaker_text, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let mut f_stmt = tx.prepare_cached(
         "INSERT INTO claim_facts(claim_id, seq, kind, value, value_high, unit, qualifier, subject, text, start, \"end\",
@@ -30,8 +36,11 @@ pub(super) fn insert(tx: &Connection, article: i64, claims: &[Claim], known: &mu
         let speaker = known.speaker(tx, c.speaker.as_deref(), c.speaker_text.as_deref())?;
         c_stmt.execute(params![
             article,
+            outlet,
+            published,
             speaker,
             c.text,
+            wording_hash(&c.text) as i64,
             c.start as i64,
             c.end as i64,
             c.paragraph as i64,
@@ -95,41 +104,21 @@ FROM found f JOIN me JOIN claim_clusters k ON k.id = f.cluster_id JOIN claim_clu
 WHERE NOT EXISTS (SELECT 1 FROM outlet_claim_clusters x WHERE x.outlet_id = me.id AND x.cluster_id = k.id)
 ORDER BY st.outlets DESC, st.score DESC, k.id";
 
-/// What the archive says of articles' stories (see [`LinkTx::story_evidence`]).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StoryEvidence {
-    /// Per article, the specific facts (claim cluster ids) and quotations
-    /// (negated quotation cluster ids) it carries, sorted.
-    pub carried: HashMap<i64, Vec<i64>>,
-    /// Pairs of articles (lower id first) one of which reuses the other's text.
-    pub reused: HashSet<(i64, i64)>,
+/// An article stored before claims were extracted: what its claims are
+/// read from and with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBody {
+    /// `articles.id`.
+    pub id: i64,
+    /// Its outlet.
+    pub outlet: i64,
+    /// The stored body.
+    pub body: String,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Its language.
+    pub language: Option<String>,
 }
-
-impl StoryEvidence {
-    /// Whether two articles are of one story: they state one of the same
-    /// specific facts, or carry two of the same specific quotations (a
-    /// quotation, unlike a fact, can be a stock phrase), or one reuses the
-    /// other's text.
-    pub fn same_story(&self, a: i64, b: i64) -> bool {
-        if self.reused.contains(&(a.min(b), a.max(b))) {
-            return true;
-        }
-        let (Some(x), Some(y)) = (self.carried.get(&a), self.carried.get(&b)) else { return false };
-        let (mut facts, mut quotes) = (0, 0);
-        for c in x.iter().filter(|c| y.binary_search(c).is_ok()) {
-            if *c > 0 {
-                facts += 1;
-            } else {
-                quotes += 1;
-            }
-        }
-        facts >= 1 || quotes >= 2
-    }
-}
-
-/// An article's stored body with what its claims are read with: (id,
-/// body, publication date, language).
-pub type StoredBody = (i64, String, Option<String>, Option<String>);
 
 /// A fact as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,15 +152,13 @@ pub struct StoredClaim {
     pub published: Option<String>,
     /// The sentence.
     pub text: String,
-    /// Its normalised form.
-    pub normalized: String,
     /// Its cluster, once linked.
     pub cluster_id: Option<i64>,
     /// Its facts, in order.
     pub facts: Vec<StoredFact>,
 }
 
-const CLAIM_COLUMNS: &str = "c.id, c.article_id, a.published_at, c.text, c.cluster_id,
+const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.published_at, c.text, c.cluster_id,
      f.id, f.kind, f.value, f.value_high, f.unit, f.qualifier, f.subject, f.precision";
 
 /// Reads rows of `CLAIM_COLUMNS` (claims left-joined to their facts,
@@ -186,7 +173,6 @@ fn read_claims(rows: &mut rusqlite::Rows) -> rusqlite::Result<Vec<StoredClaim>> 
                 article_id: r.get(1)?,
                 published: r.get(2)?,
                 text: r.get(3)?,
-                normalized: String::new(),
                 cluster_id: r.get(4)?,
                 facts: Vec::new(),
             });
@@ -205,9 +191,6 @@ fn read_claims(rows: &mut rusqlite::Rows) -> rusqlite::Result<Vec<StoredClaim>> 
             subject: r.get(11)?,
             precision: r.get::<_, i64>(12)?.clamp(0, 64) as u32,
         });
-    }
-    for c in &mut out {
-        c.normalized = normalize(&c.text);
     }
     Ok(out)
 }
@@ -231,7 +214,7 @@ impl LinkTx<'_> {
             .prepare_cached(&format!(
                 "WITH batch AS (SELECT id FROM claims WHERE id > ?1 ORDER BY id LIMIT ?2)
                  SELECT {CLAIM_COLUMNS}
-                 FROM batch b JOIN claims c ON c.id = b.id JOIN articles a ON a.id = c.article_id
+                 FROM batch b JOIN claims c ON c.id = b.id
                  LEFT JOIN claim_facts f ON f.claim_id = c.id
                  ORDER BY c.id, f.seq"
             ))
@@ -247,7 +230,7 @@ impl LinkTx<'_> {
             .tx
             .prepare_cached(&format!(
                 "SELECT {CLAIM_COLUMNS}
-                 FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_facts f ON f.claim_id = c.id
+                 FROM claims c LEFT JOIN claim_facts f ON f.claim_id = c.id
                  WHERE c.id = ?1 ORDER BY f.seq"
             ))
             .map_err(sql)?;
@@ -262,12 +245,7 @@ impl LinkTx<'_> {
 
     /// Linked claims sharing `key`, at most `limit`.
     pub fn claims_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        self.ids_with_key("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2", key, limit)
     }
 
     /// Stores candidate keys, as (key, claim) pairs, sorted.
@@ -287,9 +265,17 @@ impl LinkTx<'_> {
     pub fn new_claim_cluster(&self, claim: &StoredClaim) -> Result<i64> {
         let mut stmt = self
             .tx
-            .prepare_cached("INSERT INTO claim_clusters(canonical_text, canonical_claim) VALUES (?1, ?2)")
+            .prepare_cached("INSERT INTO claim_clusters(canonical_text, canonical_claim, facts) VALUES (?1, ?2, ?3)")
             .map_err(|e| self.err(e))?;
-        stmt.execute(params![claim.text, claim.id]).map_err(|e| self.err(e))?;
+        let facts = facts_text(claim.facts.iter().map(|f| ShownFact {
+            kind: f.kind.as_str(),
+            value: Some(&f.value),
+            high: f.high.as_ref(),
+            unit: f.unit.as_deref(),
+            qualifier: f.qualifier.as_deref(),
+            subject: f.subject.as_str(),
+        }));
+        stmt.execute(params![claim.text, claim.id, facts]).map_err(|e| self.err(e))?;
         Ok(self.tx.last_insert_rowid())
     }
 
@@ -324,11 +310,11 @@ impl LinkTx<'_> {
                 "INSERT OR IGNORE INTO claim_pairs(relation, rank, fact_a, fact_b, subject, kind, unit, outlet_a, figure_a,
                                                    value_a, outlet_b, figure_b, value_b, difference, difference_pct,
                                                    claim_a, claim_b, published_a, published_b, article_a, article_b)
-                 SELECT ?3, coalesce(d.pct, 0), fa.id, fb.id, fa.subject, fa.kind, fa.unit, aa.outlet_id, fa.text,
-                        fa.value, ab.outlet_id, fb.text, fb.value, d.difference, d.pct, ca.text, cb.text,
-                        aa.published_at, ab.published_at, aa.id, ab.id
-                 FROM claim_facts fa JOIN claims ca ON ca.id = fa.claim_id JOIN articles aa ON aa.id = ca.article_id
-                 JOIN claim_facts fb ON fb.id = ?2 JOIN claims cb ON cb.id = fb.claim_id JOIN articles ab ON ab.id = cb.article_id
+                 SELECT ?3, coalesce(d.pct, 0), fa.id, fb.id, fa.subject, fa.kind, fa.unit, ca.outlet_id, fa.text,
+                        fa.value, cb.outlet_id, fb.text, fb.value, d.difference, d.pct, ca.text, cb.text,
+                        ca.published_at, cb.published_at, ca.article_id, cb.article_id
+                 FROM claim_facts fa JOIN claims ca ON ca.id = fa.claim_id
+                 JOIN claim_facts fb ON fb.id = ?2 JOIN claims cb ON cb.id = fb.claim_id
                  JOIN (SELECT CASE WHEN x.kind = 'date' THEN round(julianday(y.value) - julianday(x.value))
                                    ELSE y.value - x.value END AS difference,
                               CASE WHEN x.kind IN ('money', 'percent', 'number', 'duration')
@@ -344,112 +330,75 @@ impl LinkTx<'_> {
         Ok(())
     }
 
-    /// What tells whether `articles` are of one story: the facts (claim
-    /// clusters) and quotations (quotation clusters, fragments counted as
-    /// their quotation) each states — only those fewer than `common`
-    /// articles carry (a slogan in a thousand articles says nothing of
-    /// which story an article tells) — and the pairs of them that reuse
-    /// each other's text. Read in a few statements, however many articles.
-    pub fn story_evidence(&self, articles: &[i64], common: usize) -> Result<StoryEvidence> {
-        let sql = |e| self.err(e);
-        self.tx
-            .execute_batch(
-                "CREATE TEMP TABLE IF NOT EXISTS story_articles(id INTEGER PRIMARY KEY);
-                 CREATE TEMP TABLE IF NOT EXISTS story_clusters(id INTEGER PRIMARY KEY);
-                 CREATE TEMP TABLE IF NOT EXISTS story_roots(id INTEGER PRIMARY KEY);
-                 DELETE FROM story_articles; DELETE FROM story_clusters; DELETE FROM story_roots;",
-            )
-            .map_err(sql)?;
-        {
-            let mut ins =
-                self.tx.prepare_cached("INSERT OR IGNORE INTO story_articles(id) VALUES (?1)").map_err(sql)?;
-            for a in articles {
-                ins.execute([a]).map_err(sql)?;
-            }
-        }
-        let pairs_of = |query: &str| -> Result<Vec<(i64, i64)>> {
-            let mut stmt = self.tx.prepare(query).map_err(sql)?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(sql)?;
-            rows.collect::<rusqlite::Result<_>>().map_err(sql)
-        };
-        let claims = pairs_of(
-            "SELECT DISTINCT c.article_id, c.cluster_id FROM story_articles t JOIN claims c ON c.article_id = t.id
-             WHERE c.cluster_id IS NOT NULL",
-        )?;
-        let quotes = pairs_of(
-            "SELECT DISTINCT u.article_id, coalesce(c.fragment_of, c.id) FROM story_articles t
-             JOIN quote_units u ON u.article_id = t.id JOIN quote_wordings w ON w.id = u.wording_id
-             JOIN quote_clusters c ON c.id = w.cluster_id",
-        )?;
-        self.tx
-            .execute_batch(
-                "INSERT OR IGNORE INTO story_clusters(id) SELECT DISTINCT c.cluster_id FROM story_articles t
-                     JOIN claims c ON c.article_id = t.id WHERE c.cluster_id IS NOT NULL;
-                 INSERT OR IGNORE INTO story_roots(id) SELECT DISTINCT coalesce(c.fragment_of, c.id) FROM story_articles t
-                     JOIN quote_units u ON u.article_id = t.id JOIN quote_wordings w ON w.id = u.wording_id
-                     JOIN quote_clusters c ON c.id = w.cluster_id;",
-            )
-            .map_err(sql)?;
-        let limit = common as i64;
-        let too_common = |query: &str| -> Result<HashSet<i64>> {
-            let mut stmt = self.tx.prepare(query).map_err(sql)?;
-            let rows = stmt.query_map([limit], |r| r.get(0)).map_err(sql)?;
-            rows.collect::<rusqlite::Result<_>>().map_err(sql)
-        };
-        let common_claims = too_common(
-            "SELECT s.id FROM story_clusters s
-             WHERE (SELECT count(*) FROM (SELECT DISTINCT article_id FROM claims c WHERE c.cluster_id = s.id LIMIT ?1)) >= ?1",
-        )?;
-        let common_quotes = too_common(
-            "SELECT s.id FROM story_roots s
-             WHERE (SELECT count(*) FROM (SELECT DISTINCT u.article_id FROM quote_clusters c
-                                          JOIN quote_wordings w ON w.cluster_id = c.id
-                                          JOIN quote_units u ON u.wording_id = w.id
-                                          WHERE c.id = s.id OR c.fragment_of = s.id LIMIT ?1)) >= ?1",
-        )?;
-        let reused = pairs_of(
-            "SELECT p.article_a, p.article_b FROM story_articles t JOIN article_pairs p ON p.article_a = t.id
-             WHERE p.article_b IN (SELECT id FROM story_articles)",
-        )?;
-        let mut evidence = StoryEvidence { reused: reused.into_iter().collect(), ..StoryEvidence::default() };
-        for (article, cluster) in claims.into_iter().filter(|(_, c)| !common_claims.contains(c)) {
-            evidence.carried.entry(article).or_default().push(cluster);
-        }
-        // Quotations are told apart from facts by sign.
-        for (article, root) in quotes.into_iter().filter(|(_, r)| !common_quotes.contains(r)) {
-            evidence.carried.entry(article).or_default().push(-root);
-        }
-        for v in evidence.carried.values_mut() {
-            v.sort_unstable();
-        }
-        Ok(evidence)
+    /// The id of the newest claim cluster (0 when there is none).
+    pub fn last_claim_cluster(&self) -> Result<i64> {
+        self.tx.query_row("SELECT coalesce(max(id), 0) FROM claim_clusters", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Articles stored before claims were extracted, up to `limit`: (id,
-    /// body, publication date, language).
+    /// Whether one of two articles (`a` < `b`) reuses the other's text.
+    pub fn reuses_text(&self, a: i64, b: i64) -> Result<bool> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM article_pairs WHERE article_a = ?1 AND article_b = ?2)")
+            .map_err(|e| self.err(e))?;
+        stmt.query_row([a, b], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// The claim clusters (facts) an article states.
+    pub fn article_claim_clusters(&self, article: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT DISTINCT cluster_id FROM claims WHERE article_id = ?1 AND cluster_id IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([article], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// How many claims a cluster has, counted up to `cap`.
+    pub fn claim_cluster_size(&self, cluster: i64, cap: usize) -> Result<usize> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM claims WHERE cluster_id = ?1 LIMIT ?2)")
+            .map_err(|e| self.err(e))?;
+        stmt.query_row(params![cluster, cap as i64], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Articles stored before claims were extracted, up to `limit`.
     pub fn articles_without_claims(&self, limit: usize) -> Result<Vec<StoredBody>> {
         let mut stmt = self
             .tx
             .prepare_cached(
-                "SELECT id, body, published_at, language FROM articles WHERE claims_pending = 1 ORDER BY id LIMIT ?1",
+                "SELECT id, outlet_id, body, published_at, language FROM articles WHERE claims_pending = 1
+                 ORDER BY id LIMIT ?1",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_map([limit as i64], |r| {
+                Ok(StoredBody {
+                    id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    body: r.get(2)?,
+                    published: r.get(3)?,
+                    language: r.get(4)?,
+                })
+            })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     /// Stores the claims extracted for an article stored before claims were.
-    pub fn save_late_claims(&mut self, article: i64, claims: &[Claim]) -> Result<()> {
+    pub fn save_late_claims(&mut self, article: &StoredBody, claims: &[Claim]) -> Result<()> {
         let path = self.path.clone();
         let sql = |source| Error::Sqlite { path: path.clone(), source };
         let mut known = Known::default();
-        insert(&self.tx, article, claims, &mut known).map_err(sql)?;
+        insert(&self.tx, (article.id, article.outlet, article.published.as_deref()), claims, &mut known)
+            .map_err(sql)?;
         self.tx
             .prepare_cached("UPDATE articles SET claims_pending = 0 WHERE id = ?1")
             .map_err(sql)?
-            .execute([article])
+            .execute([article.id])
             .map_err(sql)?;
         Ok(())
     }
@@ -468,7 +417,9 @@ impl LinkTx<'_> {
     /// Recomputes the summaries of stale claim clusters: their statistics,
     /// canonical wording and speaker, and which outlets stated them; the
     /// outlets they had and have become stale. Runs before the outlets'
-    /// summaries are recomputed.
+    /// summaries are recomputed. Reads the clusters' claims from the
+    /// cluster index (never their sentences) a few thousand clusters at a
+    /// time, so it is quick and its memory flat however many are stale.
     pub(super) fn refresh_claim_clusters(&self) -> rusqlite::Result<()> {
         self.tx.execute_batch(
             "CREATE TEMP TABLE IF NOT EXISTS stale_claims(id INTEGER PRIMARY KEY);
@@ -479,47 +430,78 @@ impl LinkTx<'_> {
              DELETE FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);
              DELETE FROM claim_cluster_stats WHERE cluster_id IN (SELECT id FROM stale_claims);",
         )?;
-        let mut tally: HashMap<i64, ClusterTally> = HashMap::new();
-        {
-            let mut stmt = self.tx.prepare(
-                "SELECT c.cluster_id, c.id, c.text, c.score, c.speaker_id, a.id, a.outlet_id,
-                        a.published_at, o.name
-                 FROM stale_claims s
-                 JOIN claims c ON c.cluster_id = s.id
-                 JOIN articles a ON a.id = c.article_id
-                 JOIN outlets o ON o.id = a.outlet_id",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let t = tally.entry(r.get(0)?).or_default();
-                let text: String = r.get(2)?;
-                let claim = TalliedClaim {
-                    id: r.get(1)?,
-                    wording: wording_hash(&text),
-                    text,
-                    score: r.get(3)?,
-                    speaker: r.get(4)?,
-                    article: r.get(5)?,
-                    outlet: r.get(6)?,
-                };
-                let published: Option<String> = r.get(7)?;
-                let outlet_name: String = r.get(8)?;
-                if !t.outlets.iter().any(|(o, _)| *o == claim.outlet) {
-                    t.outlets.push((claim.outlet, outlet_name));
+        let names: HashMap<i64, String> = {
+            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
+        // Many stale clusters (an import into a new archive): every claim is
+        // read in the table's order, and the clusters tallied in memory (a
+        // few dozen bytes a claim). Few: their claims through the index,
+        // cluster by cluster.
+        let (stale, all): (i64, i64) = self.tx.query_row(
+            "SELECT (SELECT count(*) FROM stale_claims), (SELECT count(*) FROM claim_clusters)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let scan = stale * 10 > all;
+        let mut stmt = self.tx.prepare(if scan {
+            "SELECT c.cluster_id, c.id, c.wording, c.score, c.speaker_id, c.article_id, c.outlet_id, c.published_at
+             FROM claims c WHERE c.cluster_id IN (SELECT id FROM stale_claims) ORDER BY c.id"
+        } else {
+            "SELECT c.cluster_id, c.id, c.wording, c.score, c.speaker_id, c.article_id, c.outlet_id, c.published_at
+             FROM stale_claims s JOIN claims c ON c.cluster_id = s.id ORDER BY s.id"
+        })?;
+        let mut rows = stmt.query([])?;
+        let mut tallies: HashMap<i64, ClusterTally> = HashMap::new();
+        let mut chunk: Vec<(i64, ClusterTally)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let cluster: i64 = r.get(0)?;
+            let t = if scan {
+                tallies.entry(cluster).or_default()
+            } else {
+                if chunk.last().is_none_or(|(c, _)| *c != cluster) {
+                    if chunk.len() >= REFRESH_CHUNK {
+                        self.write_claim_clusters(&mut chunk, &names)?;
+                    }
+                    chunk.push((cluster, ClusterTally::default()));
                 }
-                // Dated before undated, then by date, then by article.
-                let key = (published.is_none(), published.clone().unwrap_or_default(), claim.article, claim.outlet);
-                if t.first.as_ref().is_none_or(|f| (key.0, &key.1, key.2) < (f.0, &f.1, f.2)) {
-                    t.first = Some(key);
-                }
-                if let Some(p) = published
-                    && t.first_published.as_ref().is_none_or(|f| p < *f)
-                {
-                    t.first_published = Some(p);
-                }
-                t.claims.push(claim);
+                &mut chunk.last_mut().expect("pushed above").1
+            };
+            let claim = TalliedClaim {
+                id: r.get(1)?,
+                wording: r.get(2)?,
+                score: r.get(3)?,
+                speaker: r.get(4)?,
+                article: r.get(5)?,
+                outlet: r.get(6)?,
+            };
+            t.add(claim, r.get_ref(7)?.as_str_or_null()?);
+        }
+        if scan {
+            let mut all: Vec<(i64, ClusterTally)> = tallies.into_iter().collect();
+            all.sort_unstable_by_key(|(c, _)| *c);
+            while !all.is_empty() {
+                let rest = all.split_off(all.len().min(REFRESH_CHUNK));
+                chunk = all;
+                self.write_claim_clusters(&mut chunk, &names)?;
+                all = rest;
             }
         }
+        self.write_claim_clusters(&mut chunk, &names)?;
+        self.tx.execute_batch(
+            "INSERT OR IGNORE INTO summary_stale(kind, id)
+                 SELECT 'outlet', outlet_id FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);",
+        )
+    }
+
+    /// Writes the summaries of tallied clusters, and empties `chunk`. A
+    /// cluster keeps its canonical wording unless another is stated by more
+    /// outlets; only then is a sentence read.
+    fn write_claim_clusters(
+        &self,
+        chunk: &mut Vec<(i64, ClusterTally)>,
+        names: &HashMap<i64, String>,
+    ) -> rusqlite::Result<()> {
         let mut stats = self.tx.prepare_cached(
             "INSERT INTO claim_cluster_stats(cluster_id, outlets, articles, claims, facts, outlet_names, score,
                                              first_published, first_outlet_id, canonical_text, speaker_id)
@@ -527,31 +509,36 @@ impl LinkTx<'_> {
         )?;
         let mut oc =
             self.tx.prepare_cached("INSERT INTO outlet_claim_clusters(cluster_id, outlet_id) VALUES (?1, ?2)")?;
-        let mut canon = self.tx.prepare_cached(
-            "UPDATE claim_clusters SET canonical_text = ?2, canonical_claim = ?3, speaker_id = ?4
-             WHERE id = ?1 AND (canonical_claim IS NOT ?3 OR speaker_id IS NOT ?4 OR canonical_text <> ?2)",
+        let mut current = self.tx.prepare_cached(
+            "SELECT canonical_claim, canonical_text, facts, speaker_id FROM claim_clusters WHERE id = ?1",
         )?;
-        let mut clusters: Vec<(i64, ClusterTally)> = tally.into_iter().collect();
-        clusters.sort_unstable_by_key(|(id, _)| *id);
-        let canonicals: Vec<usize> =
-            clusters.iter().map(|(_, t)| t.claims.iter().position(|c| c.id == t.canonical().id).unwrap_or(0)).collect();
-        let ids: Vec<i64> = clusters.iter().zip(&canonicals).map(|((_, t), &k)| t.claims[k].id).collect();
-        let mut summaries = self.facts_summaries(&ids)?;
-        for ((cluster, mut t), k) in clusters.into_iter().zip(canonicals) {
-            let (canonical_id, canonical_text) = (t.claims[k].id, std::mem::take(&mut t.claims[k].text));
+        let mut text_of = self.tx.prepare_cached("SELECT text FROM claims WHERE id = ?1")?;
+        let mut set = self.tx.prepare_cached(
+            "UPDATE claim_clusters SET canonical_claim = ?2, canonical_text = ?3, facts = ?4, speaker_id = ?5 WHERE id = ?1",
+        )?;
+        for (cluster, t) in chunk.iter_mut() {
+            let cluster = *cluster;
+            let (was, mut text, mut facts, was_speaker): (Option<i64>, String, Option<String>, Option<i64>) =
+                current.query_row([cluster], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let canonical = t.canonical(was);
             let speaker = t.majority_speaker();
-            canon.execute(params![cluster, canonical_text, canonical_id, speaker])?;
-            let facts = summaries.remove(&canonical_id);
+            if Some(canonical) != was {
+                text = text_of.query_row([canonical], |r| r.get(0))?;
+                facts = self.facts_of(canonical)?;
+            }
+            if Some(canonical) != was || speaker != was_speaker {
+                set.execute(params![cluster, canonical, text, facts, speaker])?;
+            }
             t.outlets.sort_unstable();
-            for (outlet, _) in &t.outlets {
+            for outlet in &t.outlets {
                 oc.execute([cluster, *outlet])?;
             }
-            let mut names: Vec<&str> = t.outlets.iter().map(|(_, n)| n.as_str()).collect();
-            names.sort_unstable();
-            let shown = if names.len() > 10 {
-                format!("{}; and {} more", names[..10].join("; "), names.len() - 10)
+            let mut shown: Vec<&str> = t.outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
+            shown.sort_unstable();
+            let shown = if shown.len() > 10 {
+                format!("{}; and {} more", shown[..10].join("; "), shown.len() - 10)
             } else {
-                names.join("; ")
+                shown.join("; ")
             };
             let mut articles: Vec<i64> = t.claims.iter().map(|c| c.article).collect();
             articles.sort_unstable();
@@ -566,72 +553,34 @@ impl LinkTx<'_> {
                 shown,
                 score,
                 t.first_published,
-                t.first.map(|f| f.3),
-                canonical_text,
+                t.first.as_ref().map(|f| f.3),
+                text,
                 speaker
             ])?;
         }
-        self.tx.execute_batch(
-            "INSERT OR IGNORE INTO summary_stale(kind, id)
-                 SELECT 'outlet', outlet_id FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);",
-        )
+        chunk.clear();
+        Ok(())
     }
 
-    /// Claims' facts as a reader sees them: "money 1e12 USD (japanese
-    /// investment in us); year 2027", by claim, in one statement.
-    fn facts_summaries(&self, claims: &[i64]) -> rusqlite::Result<HashMap<i64, String>> {
-        self.tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS summary_claims(id INTEGER PRIMARY KEY); DELETE FROM summary_claims;",
-        )?;
-        {
-            let mut ins = self.tx.prepare_cached("INSERT OR IGNORE INTO summary_claims(id) VALUES (?1)")?;
-            let mut sorted = claims.to_vec();
-            sorted.sort_unstable();
-            for c in sorted {
-                ins.execute([c])?;
-            }
-        }
+    /// A claim's facts as a reader sees them.
+    fn facts_of(&self, claim: i64) -> rusqlite::Result<Option<String>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT f.claim_id, f.kind, f.value, f.value_high, f.unit, f.qualifier, f.subject
-             FROM summary_claims s JOIN claim_facts f ON f.claim_id = s.id ORDER BY f.claim_id, f.seq",
+            "SELECT kind, value, value_high, unit, qualifier, subject FROM claim_facts WHERE claim_id = ?1 ORDER BY seq",
         )?;
-        let mut rows = stmt.query([])?;
-        let mut out: HashMap<i64, String> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let claim: i64 = r.get(0)?;
-            let kind: String = r.get(1)?;
-            let show = |v: Option<Value>| match v {
-                Some(Value::Num(n)) if n.abs() >= 1e6 => format!("{n:e}"),
-                Some(Value::Num(n)) => format_number(n),
-                Some(Value::Date(d)) => d,
-                None => String::new(),
-            };
-            let mut part = kind;
-            part.push(' ');
-            if let Some(q) = r.get::<_, Option<String>>(5)? {
-                part.push_str(&q);
-                part.push(' ');
-            }
-            part.push_str(&show(value_of(r.get_ref(2)?)));
-            if let Some(h) = value_of(r.get_ref(3)?) {
-                part.push_str("..");
-                part.push_str(&show(Some(h)));
-            }
-            if let Some(u) = r.get::<_, Option<String>>(4)? {
-                part.push(' ');
-                part.push_str(&u);
-            }
-            let subject: String = r.get(6)?;
-            if !subject.is_empty() {
-                part.push_str(&format!(" ({subject})"));
-            }
-            let summary = out.entry(claim).or_default();
-            if !summary.is_empty() {
-                summary.push_str("; ");
-            }
-            summary.push_str(&part);
-        }
-        Ok(out)
+        type Row = (String, Option<Value>, Option<Value>, Option<String>, Option<String>, String);
+        let rows: Vec<Row> = stmt
+            .query_map([claim], |r| {
+                Ok((r.get(0)?, value_of(r.get_ref(1)?), value_of(r.get_ref(2)?), r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(facts_text(rows.iter().map(|(kind, value, high, unit, qualifier, subject)| ShownFact {
+            kind,
+            value: value.as_ref(),
+            high: high.as_ref(),
+            unit: unit.as_deref(),
+            qualifier: qualifier.as_deref(),
+            subject,
+        })))
     }
 
     /// The claim figures of stale outlets (`stale_outlets`, filled by the
@@ -688,15 +637,58 @@ fn wording_hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// Claims of a cluster its canonical wording is compared with.
-const CENTRAL_SAMPLE: usize = 32;
+/// Claim clusters whose summaries are written at a time.
+const REFRESH_CHUNK: usize = 4_096;
+
+/// One fact's parts as [`facts_text`] prints them.
+struct ShownFact<'a> {
+    kind: &'a str,
+    value: Option<&'a Value>,
+    high: Option<&'a Value>,
+    unit: Option<&'a str>,
+    qualifier: Option<&'a str>,
+    subject: &'a str,
+}
+
+/// Facts as a reader sees them: "money 1e12 USD (japanese investment in
+/// us); year 2027".
+fn facts_text<'a>(facts: impl Iterator<Item = ShownFact<'a>>) -> Option<String> {
+    let show = |v: &Value| match v {
+        Value::Num(n) if n.abs() >= 1e6 => format!("{n:e}"),
+        Value::Num(n) => format_number(*n),
+        Value::Date(d) => d.clone(),
+    };
+    let parts: Vec<String> = facts
+        .map(|ShownFact { kind, value, high, unit, qualifier, subject }| {
+            let mut part = kind.to_owned();
+            part.push(' ');
+            if let Some(q) = qualifier {
+                part.push_str(q);
+                part.push(' ');
+            }
+            part.push_str(&value.map(show).unwrap_or_default());
+            if let Some(h) = high {
+                part.push_str("..");
+                part.push_str(&show(h));
+            }
+            if let Some(u) = unit {
+                part.push(' ');
+                part.push_str(u);
+            }
+            if !subject.is_empty() {
+                part.push_str(&format!(" ({subject})"));
+            }
+            part
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
 
 /// One claim of a cluster while its summary is computed.
 struct TalliedClaim {
     id: i64,
     /// What tells wordings apart: the sentence's words, case and spacing aside.
-    wording: u64,
-    text: String,
+    wording: i64,
     score: f64,
     speaker: Option<i64>,
     article: i64,
@@ -706,19 +698,41 @@ struct TalliedClaim {
 #[derive(Default)]
 struct ClusterTally {
     claims: Vec<TalliedClaim>,
-    /// (outlet id, name)
-    outlets: Vec<(i64, String)>,
+    /// Outlet ids.
+    outlets: Vec<i64>,
     first_published: Option<String>,
     /// (undated, date, article, outlet) of the first article by date.
     first: Option<(bool, String, i64, i64)>,
 }
 
 impl ClusterTally {
-    /// The wording stated by the most outlets; among equals the one most
-    /// like the others (the most words in common with them: the wording
-    /// that best stands for all), then the most check-worthy, then the first.
-    fn canonical(&self) -> &TalliedClaim {
-        let mut outlets: HashMap<u64, Vec<i64>> = HashMap::new();
+    /// Counts a claim of its article's date.
+    fn add(&mut self, claim: TalliedClaim, published: Option<&str>) {
+        if !self.outlets.contains(&claim.outlet) {
+            self.outlets.push(claim.outlet);
+        }
+        // Dated before undated, then by date, then by article.
+        let better = self
+            .first
+            .as_ref()
+            .is_none_or(|f| (published.is_none(), published.unwrap_or(""), claim.article) < (f.0, f.1.as_str(), f.2));
+        if better {
+            self.first = Some((published.is_none(), published.unwrap_or("").to_owned(), claim.article, claim.outlet));
+        }
+        if let Some(p) = published
+            && self.first_published.as_deref().is_none_or(|f| p < f)
+        {
+            self.first_published = Some(p.to_owned());
+        }
+        self.claims.push(claim);
+    }
+
+    /// The claim whose wording the most outlets state: `was` (the
+    /// canonical claim so far) when its wording is among those, else the
+    /// first claim of the first such wording. A cluster's canonical
+    /// wording changes only when another is carried more widely.
+    fn canonical(&self, was: Option<i64>) -> i64 {
+        let mut outlets: HashMap<i64, Vec<i64>> = HashMap::new();
         for c in &self.claims {
             let v = outlets.entry(c.wording).or_default();
             if !v.contains(&c.outlet) {
@@ -726,31 +740,13 @@ impl ClusterTally {
             }
         }
         let widest = outlets.values().map(Vec::len).max().unwrap_or(0);
-        let candidates: Vec<&TalliedClaim> =
-            self.claims.iter().filter(|c| outlets[&c.wording].len() == widest).collect();
-        // Words of each claim, for how central it is; a big cluster is
-        // judged on its first claims only, which keeps this linear.
-        let words = |c: &TalliedClaim| -> HashSet<String> {
-            c.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
-        };
-        let sample: Vec<HashSet<String>> = self.claims.iter().take(CENTRAL_SAMPLE).map(words).collect();
-        let central = |c: &TalliedClaim| -> f64 {
-            let mine = words(c);
-            sample
-                .iter()
-                .map(|other| 2.0 * mine.intersection(other).count() as f64 / (mine.len() + other.len()).max(1) as f64)
-                .sum()
-        };
-        let scored: Vec<(f64, &TalliedClaim)> = if candidates.len() > 1 {
-            candidates.iter().map(|c| (central(c), *c)).collect()
-        } else {
-            vec![(0.0, candidates[0])]
-        };
-        scored
-            .into_iter()
-            .max_by(|(x, a), (y, b)| x.total_cmp(y).then(a.score.total_cmp(&b.score)).then(b.id.cmp(&a.id)))
-            .map(|(_, c)| c)
-            .expect("a cluster in the tally has a claim")
+        let wide = |c: &&TalliedClaim| outlets[&c.wording].len() == widest;
+        if let Some(w) = was
+            && self.claims.iter().filter(wide).any(|c| c.id == w)
+        {
+            return w;
+        }
+        self.claims.iter().filter(wide).map(|c| c.id).min().unwrap_or_default()
     }
 
     /// The speaker at least half of the cluster's claims name: a fact one

@@ -135,10 +135,12 @@ impl LinkTx<'_> {
     /// Linked wordings sharing `key`, at most `limit` (a key shared by very
     /// many wordings tells little; the rarer keys find the candidates).
     pub fn wordings_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT wording_id FROM wording_keys WHERE key = ?1 LIMIT ?2")
-            .map_err(|e| self.err(e))?;
+        self.ids_with_key("SELECT wording_id FROM wording_keys WHERE key = ?1 LIMIT ?2", key, limit)
+    }
+
+    /// The ids an index query (`?1` the key, `?2` the limit) lists.
+    pub(super) fn ids_with_key(&self, sql: &str, key: i64, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0)).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
@@ -305,12 +307,7 @@ impl LinkTx<'_> {
 
     /// Articles whose sampled shingles include `hash`, at most `limit`.
     pub fn articles_with_shingle(&self, hash: i64, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT article_id FROM article_shingles WHERE hash = ?1 LIMIT ?2")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map(params![hash, limit as i64], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        self.ids_with_key("SELECT article_id FROM article_shingles WHERE hash = ?1 LIMIT ?2", hash, limit)
     }
 
     /// An article's body and publication date.

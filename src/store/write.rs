@@ -327,7 +327,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
         tx.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?.execute([id])?;
         insert_quotes(tx, id, quotes, known)?;
-        claims::insert(tx, id, claims, known)?;
+        claims::insert(tx, (id, outlet_id, m.published.as_deref()), claims, known)?;
         drop_unused_outlet(tx, old_outlet)?;
         return Ok(Saved::Updated(id));
     }
@@ -358,7 +358,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     tx.prepare_cached("INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![id, doc.media_type, doc.raw.len() as i64, article.raw_zstd])?;
     insert_quotes(tx, id, quotes, known)?;
-    claims::insert(tx, id, claims, known)?;
+    claims::insert(tx, (id, outlet_id, m.published.as_deref()), claims, known)?;
     Ok(Saved::Imported(id))
 }
 
