@@ -52,8 +52,10 @@ fn build(units: usize, dir: &std::path::Path) -> std::path::PathBuf {
         .collect();
     let mut art = tx
         .prepare(
-            "INSERT INTO articles(id, outlet_id, source_path, body, content_sha256, word_count, linked)
-             VALUES (?1, ?2, ?3, '', ?3, 0, 1)",
+            // Bodies are empty: quotations are what is linked here, so no
+            // article waits for claim extraction.
+            "INSERT INTO articles(id, outlet_id, source_path, body, content_sha256, word_count, linked, claims_pending)
+             VALUES (?1, ?2, ?3, '', ?3, 0, 1, 0)",
         )
         .unwrap();
     let mut quote = tx

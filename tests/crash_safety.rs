@@ -89,6 +89,24 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// the same source, quotations and sentence units as in the reference
 /// archive, or not there at all.
 fn assert_whole(db: &Path, reference: &Path, context: &str) {
+    // A kill before the migrations' transaction commits leaves no file, or
+    // one holding at most refinery's (empty) history table: nothing
+    // half-written either way.
+    if !db.exists() {
+        return;
+    }
+    let tables: Vec<String> = Connection::open(db)
+        .unwrap()
+        .prepare("SELECT name FROM sqlite_schema")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    if !tables.iter().any(|t| t == "articles") {
+        assert!(tables.iter().all(|t| t == "refinery_schema_history"), "{context}: part of a schema: {tables:?}");
+        return;
+    }
     let out = Command::new(binary()).arg("--db").arg(db).args(["--format", "csv", "check"]).output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -104,7 +122,7 @@ fn assert_whole(db: &Path, reference: &Path, context: &str) {
     conn.execute("ATTACH ?1 AS ref", [reference.to_str().unwrap()]).unwrap();
     let strays: i64 = conn
         .query_row(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS
+            "SELECT count(*) FROM main.articles a WHERE NOT EXISTS
                (SELECT 1 FROM ref.articles r WHERE r.content_sha256 = a.content_sha256 AND r.body = a.body
                   AND r.boilerplate = a.boilerplate AND r.title IS a.title)",
             [],

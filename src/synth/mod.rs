@@ -222,22 +222,20 @@ impl Corpus {
         Corpus { rng, outlets, people, story: None, made: 0 }
     }
 
-    fn sentence(&mut self, topic: &str, city: &str) -> String {
+    fn sentence(&mut self, topic: &str) -> String {
         let r = &mut self.rng;
         match r.below(6) {
-            0 => format!("We will {} the {topic} plan in {city} before the end of the year", r.pick(VERBS)),
-            1 => format!("This {topic} deal is {} for {} in {city}", r.pick(ADJECTIVES), r.pick(GROUPS)),
-            2 => format!("Nobody in {city} should pretend that the {topic} problem is {}", r.pick(ADJECTIVES)),
+            0 => format!("We will {} the {topic} plan before the end of the year", r.pick(VERBS)),
+            1 => format!("This {topic} deal is {} for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
+            2 => format!("Nobody should pretend that the {topic} problem is {}", r.pick(ADJECTIVES)),
             3 => format!(
-                "I think the {} of {city} will {} the {topic} budget, and that is {}",
+                "I think the {} will {} the {topic} budget, and that is {}",
                 r.pick(GROUPS),
                 r.pick(VERBS),
                 r.pick(ADJECTIVES)
             ),
-            4 => {
-                format!("Our job in {city} is to {} {} and to keep the {topic} promise", r.pick(VERBS), r.pick(GROUPS))
-            }
-            _ => format!("The {topic} figures for {city} show a {} year for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
+            4 => format!("Our job is to {} {} and to keep the {topic} promise", r.pick(VERBS), r.pick(GROUPS)),
+            _ => format!("The {topic} figures show a {} year for {}", r.pick(ADJECTIVES), r.pick(GROUPS)),
         }
     }
 
@@ -245,13 +243,12 @@ impl Corpus {
         let topic = *self.rng.pick(NOUNS);
         let second = *self.rng.pick(NOUNS);
         let city = *self.rng.pick(CITIES);
-        let place = capitalize(&city.to_lowercase());
         let speakers: Vec<usize> = (0..2 + self.rng.below(3)).map(|_| self.rng.below(self.people.len())).collect();
         let quotes = (0..6 + self.rng.below(9))
             .map(|_| {
                 let who = self.rng.below(speakers.len());
                 let n = 1 + self.rng.below(2);
-                (who, (0..n).map(|_| self.sentence(topic, &place)).collect())
+                (who, (0..n).map(|_| self.sentence(topic)).collect())
             })
             .collect();
         let wire = self.rng.chance(0.3).then(|| {
