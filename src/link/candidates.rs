@@ -39,6 +39,19 @@ impl PassIndex {
         })
         .take(limit)
     }
+
+    /// Every (key, position) recorded, by key and then position: the order
+    /// that keeps a key index's pages in order when they are stored, read
+    /// from the postings rather than kept twice.
+    pub fn by_key(&self) -> impl Iterator<Item = (i64, usize)> + '_ {
+        let mut keys: Vec<i64> = self.heads.keys().copied().collect();
+        keys.sort_unstable();
+        keys.into_iter().flat_map(move |k| {
+            let mut at: Vec<usize> = self.with_key(k, usize::MAX).collect();
+            at.reverse();
+            at.into_iter().map(move |p| (k, p))
+        })
+    }
 }
 
 /// An item sharing keys with the one being linked.

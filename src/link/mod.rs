@@ -13,8 +13,9 @@ pub mod candidates;
 pub mod claims;
 pub mod quotes;
 
-use crate::store::{Archive, Carried, LinkTx, Result};
+use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
 use candidates::{KEY_LIMIT, PassIndex, Search};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
 /// What a linking pass did.
@@ -49,24 +50,41 @@ const ARTICLE_CANDIDATES: usize = 20;
 /// Links everything new in the archive, joins one-word speakers to the
 /// person the archive shows they are, and refreshes the reports' summaries
 /// of what changed — in one transaction, waiting for another process
-/// writing to the archive to finish first.
+/// writing to the archive to finish first. (The claims of articles stored
+/// by an earlier version are extracted first, in a transaction of their
+/// own: the pass compares only committed claims.)
 pub fn link(archive: &mut Archive) -> Result<Linked> {
-    let tx = archive.link_tx()?;
-    link_in(tx)
+    let late_claims = extract_late_claims(archive.link_tx()?)?;
+    let linked = link_in(archive.link_tx()?)?;
+    Ok(Linked { late_claims, ..linked })
 }
 
 /// Links as [`link`] does if no other process is writing to the archive;
 /// `None` if one is, so that reading never waits for an import.
 pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
-    archive.try_link_tx()?.map(link_in).transpose()
+    let Some(tx) = archive.try_link_tx()? else { return Ok(None) };
+    let late_claims = extract_late_claims(tx)?;
+    // Should another writer slip in between, the pass waits for it.
+    let linked = link_in(archive.link_tx()?)?;
+    Ok(Some(Linked { late_claims, ..linked }))
 }
 
-fn link_in(mut tx: LinkTx<'_>) -> Result<Linked> {
-    let late_claims = extract_late_claims(&mut tx)?;
-    let mut linked = link_quotes(&tx)?;
-    linked.late_claims = late_claims;
-    linked.articles = link_articles(&tx)?;
-    link_claims(&tx, &mut linked)?;
+/// Links quotations, then articles while claims are compared on another
+/// core (they read only what is committed, which the pass does not
+/// change), then writes the claims' clusters and refreshes the summaries.
+/// Claims wait for quotations so that the two passes' peaks of memory do
+/// not add up.
+fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
+    let reader = tx.claim_reader()?;
+    let mut linked = std::thread::scope(|s| -> Result<Linked> {
+        let mut linked = link_quotes(&tx)?;
+        let planning = s.spawn(move || plan_claims(&reader));
+        let articles = link_articles(&tx);
+        let plan = planning.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        linked.articles = articles?;
+        write_claims(&tx, plan?, &mut linked)?;
+        Ok(linked)
+    })?;
     linked.speakers = tx.resolve_surnames()?;
     tx.refresh_summaries()?;
     tx.commit()?;
@@ -350,12 +368,14 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
 const LATE_BATCH: usize = 256;
 
 /// Extracts, from the stored bodies, the claims of articles stored before
-/// claims were extracted (an archive of an earlier version), on every core.
-fn extract_late_claims(tx: &mut LinkTx) -> Result<usize> {
+/// claims were extracted (an archive of an earlier version), on every core,
+/// and commits them.
+fn extract_late_claims(mut tx: LinkTx) -> Result<usize> {
     let mut done = 0;
     loop {
         let batch = tx.articles_without_claims(LATE_BATCH)?;
         if batch.is_empty() {
+            tx.commit()?;
             return Ok(done);
         }
         let extracted = on_all_cores(&batch, |a| {
@@ -381,40 +401,55 @@ const CLAIM_BATCH: usize = 4_096;
 /// candidates are mostly the claims just before it (the same story).
 const RECENT_CLAIMS: usize = 32_768;
 
-/// Places every claim without a cluster: with the same fact stated before
-/// (found through the shared candidate index), or in a new cluster; and
-/// records the figures that conflict with, or round, earlier ones.
-/// Places every claim without a cluster: with the same fact stated before
-/// (found through the shared candidate index), or in a new cluster; and
-/// records the figures that conflict with, or round, earlier ones.
-fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
-    let in_archive = tx.has_claim_keys()?;
-    let mut pass = PassIndex::default();
-    // Id and cluster of each of this pass's claims, by position.
-    let mut pass_ids: Vec<i64> = Vec::new();
-    let mut pass_clusters: Vec<i64> = Vec::new();
-    let mut recent: HashMap<i64, std::rc::Rc<claims::Sig>> = HashMap::new();
+/// What the claim linker decided, for the linking pass to write.
+#[derive(Default)]
+struct ClaimPlan {
+    /// Clusters to create: (id, first claim).
+    new_clusters: Vec<(i64, i64)>,
+    /// The claims placed, in order, with their candidate keys.
+    pass: PassIndex,
+    /// Their ids, by position in the pass.
+    ids: Vec<i64>,
+    /// Their clusters, by position.
+    clusters: Vec<i64>,
+    /// Facts that round an earlier fact of the same subject: (earlier, new).
+    roundings: Vec<(i64, i64)>,
+    /// Figures that differ on one subject: (earlier fact, new fact, their
+    /// articles) — conflicts if the articles turn out to be of one story,
+    /// which is known once articles are linked too.
+    conflicts: Vec<(i64, i64, i64, i64)>,
+    /// The last claim looked at.
+    upto: Option<i64>,
+    /// The facts each article of the pass states.
+    stories: Stories,
+    /// Claims joined to an earlier fact.
+    joined: usize,
+}
+
+/// Decides where every claim without a cluster goes: with the same fact
+/// stated before (found through the shared candidate index), or in a new
+/// cluster; and which figures conflict with, or round, earlier ones. Reads
+/// only committed claims, so it runs beside the linking of quotations.
+fn plan_claims(reader: &ClaimReader) -> Result<ClaimPlan> {
+    let in_archive = reader.has_claim_keys()?;
+    let mut plan = ClaimPlan::default();
+    let mut recent: FxHashMap<i64, std::rc::Rc<claims::Sig>> = FxHashMap::default();
     let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
-    let mut stories = Stories { last_old_cluster: tx.last_claim_cluster()?, ..Stories::default() };
-    // Figures that differ on one subject: conflicts if their articles turn
-    // out to be of one story, which is known once the pass is done.
-    let mut conflicts: Vec<(i64, i64, i64, i64)> = Vec::new();
-    // Keys go in at the end, sorted, which keeps the index's pages in order.
-    let mut new_keys: Vec<(i64, i64)> = Vec::new();
-    let mut after = tx.claims_linked()?;
+    let mut last_cluster = reader.last_claim_cluster()?;
+    plan.stories.last_old_cluster = last_cluster;
+    let mut after = reader.claims_linked()?;
     loop {
-        let batch = tx.claims_after(after, CLAIM_BATCH)?;
+        let batch = reader.claims_after(after, CLAIM_BATCH)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
+        plan.upto = Some(after);
         let prepared = on_all_cores(&batch, claims::prepare);
-        let mut assigned: Vec<(i64, i64)> = Vec::with_capacity(batch.len());
-        let mut pairs: Vec<(i64, i64, &str)> = Vec::new();
         for (c, (me, keys)) in batch.iter().zip(prepared) {
             let me = std::rc::Rc::new(me);
-            let mut archive = |k: i64| tx.claims_with_key(k, KEY_LIMIT);
+            let mut archive = |k: i64| reader.claims_with_key(k, KEY_LIMIT);
             let stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
                 if in_archive { Some(&mut archive) } else { None };
-            let found = candidates::find(&keys, &pass, |p| pass_ids[p], stored, CLAIM_SEARCH)?;
+            let found = candidates::find(&keys, &plan.pass, |p| plan.ids[p], stored, CLAIM_SEARCH)?;
             // The strongest cluster stating the same fact, unless a claim of
             // that cluster states a different figure of it: a cluster
             // holds one fact, not a chain of near ones.
@@ -428,9 +463,9 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                     continue;
                 }
                 let (other, cluster) = match (recent.get(&cand.id), cand.pos) {
-                    (Some(s), Some(p)) => (std::rc::Rc::clone(s), pass_clusters[p]),
-                    _ => match tx.stored_claim(cand.id)? {
-                        Some(s) => match cand.pos.map(|p| pass_clusters[p]).or(s.cluster_id) {
+                    (Some(s), Some(p)) => (std::rc::Rc::clone(s), plan.clusters[p]),
+                    _ => match reader.stored_claim(cand.id)? {
+                        Some(s) => match cand.pos.map(|p| plan.clusters[p]).or(s.cluster_id) {
                             Some(cluster) => (std::rc::Rc::new(claims::sig(&s)), cluster),
                             None => continue,
                         },
@@ -446,7 +481,7 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                         for (a, b) in roundings {
                             if !paired.contains(&(b, cluster)) {
                                 paired.push((b, cluster));
-                                pairs.push((a, b, "rounding"));
+                                plan.roundings.push((a, b));
                             }
                         }
                     }
@@ -454,7 +489,7 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                         for (a, b) in found {
                             if !paired.contains(&(b, cluster)) {
                                 paired.push((b, cluster));
-                                conflicts.push((a, b, other.article, me.article));
+                                plan.conflicts.push((a, b, other.article, me.article));
                             }
                         }
                         blocked.push(cluster);
@@ -469,17 +504,19 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             let cluster = match best {
                 Some((_, cluster)) => {
-                    linked.claims_joined += 1;
+                    plan.joined += 1;
                     cluster
                 }
-                None => tx.new_claim_cluster(c)?,
+                None => {
+                    last_cluster += 1;
+                    plan.new_clusters.push((last_cluster, c.id));
+                    last_cluster
+                }
             };
-            assigned.push((c.id, cluster));
-            stories.note(c.article_id, cluster);
-            pass.add(pass_ids.len(), &keys);
-            pass_ids.push(c.id);
-            pass_clusters.push(cluster);
-            new_keys.extend(keys.iter().map(|k| (*k, c.id)));
+            plan.stories.note(c.article_id, cluster);
+            plan.pass.add(plan.ids.len(), &keys);
+            plan.ids.push(c.id);
+            plan.clusters.push(cluster);
             recent.insert(c.id, me);
             order.push_back(c.id);
             if order.len() > RECENT_CLAIMS
@@ -487,23 +524,33 @@ fn link_claims(tx: &LinkTx, linked: &mut Linked) -> Result<()> {
             {
                 recent.remove(&old);
             }
-            linked.claims += 1;
         }
-        tx.assign_claims(&assigned)?;
-        tx.add_claim_pairs(&pairs)?;
     }
-    new_keys.sort_unstable();
-    tx.add_claim_keys(&new_keys)?;
-    tx.set_claims_linked(after)?;
+    Ok(plan)
+}
+
+/// Writes what [`plan_claims`] decided, once articles are linked: the
+/// conflicts whose articles are of one story are kept.
+fn write_claims(tx: &LinkTx, plan: ClaimPlan, linked: &mut Linked) -> Result<()> {
+    let Some(upto) = plan.upto else { return Ok(()) };
+    tx.add_claim_clusters(&plan.new_clusters)?;
+    tx.assign_claims(plan.ids.iter().copied().zip(plan.clusters.iter().copied()))?;
+    let roundings: Vec<(i64, i64, &str)> = plan.roundings.iter().map(|&(a, b)| (a, b, "rounding")).collect();
+    tx.add_claim_pairs(&roundings)?;
+    tx.add_claim_keys(plan.pass.by_key().map(|(k, p)| (k, plan.ids[p])))?;
+    tx.set_claims_linked(upto)?;
+    let mut stories = plan.stories;
     let mut found: Vec<(i64, i64, &str)> = Vec::new();
-    for (fact_a, fact_b, a, b) in conflicts {
+    for (fact_a, fact_b, a, b) in plan.conflicts {
         if stories.same(tx, a, b)? {
             found.push((fact_a, fact_b, "conflict"));
         }
     }
-    linked.conflicts += found.len();
     tx.add_claim_pairs(&found)?;
     tx.drop_empty_claim_clusters()?;
+    linked.claims += plan.ids.len();
+    linked.claims_joined += plan.joined;
+    linked.conflicts += found.len();
     Ok(())
 }
 

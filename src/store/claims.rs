@@ -195,22 +195,52 @@ fn read_claims(rows: &mut rusqlite::Rows) -> rusqlite::Result<Vec<StoredClaim>> 
     Ok(out)
 }
 
+/// The archive's committed claims, read on a connection of their own so
+/// that claims are compared on one core while the linking pass links
+/// quotations on another. The pass holds the archive's write lock, so what
+/// this reads cannot change under it.
+pub struct ClaimReader {
+    conn: Connection,
+    path: String,
+}
+
 impl LinkTx<'_> {
-    /// The id of the last claim linked: later ones wait for the linker.
-    pub fn claims_linked(&self) -> Result<i64> {
-        self.tx.query_row("SELECT upto FROM claims_linked", [], |r| r.get(0)).map_err(|e| self.err(e))
+    /// Opens a [`ClaimReader`] on this pass's archive.
+    pub fn claim_reader(&self) -> Result<ClaimReader> {
+        let file = self.tx.path().filter(|p| !p.is_empty()).map(str::to_owned).unwrap_or_else(|| self.path.clone());
+        let conn = Connection::open_with_flags(
+            &file,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| self.err(e))?;
+        let reader = ClaimReader { conn, path: self.path.clone() };
+        // A quarter of the writer's cache: the claims are read in order,
+        // the keys and earlier claims looked up one by one.
+        reader.conn.execute_batch("PRAGMA cache_size = -16384; BEGIN;").map_err(|e| reader.err(e))?;
+        Ok(reader)
     }
 
     /// Records that every claim up to `upto` is linked.
     pub fn set_claims_linked(&self, upto: i64) -> Result<()> {
         self.tx.execute("UPDATE claims_linked SET upto = ?1", [upto]).map(|_| ()).map_err(|e| self.err(e))
     }
+}
+
+impl ClaimReader {
+    fn err(&self, source: rusqlite::Error) -> Error {
+        Error::Sqlite { path: self.path.clone(), source }
+    }
+
+    /// The id of the last claim linked: later ones wait for the linker.
+    pub fn claims_linked(&self) -> Result<i64> {
+        self.conn.query_row("SELECT upto FROM claims_linked", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
 
     /// Up to `limit` claims with ids above `after`, in order.
     pub fn claims_after(&self, after: i64, limit: usize) -> Result<Vec<StoredClaim>> {
         let sql = |e| self.err(e);
         let mut stmt = self
-            .tx
+            .conn
             .prepare_cached(&format!(
                 "WITH batch AS (SELECT id FROM claims WHERE id > ?1 ORDER BY id LIMIT ?2)
                  SELECT {CLAIM_COLUMNS}
@@ -227,7 +257,7 @@ impl LinkTx<'_> {
     pub fn stored_claim(&self, id: i64) -> Result<Option<StoredClaim>> {
         let sql = |e| self.err(e);
         let mut stmt = self
-            .tx
+            .conn
             .prepare_cached(&format!(
                 "SELECT {CLAIM_COLUMNS}
                  FROM claims c LEFT JOIN claim_facts f ON f.claim_id = c.id
@@ -240,54 +270,67 @@ impl LinkTx<'_> {
 
     /// Whether any claim of an earlier pass has keys.
     pub fn has_claim_keys(&self) -> Result<bool> {
-        self.tx.query_row("SELECT EXISTS (SELECT 1 FROM claim_keys)", [], |r| r.get(0)).map_err(|e| self.err(e))
+        self.conn.query_row("SELECT EXISTS (SELECT 1 FROM claim_keys)", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
     /// Linked claims sharing `key`, at most `limit`.
     pub fn claims_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        self.ids_with_key("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2", key, limit)
+        let sql = |e| self.err(e);
+        let mut stmt =
+            self.conn.prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2").map_err(sql)?;
+        let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0)).map_err(sql)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(sql)
     }
 
+    /// The id of the newest claim cluster (0 when there is none).
+    pub fn last_claim_cluster(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT coalesce(max(id), 0) FROM claim_clusters", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+}
+
+impl LinkTx<'_> {
     /// Stores candidate keys, as (key, claim) pairs, sorted.
-    pub fn add_claim_keys(&self, keys: &[(i64, i64)]) -> Result<()> {
+    pub fn add_claim_keys(&self, keys: impl IntoIterator<Item = (i64, i64)>) -> Result<()> {
         let mut stmt = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO claim_keys(key, claim_id) VALUES (?1, ?2)")
             .map_err(|e| self.err(e))?;
         for (k, c) in keys {
-            stmt.execute([*k, *c]).map_err(|e| self.err(e))?;
+            stmt.execute([k, c]).map_err(|e| self.err(e))?;
         }
         Ok(())
     }
 
-    /// A new claim cluster whose first claim is `claim` (the canonical
-    /// wording until the summary refresh finds one more widely carried).
-    pub fn new_claim_cluster(&self, claim: &StoredClaim) -> Result<i64> {
+    /// New claim clusters, as (id, first claim) sorted by claim: the first
+    /// claim's wording is the canonical one until the summary refresh
+    /// finds one more widely carried.
+    pub fn add_claim_clusters(&self, clusters: &[(i64, i64)]) -> Result<()> {
+        let sql = |e| self.err(e);
         let mut stmt = self
             .tx
-            .prepare_cached("INSERT INTO claim_clusters(canonical_text, canonical_claim, facts) VALUES (?1, ?2, ?3)")
-            .map_err(|e| self.err(e))?;
-        let facts = facts_text(claim.facts.iter().map(|f| ShownFact {
-            kind: f.kind.as_str(),
-            value: Some(&f.value),
-            high: f.high.as_ref(),
-            unit: f.unit.as_deref(),
-            qualifier: f.qualifier.as_deref(),
-            subject: f.subject.as_str(),
-        }));
-        stmt.execute(params![claim.text, claim.id, facts]).map_err(|e| self.err(e))?;
-        Ok(self.tx.last_insert_rowid())
+            .prepare_cached(
+                "INSERT INTO claim_clusters(id, canonical_text, canonical_claim, facts)
+                 SELECT ?1, text, id, ?3 FROM claims WHERE id = ?2",
+            )
+            .map_err(sql)?;
+        for &(cluster, claim) in clusters {
+            stmt.execute(params![cluster, claim, self.facts_of(claim).map_err(sql)?]).map_err(sql)?;
+        }
+        Ok(())
     }
 
     /// Puts claims in clusters, as (claim, cluster) pairs sorted by claim,
     /// and marks the clusters' summaries stale.
-    pub fn assign_claims(&self, assigned: &[(i64, i64)]) -> Result<()> {
+    pub fn assign_claims(&self, assigned: impl IntoIterator<Item = (i64, i64)>) -> Result<()> {
         let sql = |e| self.err(e);
         let mut set = self.tx.prepare_cached("UPDATE claims SET cluster_id = ?2 WHERE id = ?1").map_err(sql)?;
+        let mut clusters: Vec<i64> = Vec::new();
         for (claim, cluster) in assigned {
             set.execute([claim, cluster]).map_err(sql)?;
+            clusters.push(cluster);
         }
-        let mut clusters: Vec<i64> = assigned.iter().map(|(_, c)| *c).collect();
         clusters.sort_unstable();
         clusters.dedup();
         let mut stale = self
@@ -328,11 +371,6 @@ impl LinkTx<'_> {
             stmt.execute(params![a, b, relation]).map_err(|e| self.err(e))?;
         }
         Ok(())
-    }
-
-    /// The id of the newest claim cluster (0 when there is none).
-    pub fn last_claim_cluster(&self) -> Result<i64> {
-        self.tx.query_row("SELECT coalesce(max(id), 0) FROM claim_clusters", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
     /// Whether one of two articles (`a` < `b`) reuses the other's text.

@@ -8,7 +8,7 @@ mod speakers;
 mod write;
 
 pub use check::{Finding, Status};
-pub use claims::{BLINDSPOTS_OF_OUTLET, StoredBody, StoredClaim, StoredFact};
+pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use speakers::Merged;
 pub use write::{NewArticle, RunCounts, Saved};
