@@ -152,7 +152,6 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     let mut assigned: Vec<i64> = Vec::with_capacity(pending.len());
     // Wordings linked in earlier passes that came up as candidates.
     let mut stored: HashMap<i64, Option<(String, i64)>> = HashMap::new();
-    let mut new_keys: Vec<(i64, i64)> = Vec::new();
     // Quotations that became fragments of a newer, longer one.
     let mut regrouped: Vec<i64> = Vec::new();
 
@@ -228,11 +227,9 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
         tx.assign(w.id, cluster)?;
         assigned.push(cluster);
         pass.add(i, &keys);
-        new_keys.extend(keys.iter().map(|k| (*k, w.id)));
     }
     // Keys go in sorted, which keeps the index's pages in order.
-    new_keys.sort_unstable();
-    tx.add_keys(&new_keys)?;
+    tx.add_keys(pass.by_key().map(|(k, p)| (k, pending[p].id)))?;
 
     // Canonical wording (the most widely carried) and every wording's diff to it.
     let mut touched: Vec<i64> = assigned.iter().copied().collect::<HashSet<_>>().into_iter().collect();
@@ -429,7 +426,7 @@ struct ClaimPlan {
 /// Decides where every claim without a cluster goes: with the same fact
 /// stated before (found through the shared candidate index), or in a new
 /// cluster; and which figures conflict with, or round, earlier ones. Reads
-/// only committed claims, so it runs beside the linking of quotations.
+/// only committed claims, so it runs beside the linking of articles.
 fn plan_claims(reader: &ClaimReader) -> Result<ClaimPlan> {
     let in_archive = reader.has_claim_keys()?;
     let mut plan = ClaimPlan::default();

@@ -4,7 +4,7 @@
 //! and the claim reports' summaries. The decisions are made in
 //! `crate::link`; this is how they are stored.
 
-use super::link::{LinkTx, refresh_pairs};
+use super::link::{LinkTx, ids_with_key, refresh_pairs};
 use super::write::Known;
 use super::{Error, Result};
 use crate::extract::Claim;
@@ -197,7 +197,7 @@ fn read_claims(rows: &mut rusqlite::Rows) -> rusqlite::Result<Vec<StoredClaim>> 
 
 /// The archive's committed claims, read on a connection of their own so
 /// that claims are compared on one core while the linking pass links
-/// quotations on another. The pass holds the archive's write lock, so what
+/// articles on another. The pass holds the archive's write lock, so what
 /// this reads cannot change under it.
 pub struct ClaimReader {
     conn: Connection,
@@ -275,11 +275,8 @@ impl ClaimReader {
 
     /// Linked claims sharing `key`, at most `limit`.
     pub fn claims_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        let sql = |e| self.err(e);
-        let mut stmt =
-            self.conn.prepare_cached("SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2").map_err(sql)?;
-        let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0)).map_err(sql)?;
-        rows.collect::<rusqlite::Result<_>>().map_err(sql)
+        ids_with_key(&self.conn, "SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2", key, limit)
+            .map_err(|e| self.err(e))
     }
 
     /// The id of the newest claim cluster (0 when there is none).

@@ -139,10 +139,8 @@ impl LinkTx<'_> {
     }
 
     /// The ids an index query (`?1` the key, `?2` the limit) lists.
-    pub(super) fn ids_with_key(&self, sql: &str, key: i64, limit: usize) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    fn ids_with_key(&self, sql: &str, key: i64, limit: usize) -> Result<Vec<i64>> {
+        ids_with_key(&self.tx, sql, key, limit).map_err(|e| self.err(e))
     }
 
     /// A wording by id.
@@ -200,13 +198,13 @@ impl LinkTx<'_> {
     }
 
     /// Stores candidate keys, as (key, wording) pairs.
-    pub fn add_keys(&self, keys: &[(i64, i64)]) -> Result<()> {
+    pub fn add_keys(&self, keys: impl IntoIterator<Item = (i64, i64)>) -> Result<()> {
         let mut stmt = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO wording_keys(key, wording_id) VALUES (?1, ?2)")
             .map_err(|e| self.err(e))?;
         for (k, w) in keys {
-            stmt.execute([*k, *w]).map_err(|e| self.err(e))?;
+            stmt.execute([k, w]).map_err(|e| self.err(e))?;
         }
         Ok(())
     }
@@ -621,6 +619,18 @@ impl LinkTx<'_> {
 /// `shared`), from `source` (`cluster_id`, `outlet_id`: which outlet
 /// carried what): a pair's count changes only with a cluster both carry,
 /// and then both are stale. Used for quotations and for claims.
+/// The ids `sql` lists for `key` (its parameters: the key, then `limit`).
+pub(super) fn ids_with_key(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    key: i64,
+    limit: usize,
+) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params![key, limit as i64], |r| r.get(0))?;
+    rows.collect()
+}
+
 pub(super) fn refresh_pairs(tx: &rusqlite::Connection, source: &str, dest: &str) -> rusqlite::Result<()> {
     let stale: HashSet<i64> = {
         let mut stmt = tx.prepare("SELECT id FROM stale_outlets")?;
