@@ -13,8 +13,9 @@ use std::process::ExitCode;
 /// a .csv file (a header row) is a corpus of articles with the fields
 /// outlet, url, title, author, published, language and text, read as a
 /// stream. Each article's text is split into headline, body and page
-/// furniture, its quotations extracted and attributed, on every core; the
-/// same quoted sentences in different articles are linked at the end.
+/// furniture, its quotations and claims extracted and attributed, on every
+/// core; the same quoted sentences and the same facts in different
+/// articles are linked at the end.
 /// A directory's `manifest.csv` (columns file, outlet, url, published,
 /// title, author, language) supplies what a text file does not say;
 /// `--manifest` names one explicitly. Importing the same text again changes

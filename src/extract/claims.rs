@@ -84,6 +84,9 @@ pub struct Claim {
     pub line: u64,
     /// The sentence, spaces collapsed.
     pub text: String,
+    /// A hash of the sentence's words, case and spacing aside: two outlets
+    /// printing the same sentence print one wording.
+    pub wording: u64,
     /// Outlet or reported.
     pub voice: Voice,
     /// For reported claims, who made the statement, when resolved.
@@ -265,6 +268,7 @@ fn claim(
         end,
         paragraph: p,
         line: body.lines[p],
+        wording: wording_hash(&sentence),
         text: sentence,
         voice,
         speaker,
@@ -273,6 +277,19 @@ fn claim(
         score,
         facts,
     })
+}
+
+/// See [`Claim::wording`].
+fn wording_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut h);
+        }
+        ' '.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Whether the reporter's words report a concrete event: an event verb,

@@ -40,7 +40,7 @@ pub(super) fn insert(
             published,
             speaker,
             c.text,
-            wording_hash(&c.text) as i64,
+            c.wording as i64,
             c.start as i64,
             c.end as i64,
             c.paragraph as i64,
@@ -342,32 +342,50 @@ impl LinkTx<'_> {
 
     /// Records pairs of differing facts: (fact of the earlier claim, fact of
     /// the later, "conflict" or "rounding"), with what the reports show of
-    /// both sides.
+    /// both sides. The pairs are gathered first and written in the table's
+    /// order: wide rows put in at random places split pages all the time.
     pub fn add_claim_pairs(&self, pairs: &[(i64, i64, &str)]) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO claim_pairs(relation, rank, fact_a, fact_b, subject, kind, unit, outlet_a, figure_a,
-                                                   value_a, outlet_b, figure_b, value_b, difference, difference_pct,
-                                                   claim_a, claim_b, published_a, published_b, article_a, article_b)
-                 SELECT ?3, coalesce(d.pct, 0), fa.id, fb.id, fa.subject, fa.kind, fa.unit, ca.outlet_id, fa.text,
-                        fa.value, cb.outlet_id, fb.text, fb.value, d.difference, d.pct, ca.text, cb.text,
-                        ca.published_at, cb.published_at, ca.article_id, cb.article_id
-                 FROM claim_facts fa JOIN claims ca ON ca.id = fa.claim_id
-                 JOIN claim_facts fb ON fb.id = ?2 JOIN claims cb ON cb.id = fb.claim_id
-                 JOIN (SELECT CASE WHEN x.kind = 'date' THEN round(julianday(y.value) - julianday(x.value))
-                                   ELSE y.value - x.value END AS difference,
-                              CASE WHEN x.kind IN ('money', 'percent', 'number', 'duration')
-                                        AND max(abs(x.value), abs(y.value)) > 0
-                                   THEN round(100.0 * abs(y.value - x.value) / max(abs(x.value), abs(y.value)), 1) END AS pct
-                       FROM claim_facts x, claim_facts y WHERE x.id = ?1 AND y.id = ?2) d
-                 WHERE fa.id = ?1",
+        let sql = |e| self.err(e);
+        self.tx
+            .execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS new_claim_pairs(relation TEXT, fact_a INTEGER, fact_b INTEGER);
+                 DELETE FROM new_claim_pairs;",
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(sql)?;
+        let mut add = self
+            .tx
+            .prepare_cached("INSERT INTO new_claim_pairs(relation, fact_a, fact_b) VALUES (?1, ?2, ?3)")
+            .map_err(sql)?;
         for (a, b, relation) in pairs {
-            stmt.execute(params![a, b, relation]).map_err(|e| self.err(e))?;
+            add.execute(params![relation, a, b]).map_err(sql)?;
         }
-        Ok(())
+        self.tx
+            .execute_batch(
+                "INSERT OR IGNORE INTO claim_pairs(relation, rank, fact_a, fact_b, subject, kind, unit, outlet_a,
+                                                   figure_a, value_a, outlet_b, figure_b, value_b, difference,
+                                                   difference_pct, claim_a, claim_b, published_a, published_b,
+                                                   article_a, article_b)
+                 SELECT relation, coalesce(pct, 0), fact_a, fact_b, subject, kind, unit, outlet_a, figure_a, value_a,
+                        outlet_b, figure_b, value_b, difference, pct, claim_a, claim_b, published_a, published_b,
+                        article_a, article_b
+                 FROM (SELECT n.relation, fa.id AS fact_a, fb.id AS fact_b, fa.subject, fa.kind, fa.unit,
+                              ca.outlet_id AS outlet_a, fa.text AS figure_a, fa.value AS value_a,
+                              cb.outlet_id AS outlet_b, fb.text AS figure_b, fb.value AS value_b,
+                              CASE WHEN fa.kind = 'date' THEN round(julianday(fb.value) - julianday(fa.value))
+                                   ELSE fb.value - fa.value END AS difference,
+                              CASE WHEN fa.kind IN ('money', 'percent', 'number', 'duration')
+                                        AND max(abs(fa.value), abs(fb.value)) > 0
+                                   THEN round(100.0 * abs(fb.value - fa.value) / max(abs(fa.value), abs(fb.value)), 1)
+                              END AS pct,
+                              ca.text AS claim_a, cb.text AS claim_b, ca.published_at AS published_a,
+                              cb.published_at AS published_b, ca.article_id AS article_a, cb.article_id AS article_b
+                       FROM new_claim_pairs n
+                       JOIN claim_facts fa ON fa.id = n.fact_a JOIN claims ca ON ca.id = fa.claim_id
+                       JOIN claim_facts fb ON fb.id = n.fact_b JOIN claims cb ON cb.id = fb.claim_id)
+                 ORDER BY relation, coalesce(pct, 0), fact_a, fact_b;
+                 DELETE FROM new_claim_pairs;",
+            )
+            .map_err(sql)
     }
 
     /// Whether one of two articles (`a` < `b`) reuses the other's text.
@@ -656,20 +674,6 @@ impl LinkTx<'_> {
              DELETE FROM outlet_claim_pair_stats;",
         )
     }
-}
-
-/// A hash of a sentence's words, case and spacing aside: two outlets
-/// printing the same sentence print one wording.
-fn wording_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        for c in w.chars().flat_map(char::to_lowercase) {
-            c.hash(&mut h);
-        }
-        ' '.hash(&mut h);
-    }
-    h.finish()
 }
 
 /// Claim clusters whose summaries are written at a time.

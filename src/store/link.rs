@@ -413,22 +413,9 @@ INSERT INTO stale_members
 
 ";
 
-/// After the quotations' rows: their outlets (stale too), the wordings of
-/// quotations printed in several wordings, and the outlets.
+/// After the quotations' rows: their outlets (stale too), and the outlets.
 const REFRESH_OUTLETS: &str = "INSERT OR IGNORE INTO summary_stale(kind, id)
     SELECT 'outlet', outlet_id FROM outlet_clusters WHERE cluster_id IN (SELECT id FROM stale_clusters);
-
-INSERT INTO wording_stats(wording_id, cluster_id, outlets, articles)
-    SELECT w.id, w.cluster_id,
-           (SELECT group_concat(name, '; ') FROM (
-                SELECT DISTINCT o.name FROM quote_units u2 JOIN articles a2 ON a2.id = u2.article_id
-                JOIN outlets o ON o.id = a2.outlet_id WHERE u2.wording_id = w.id ORDER BY o.name)),
-           (SELECT count(DISTINCT u3.article_id) FROM quote_units u3 WHERE u3.wording_id = w.id)
-    FROM quote_wordings w
-    WHERE w.cluster_id IN (
-        SELECT cluster_id FROM quote_wordings
-        WHERE cluster_id IN (SELECT id FROM stale_clusters)
-        GROUP BY cluster_id HAVING count(*) > 1);
 
 -- Outlets.
 INSERT INTO stale_outlets SELECT id FROM summary_stale WHERE kind = 'outlet';
@@ -537,10 +524,12 @@ impl LinkTx<'_> {
         self.tx.execute_batch(REFRESH_END).map_err(sql)
     }
 
-    /// `outlet_clusters` and `cluster_stats` of the stale quotations, from
-    /// one pass over their quoted sentences.
+    /// `outlet_clusters`, `cluster_stats` and `wording_stats` of the stale
+    /// quotations, from one pass over their quoted sentences.
     fn refresh_quotations(&self) -> rusqlite::Result<()> {
         let mut tally: HashMap<i64, QuotationTally> = HashMap::new();
+        // Each wording's outlets and articles.
+        let mut printed: HashMap<i64, (Vec<i64>, Vec<i64>)> = HashMap::new();
         {
             let mut stmt = self.tx.prepare(
                 "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
@@ -555,6 +544,9 @@ impl LinkTx<'_> {
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
                 let (canonical, outlet, article): (bool, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
                 let published: Option<String> = r.get(7)?;
+                let p = printed.entry(wording).or_default();
+                p.0.push(outlet);
+                p.1.push(article);
                 let t = tally.entry(root).or_default();
                 let canonical = canonical && !fragment;
                 match t.outlets.iter_mut().find(|o| o.0 == outlet) {
@@ -611,14 +603,57 @@ impl LinkTx<'_> {
                 t.first.map(|f| f.3)
             ])?;
         }
+        self.refresh_wordings(printed)
+    }
+
+    /// `wording_stats` of the stale quotations printed in several wordings:
+    /// each wording's outlets and articles, as read by `refresh_quotations`.
+    /// A wording it did not read (no article prints it any more, say) is
+    /// counted by SQL.
+    fn refresh_wordings(&self, mut printed: HashMap<i64, (Vec<i64>, Vec<i64>)>) -> rusqlite::Result<()> {
+        let names: HashMap<i64, String> = {
+            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
+        let mut stmt = self.tx.prepare(
+            "SELECT w.id, w.cluster_id FROM quote_wordings w
+             WHERE w.cluster_id IN (
+                 SELECT cluster_id FROM quote_wordings
+                 WHERE cluster_id IN (SELECT id FROM stale_clusters)
+                 GROUP BY cluster_id HAVING count(*) > 1)
+             ORDER BY w.cluster_id, w.id",
+        )?;
+        let wordings: Vec<(i64, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut add = self.tx.prepare_cached(
+            "INSERT INTO wording_stats(wording_id, cluster_id, outlets, articles) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut count = self.tx.prepare_cached(
+            "INSERT INTO wording_stats(wording_id, cluster_id, outlets, articles)
+             SELECT w.id, w.cluster_id,
+                    (SELECT group_concat(name, '; ') FROM (
+                         SELECT DISTINCT o.name FROM quote_units u2 JOIN articles a2 ON a2.id = u2.article_id
+                         JOIN outlets o ON o.id = a2.outlet_id WHERE u2.wording_id = w.id ORDER BY o.name)),
+                    (SELECT count(DISTINCT u3.article_id) FROM quote_units u3 WHERE u3.wording_id = w.id)
+             FROM quote_wordings w WHERE w.id = ?1",
+        )?;
+        for (wording, cluster) in wordings {
+            let Some((outlets, mut articles)) = printed.remove(&wording) else {
+                count.execute([wording])?;
+                continue;
+            };
+            // As SQL's group_concat of the distinct names in order would.
+            let mut shown: Vec<&str> = outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
+            shown.sort_unstable();
+            shown.dedup();
+            articles.sort_unstable();
+            articles.dedup();
+            add.execute(params![wording, cluster, shown.join("; "), articles.len() as i64])?;
+        }
         Ok(())
     }
 }
 
-/// Pairs of outlets with a stale outlet, in `dest` (`outlet_a`, `outlet_b`,
-/// `shared`), from `source` (`cluster_id`, `outlet_id`: which outlet
-/// carried what): a pair's count changes only with a cluster both carry,
-/// and then both are stale. Used for quotations and for claims.
 /// The ids `sql` lists for `key` (its parameters: the key, then `limit`).
 pub(super) fn ids_with_key(
     conn: &rusqlite::Connection,
@@ -631,6 +666,10 @@ pub(super) fn ids_with_key(
     rows.collect()
 }
 
+/// Pairs of outlets with a stale outlet, in `dest` (`outlet_a`, `outlet_b`,
+/// `shared`), from `source` (`cluster_id`, `outlet_id`: which outlet
+/// carried what): a pair's count changes only with a cluster both carry,
+/// and then both are stale. Used for quotations and for claims.
 pub(super) fn refresh_pairs(tx: &rusqlite::Connection, source: &str, dest: &str) -> rusqlite::Result<()> {
     let stale: HashSet<i64> = {
         let mut stmt = tx.prepare("SELECT id FROM stale_outlets")?;

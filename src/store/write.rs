@@ -31,15 +31,39 @@ pub struct NewArticle {
     pub claims: Vec<Claim>,
     /// The source bytes, zstd-compressed.
     pub raw_zstd: Vec<u8>,
+    /// The body as stored.
+    body: String,
+    /// The page furniture as stored.
+    boilerplate: String,
+    /// The body's words.
+    word_count: i64,
 }
 
 impl NewArticle {
     /// Prepares a document and what was extracted from it for storing.
     pub fn new(doc: Document, extraction: Extraction) -> Self {
-        // Compressing a buffer in memory cannot fail: zstd's errors are
-        // about frame sizes and dictionaries, neither of which applies here.
-        let raw_zstd = zstd::bulk::compress(&doc.raw, 3).expect("zstd compresses an in-memory buffer");
-        NewArticle { doc, quotes: extraction.quotes, claims: extraction.claims, raw_zstd }
+        // A compression context per thread, made once: making one per
+        // article cost more than compressing a short article. Compressing a
+        // buffer in memory cannot fail: zstd's errors are about frame sizes
+        // and dictionaries, neither of which applies here.
+        thread_local! {
+            static ZSTD: std::cell::RefCell<zstd::bulk::Compressor<'static>> =
+                std::cell::RefCell::new(zstd::bulk::Compressor::new(3).expect("zstd makes a context at level 3"));
+        }
+        let raw_zstd = ZSTD.with(|z| z.borrow_mut().compress(&doc.raw)).expect("zstd compresses an in-memory buffer");
+        // Laid out here, on the core that prepared the article: the writer
+        // is the import's one serial stage.
+        let (body, boilerplate) = (join_paragraphs(&doc.body), join_paragraphs(&doc.boilerplate));
+        let word_count = doc.word_count() as i64;
+        NewArticle {
+            doc,
+            quotes: extraction.quotes,
+            claims: extraction.claims,
+            raw_zstd,
+            body,
+            boilerplate,
+            word_count,
+        }
     }
 }
 
@@ -275,21 +299,20 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         language: m.language.clone(),
     };
     let existing = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, outlet_id, url, title, author, published_at, language FROM articles WHERE content_sha256 = ?1",
-            [&doc.content_sha256],
-            |r| {
-                let stored = StoredMeta {
-                    outlet_id: r.get(1)?,
-                    url: r.get(2)?,
-                    title: r.get(3)?,
-                    author: r.get(4)?,
-                    published: r.get(5)?,
-                    language: r.get(6)?,
-                };
-                Ok((r.get::<_, i64>(0)?, stored))
-            },
-        )
+        )?
+        .query_row([&doc.content_sha256], |r| {
+            let stored = StoredMeta {
+                outlet_id: r.get(1)?,
+                url: r.get(2)?,
+                title: r.get(3)?,
+                author: r.get(4)?,
+                published: r.get(5)?,
+                language: r.get(6)?,
+            };
+            Ok((r.get::<_, i64>(0)?, stored))
+        })
         .optional()?;
     let title = wanted.title.clone();
     if let Some((id, stored)) = existing {
@@ -332,8 +355,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         return Ok(Saved::Updated(id));
     }
 
-    let body = join_paragraphs(&doc.body);
-    let boilerplate = join_paragraphs(&doc.boilerplate);
+    let (body, boilerplate, word_count) = (&article.body, &article.boilerplate, article.word_count);
     tx.prepare_cached(
         "INSERT INTO articles(outlet_id, source_path, url, title, author, published_at, language, dateline,
                               body, boilerplate, content_sha256, word_count, import_run_id, claims_pending)
@@ -351,7 +373,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         body,
         boilerplate,
         doc.content_sha256,
-        doc.word_count() as i64,
+        word_count,
         run
     ])?;
     let id = tx.last_insert_rowid();
