@@ -372,6 +372,7 @@ fn check_direct(text: &str) -> Check {
         headline: paragraphs.first().cloned(),
         boilerplate: paragraphs.iter().skip(1).step_by(2).cloned().collect(),
         body: paragraphs,
+        language_detected: false,
     };
     check_extraction(doc)
 }

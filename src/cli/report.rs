@@ -82,23 +82,38 @@ pub struct Args {
     /// With quotes and claims: only what at least N outlets carried.
     #[arg(long, value_name = "N")]
     min_outlets: Option<u32>,
+
+    /// With quotes, quote-variants and claims: only what articles in this
+    /// language carried (an ISO 639-1 code, "fr"; `report outlets` lists
+    /// each outlet's).
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
 }
 
 /// Reports known by a shorter name than their view.
 const ALIASES: &[(&str, &str)] = &[("quotes", "quote_spread")];
 
-/// The filters `--speaker` and `--outlet` as SQL over a view with the
-/// columns `speaker` and `cluster` (bound parameters ?1 and ?2).
+/// The filters `--speaker`, `--outlet` and `--language` as SQL over a view
+/// with the columns `speaker` and `cluster` (bound parameters ?1, ?2 and
+/// ?4; ?3 is `--min-outlets`). A fragment's articles count for the
+/// quotation it is part of.
 const FILTERS: &str = "(?1 IS NULL OR speaker = ?1
       OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
   AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_clusters oc JOIN outlets o ON o.id = oc.outlet_id
-                                 WHERE o.name = ?2))";
+                                 WHERE o.name = ?2))
+  AND (?4 IS NULL OR cluster IN (SELECT coalesce(c.fragment_of, c.id) FROM articles a
+                                 JOIN quote_units u ON u.article_id = a.id
+                                 JOIN quote_wordings w ON w.id = u.wording_id
+                                 JOIN quote_clusters c ON c.id = w.cluster_id
+                                 WHERE a.language = ?4))";
 
 /// The same filters over a view of claim clusters.
 const CLAIM_FILTERS: &str = "(?1 IS NULL OR speaker = ?1
       OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
   AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_claim_clusters oc
-                                 JOIN outlets o ON o.id = oc.outlet_id WHERE o.name = ?2))";
+                                 JOIN outlets o ON o.id = oc.outlet_id WHERE o.name = ?2))
+  AND (?4 IS NULL OR cluster IN (SELECT c.cluster_id FROM articles a JOIN claims c ON c.article_id = a.id
+                                 WHERE a.language = ?4))";
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = Archive::open_existing(&global.db)?;
@@ -160,23 +175,36 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             "report_claim_outlet_pairs",
         );
     }
+    if args.language.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
+        bail!("--language goes with the quotes, quote-variants and claims reports");
+    }
+    // Codes are stored in lower case ("fr", "pt-br").
+    let language = args.language.as_deref().map(str::to_lowercase);
+    if let Some(code) = language.as_deref() {
+        let known = archive.languages()?;
+        if !known.iter().any(|k| k == code) {
+            let known = if known.is_empty() { "none".to_owned() } else { known.join(", ") };
+            bail!("no article in language '{code}'; the archive's languages: {known}");
+        }
+    }
     let (sql, params): (String, Vec<&dyn rusqlite::ToSql>) = match view.as_str() {
         "quote_spread" => (
             format!(
                 "SELECT * FROM report_quote_spread WHERE {FILTERS} AND (?3 IS NULL OR outlets >= ?3)
                  ORDER BY outlets DESC, articles DESC, cluster"
             ),
-            vec![&args.speaker, &args.outlet, &args.min_outlets],
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
         ),
-        "quote_variants" => {
-            (format!("SELECT * FROM report_quote_variants WHERE {FILTERS}"), vec![&args.speaker, &args.outlet])
-        }
+        "quote_variants" => (
+            format!("SELECT * FROM report_quote_variants WHERE {FILTERS}"),
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
+        ),
         "claims" => (
             format!(
                 "SELECT * FROM report_claims WHERE {CLAIM_FILTERS} AND (?3 IS NULL OR outlets >= ?3)
                  ORDER BY outlets DESC, articles DESC, score DESC, cluster"
             ),
-            vec![&args.speaker, &args.outlet, &args.min_outlets],
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
         ),
         "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),

@@ -5,6 +5,7 @@ pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod discover;
+pub mod language;
 pub mod layout;
 pub mod manifest;
 pub mod seed;
@@ -141,6 +142,9 @@ pub struct Document {
     pub body: Vec<Paragraph>,
     /// Paragraphs set aside as page furniture.
     pub boilerplate: Vec<Paragraph>,
+    /// Whether `meta.language` was read from the text ([`language::detect`])
+    /// because nothing gave it.
+    pub language_detected: bool,
 }
 
 /// Separator between stored paragraphs.

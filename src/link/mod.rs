@@ -39,6 +39,8 @@ pub struct Linked {
     pub conflicts: usize,
     /// Articles stored before claims existed whose claims were extracted.
     pub late_claims: usize,
+    /// Articles stored before languages were detected whose language was.
+    pub late_languages: usize,
 }
 
 /// Most candidates compared per wording, by number of keys shared.
@@ -54,19 +56,21 @@ const ARTICLE_CANDIDATES: usize = 20;
 /// by an earlier version are extracted first, in a transaction of their
 /// own: the pass compares only committed claims.)
 pub fn link(archive: &mut Archive) -> Result<Linked> {
+    let late_languages = detect_late_languages(archive.link_tx()?)?;
     let late_claims = extract_late_claims(archive.link_tx()?)?;
     let linked = link_in(archive.link_tx()?)?;
-    Ok(Linked { late_claims, ..linked })
+    Ok(Linked { late_claims, late_languages, ..linked })
 }
 
 /// Links as [`link`] does if no other process is writing to the archive;
 /// `None` if one is, so that reading never waits for an import.
 pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
     let Some(tx) = archive.try_link_tx()? else { return Ok(None) };
-    let late_claims = extract_late_claims(tx)?;
+    let late_languages = detect_late_languages(tx)?;
     // Should another writer slip in between, the pass waits for it.
+    let late_claims = extract_late_claims(archive.link_tx()?)?;
     let linked = link_in(archive.link_tx()?)?;
-    Ok(Some(Linked { late_claims, ..linked }))
+    Ok(Some(Linked { late_claims, late_languages, ..linked }))
 }
 
 /// Links quotations, then articles while claims are compared on another
@@ -355,6 +359,25 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
             {
                 recent.remove(&old);
             }
+            done += 1;
+        }
+    }
+}
+
+/// Detects, from the stored bodies, the language of articles stored before
+/// languages were detected, on every core, and commits them — before their
+/// claims are extracted, which reads the language.
+fn detect_late_languages(tx: LinkTx) -> Result<usize> {
+    let mut done = 0;
+    loop {
+        let batch = tx.articles_without_language(LATE_BATCH)?;
+        if batch.is_empty() {
+            tx.commit()?;
+            return Ok(done);
+        }
+        let detected = on_all_cores(&batch, |(_, _, body)| crate::ingest::language::detect(body));
+        for ((id, outlet, _), language) in batch.iter().zip(detected) {
+            tx.set_detected_language(*id, *outlet, language)?;
             done += 1;
         }
     }

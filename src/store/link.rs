@@ -92,6 +92,7 @@ impl Archive {
                 "SELECT EXISTS (SELECT 1 FROM quote_wordings WHERE cluster_id IS NULL)
                      OR EXISTS (SELECT 1 FROM articles WHERE linked = 0)
                      OR EXISTS (SELECT 1 FROM articles WHERE claims_pending = 1)
+                     OR EXISTS (SELECT 1 FROM articles WHERE language_pending = 1)
                      OR EXISTS (SELECT 1 FROM claims WHERE id > (SELECT upto FROM claims_linked))
                      OR EXISTS (SELECT 1 FROM summary_stale)",
                 [],
@@ -421,9 +422,10 @@ const REFRESH_OUTLETS: &str = "INSERT OR IGNORE INTO summary_stale(kind, id)
 INSERT INTO stale_outlets SELECT id FROM summary_stale WHERE kind = 'outlet';
 DELETE FROM outlet_stats WHERE outlet_id IN (SELECT id FROM stale_outlets);
 INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_published, last_published,
-                         quotations, shared, unique_quotes, reworded)
+                         quotations, shared, unique_quotes, reworded, languages)
     SELECT o.id, coalesce(ar.n, 0), coalesce(ar.words, 0), coalesce(qu.n, 0), coalesce(qu.speakers, 0),
-           ar.first, ar.last, coalesce(oc.n, 0), coalesce(oc.shared, 0), coalesce(oc.uniq, 0), coalesce(oc.reworded, 0)
+           ar.first, ar.last, coalesce(oc.n, 0), coalesce(oc.shared, 0), coalesce(oc.uniq, 0), coalesce(oc.reworded, 0),
+           lg.languages
     FROM outlets o
     LEFT JOIN (SELECT outlet_id, count(*) AS n, sum(word_count) AS words,
                       min(published_at) AS first, max(published_at) AS last
@@ -439,6 +441,13 @@ INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_pub
                FROM outlet_clusters oc JOIN cluster_stats cs ON cs.cluster_id = oc.cluster_id
                WHERE oc.outlet_id IN (SELECT id FROM stale_outlets) GROUP BY oc.outlet_id) oc
            ON oc.outlet_id = o.id
+    -- Its articles' languages, most used first.
+    LEFT JOIN (SELECT outlet_id, group_concat(language, '; ' ORDER BY n DESC, language) AS languages
+               FROM (SELECT outlet_id, language, count(*) AS n FROM articles
+                     WHERE outlet_id IN (SELECT id FROM stale_outlets) AND language IS NOT NULL
+                     GROUP BY outlet_id, language)
+               GROUP BY outlet_id) lg
+           ON lg.outlet_id = o.id
     WHERE o.id IN (SELECT id FROM stale_outlets);
 
 DELETE FROM outlet_pair_stats
@@ -472,6 +481,42 @@ struct QuotationTally {
     first_published: Option<String>,
     /// (undated, date, article id, outlet): the first article by date.
     first: Option<(bool, String, i64, i64)>,
+}
+
+impl LinkTx<'_> {
+    /// Up to `limit` articles stored before languages were detected: id,
+    /// outlet and body.
+    pub fn articles_without_language(&self, limit: usize) -> Result<Vec<(i64, i64, String)>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, outlet_id, body FROM articles WHERE language_pending = 1 ORDER BY id LIMIT ?1")
+            .map_err(|e| self.err(e))?;
+        let rows =
+            stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Records the language detected for an article stored before
+    /// detection (`None`: its words did not tell), and marks its outlet's
+    /// summary stale.
+    pub fn set_detected_language(&self, article: i64, outlet: i64, language: Option<&str>) -> Result<()> {
+        let sql = |e| self.err(e);
+        self.tx
+            .prepare_cached(
+                "UPDATE articles SET language = ?2, language_source = CASE WHEN ?2 IS NULL THEN NULL ELSE 'detected' END,
+                                     language_pending = 0
+                 WHERE id = ?1",
+            )
+            .map_err(sql)?
+            .execute(params![article, language])
+            .map_err(sql)?;
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO summary_stale(kind, id) VALUES ('outlet', ?1)")
+            .map_err(sql)?
+            .execute([outlet])
+            .map_err(sql)?;
+        Ok(())
+    }
 }
 
 impl LinkTx<'_> {

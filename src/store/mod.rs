@@ -363,6 +363,13 @@ impl Archive {
             .map_err(|e| self.err(e))
     }
 
+    /// The languages of the archive's articles, most used first.
+    pub fn languages(&self) -> Result<Vec<String>> {
+        self.names(
+            "SELECT language FROM articles WHERE language IS NOT NULL GROUP BY language ORDER BY count(*) DESC, language",
+        )
+    }
+
     /// Names of the `report_*` views, without the prefix, sorted.
     pub fn report_names(&self) -> Result<Vec<String>> {
         self.names("SELECT substr(name, 8) FROM sqlite_master WHERE type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\' ORDER BY name")

@@ -298,9 +298,11 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         published: m.published.clone(),
         language: m.language.clone(),
     };
+    let source = language_source(doc);
     let existing = tx
         .prepare_cached(
-            "SELECT id, outlet_id, url, title, author, published_at, language FROM articles WHERE content_sha256 = ?1",
+            "SELECT id, outlet_id, url, title, author, published_at, language, language_source = 'given'
+             FROM articles WHERE content_sha256 = ?1",
         )?
         .query_row([&doc.content_sha256], |r| {
             let stored = StoredMeta {
@@ -311,11 +313,26 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
                 published: r.get(5)?,
                 language: r.get(6)?,
             };
-            Ok((r.get::<_, i64>(0)?, stored))
+            Ok((r.get::<_, i64>(0)?, stored, r.get::<_, Option<bool>>(7)?.unwrap_or(false)))
         })
         .optional()?;
     let title = wanted.title.clone();
-    if let Some((id, stored)) = existing {
+    if let Some((id, stored, given)) = existing {
+        // A language read from the words is not metadata given differently:
+        // an article stored without one (or with another reading) only has
+        // it brought up to date.
+        let mut wanted = wanted;
+        if doc.language_detected && !given {
+            if stored.language != wanted.language {
+                tx.prepare_cached(
+                    "UPDATE articles SET language = ?2, language_source = ?3, language_pending = 0 WHERE id = ?1",
+                )?
+                .execute(params![id, wanted.language, source])?;
+                tx.prepare_cached("INSERT OR IGNORE INTO summary_stale(kind, id) VALUES ('outlet', ?1)")?
+                    .execute([stored.outlet_id])?;
+            }
+            wanted.language = stored.language.clone();
+        }
         if stored == wanted {
             // An outlet row made for this document and not needed after all.
             drop_unused_outlet(tx, outlet_id)?;
@@ -341,10 +358,11 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         )?
         .execute(params![id, old_outlet, outlet_id])?;
         tx.prepare_cached(
-            "UPDATE articles SET outlet_id = ?2, url = ?3, title = ?4, author = ?5, published_at = ?6, language = ?7
+            "UPDATE articles SET outlet_id = ?2, url = ?3, title = ?4, author = ?5, published_at = ?6, language = ?7,
+                                 language_source = ?8, language_pending = 0
              WHERE id = ?1",
         )?
-        .execute(params![id, outlet_id, m.url, title, m.author, m.published, m.language])?;
+        .execute(params![id, outlet_id, m.url, title, m.author, m.published, m.language, source])?;
         // The headline's quotes and the speakers found through it may
         // differ, and so may the dates claims resolve against publication.
         tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
@@ -358,8 +376,9 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     let (body, boilerplate, word_count) = (&article.body, &article.boilerplate, article.word_count);
     tx.prepare_cached(
         "INSERT INTO articles(outlet_id, source_path, url, title, author, published_at, language, dateline,
-                              body, boilerplate, content_sha256, word_count, import_run_id, claims_pending)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0)",
+                              body, boilerplate, content_sha256, word_count, import_run_id, claims_pending,
+                              language_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
     )?
     .execute(params![
         outlet_id,
@@ -374,7 +393,8 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         boilerplate,
         doc.content_sha256,
         word_count,
-        run
+        run,
+        source
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)")?
@@ -382,6 +402,15 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     insert_quotes(tx, id, quotes, known)?;
     claims::insert(tx, (id, outlet_id, m.published.as_deref()), claims, known)?;
     Ok(Saved::Imported(id))
+}
+
+/// Where an article's language came from, as `articles.language_source` says.
+fn language_source(doc: &Document) -> Option<&'static str> {
+    match (&doc.meta.language, doc.language_detected) {
+        (None, _) => None,
+        (Some(_), true) => Some("detected"),
+        (Some(_), false) => Some("given"),
+    }
 }
 
 fn insert_quotes(tx: &Connection, article: i64, quotes: &[Quote], known: &mut Known) -> rusqlite::Result<()> {

@@ -1,0 +1,162 @@
+//! The language an article is written in, read from its words when
+//! neither the corpus record, the manifest nor the page says it.
+//!
+//! Detection is whatlang's trigram and script model (69 languages), on the
+//! headline and the first few thousand characters of the body: enough
+//! words for a reliable answer, and a bounded cost however long the
+//! article. An answer the model is not sure of is no answer — a headline of
+//! four words, a page of figures — and the article's language stays
+//! unknown rather than wrong.
+
+/// Characters of text read at most: a few paragraphs tell the language.
+const SAMPLE: usize = 4_000;
+
+/// The ISO 639-1 code of the language `text` is written in ("en", "ja"),
+/// or `None` when the text does not say it clearly.
+pub fn detect(text: &str) -> Option<&'static str> {
+    let end = text.char_indices().nth(SAMPLE).map_or(text.len(), |(i, _)| i);
+    let info = whatlang::detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    iso_639_1(info.lang().code())
+}
+
+/// The two-letter code of a three-letter one, for the languages the
+/// detector knows (ISO 639-1 and 639-3 tables; Mandarin is written "zh",
+/// Western Persian "fa").
+fn iso_639_1(code: &str) -> Option<&'static str> {
+    const CODES: &[(&str, &str)] = &[
+        ("afr", "af"),
+        ("aka", "ak"),
+        ("amh", "am"),
+        ("ara", "ar"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("cym", "cy"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("epo", "eo"),
+        ("est", "et"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("guj", "gu"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("hye", "hy"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jav", "jv"),
+        ("jpn", "ja"),
+        ("kan", "kn"),
+        ("kat", "ka"),
+        ("khm", "km"),
+        ("kor", "ko"),
+        ("lat", "la"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("mkd", "mk"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("nld", "nl"),
+        ("nob", "nb"),
+        ("ori", "or"),
+        ("pan", "pa"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("sin", "si"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("sna", "sn"),
+        ("spa", "es"),
+        ("srp", "sr"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tuk", "tk"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("uzb", "uz"),
+        ("vie", "vi"),
+        ("yid", "yi"),
+        ("zul", "zu"),
+    ];
+    CODES.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_language_of_a_paragraph_of_news() {
+        let cases = [
+            (
+                "The prime minister said on Friday that the government would raise spending on defence next year. The opposition called the plan reckless and demanded a vote in parliament before the summer.",
+                "en",
+            ),
+            (
+                "Le Premier ministre a déclaré vendredi que le gouvernement augmenterait les dépenses de défense l'an prochain.",
+                "fr",
+            ),
+            (
+                "Der Bundeskanzler sagte am Freitag, die Regierung werde die Ausgaben für die Verteidigung im nächsten Jahr erhöhen.",
+                "de",
+            ),
+            (
+                "El primer ministro dijo el viernes que el gobierno aumentaría el gasto en defensa el próximo año. La oposición calificó el plan de imprudente y exigió una votación en el parlamento antes del verano.",
+                "es",
+            ),
+            (
+                "Premier powiedział w piątek, że rząd zwiększy wydatki na obronność w przyszłym roku. Opozycja nazwała plan lekkomyślnym i zażądała głosowania w parlamencie przed latem.",
+                "pl",
+            ),
+            (
+                "Премьер-министр заявил в пятницу, что правительство увеличит расходы на оборону в следующем году. Оппозиция назвала план безрассудным и потребовала голосования в парламенте до лета.",
+                "ru",
+            ),
+            (
+                "石破首相は金曜日、来年度の防衛費を増額すると述べた。野党は計画を無謀だと批判し、夏までに国会で採決するよう求めた。",
+                "ja",
+            ),
+            (
+                "총리는 금요일 정부가 내년 국방비를 늘릴 것이라고 말했다. 야당은 이 계획을 무모하다고 비판하며 여름 전에 국회 표결을 요구했다.",
+                "ko",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn says_nothing_when_the_text_does_not_tell() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("12,000 — 3.4% — 2025"), None);
+    }
+
+    #[test]
+    fn every_code_is_two_letters() {
+        for three in ["eng", "cmn", "pes", "jpn"] {
+            assert_eq!(iso_639_1(three).map(str::len), Some(2));
+        }
+        assert_eq!(iso_639_1("xxx"), None);
+    }
+}
