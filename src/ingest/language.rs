@@ -12,8 +12,9 @@
 //! Japanese script separately, so the Latin letters of the names in a
 //! Japanese article can outvote its kana.
 
-/// Characters of text read at most: a paragraph or two tells the language.
-const SAMPLE: usize = 600;
+/// Characters of text read at most: sixty words or so tell the language
+/// (whatlang reads a paragraph in 40–90 µs, a 2,000-word article in 300).
+const SAMPLE: usize = 400;
 
 /// The share of letters in kana (or Hangul) that makes a text Japanese
 /// (Korean): no other language writes them, and names or loanwords in
@@ -24,16 +25,26 @@ const OWN_SCRIPT: f64 = 0.1;
 /// The ISO 639-1 code of the language `text` is written in ("en", "ja"),
 /// or `None` when the text does not say it clearly.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let end = text.char_indices().nth(SAMPLE).map_or(text.len(), |(i, _)| i);
-    let sample = &text[..end];
+    let sample = prefix(text, SAMPLE);
     if let Some(code) = by_script(sample) {
         return Some(code);
     }
-    let info = whatlang::detect(sample)?;
+    // An opening thick with names and figures can leave the model unsure;
+    // four times the words settle most of those, and they are rare enough
+    // not to cost.
+    let info = whatlang::detect(sample)
+        .filter(whatlang::Info::is_reliable)
+        .or_else(|| (sample.len() < text.len()).then(|| whatlang::detect(prefix(text, 4 * SAMPLE))).flatten())?;
     if !info.is_reliable() {
         return None;
     }
     iso_639_1(info.lang().code())
+}
+
+/// The first `chars` characters of `text`.
+fn prefix(text: &str, chars: usize) -> &str {
+    let end = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// Japanese or Korean, when enough of the letters are kana or Hangul.

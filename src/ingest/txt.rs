@@ -42,7 +42,7 @@ pub fn parse(source: &Source, over: &Meta) -> Result<Document, Error> {
 fn detection_sample(body: &[super::Paragraph]) -> String {
     let mut sample = String::new();
     for p in body {
-        if sample.len() > 2_000 {
+        if sample.len() > 1_600 {
             break;
         }
         sample.push_str(&p.text);
