@@ -2,11 +2,12 @@
 
 use super::Global;
 use crate::eval::claims::{self as claim_eval, ClaimDetail, FactKey, PredictedClaim};
-use crate::eval::{self, Detail, Predicted};
+use crate::eval::{self, Detail, Gold, Predicted};
 use crate::extract;
 use crate::ingest::{Document, corpus::Corpus};
 use crate::report::{self, Cell};
 use anyhow::Result;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,6 +49,10 @@ enum What {
         /// List every miss, false hit, wrong speaker and wrong kind.
         #[arg(long)]
         details: bool,
+        /// One row of figures per language (as given or detected, `?` when
+        /// unknown), then one for all.
+        #[arg(long)]
+        by_language: bool,
     },
     /// Claims: precision, recall and F1 of claim sentences and of their facts.
     ///
@@ -81,7 +86,9 @@ enum What {
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     match args.what {
-        What::Quotes { gold, docs, manifest, details } => quotes(&gold, &docs, manifest.as_deref(), details, global),
+        What::Quotes { gold, docs, manifest, details, by_language } => {
+            quotes(&gold, &docs, manifest.as_deref(), details, by_language, global)
+        }
         What::Claims { gold, docs, manifest, details } => claims(&gold, &docs, manifest.as_deref(), details, global),
     }
 }
@@ -109,11 +116,21 @@ fn documents(docs: &[PathBuf], manifest: Option<&Path>, gold: &Path) -> Vec<Docu
         .collect()
 }
 
-fn quotes(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool, global: &Global) -> Result<ExitCode> {
+fn quotes(
+    gold: &Path,
+    docs: &[PathBuf],
+    manifest: Option<&Path>,
+    details: bool,
+    by_language: bool,
+    global: &Global,
+) -> Result<ExitCode> {
     let gold_rows = eval::load_gold(gold)?;
     let mut predicted = Vec::new();
+    // Each document's language, for the figures per language.
+    let mut languages: Vec<(String, String)> = Vec::new();
     for doc in documents(docs, manifest, gold) {
         let document = file_name(&doc.source_path);
+        languages.push((document.clone(), doc.meta.language.clone().unwrap_or_else(|| "?".to_owned())));
         for q in extract::quotes(&doc) {
             predicted.push(Predicted {
                 document: document.clone(),
@@ -141,20 +158,50 @@ fn quotes(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool,
             writeln!(out, "{line}")?;
         }
     }
-    figures(
-        global,
-        out,
-        &[
-            ("gold", count(s.gold)),
-            ("predicted", count(s.predicted)),
-            ("matched", count(s.matched)),
-            ("precision", r3(s.precision)),
-            ("recall", r3(s.recall)),
-            ("f1", r3(s.f1)),
-            ("speaker_accuracy", r3(s.speaker_accuracy)),
-            ("kind_accuracy", r3(s.kind_accuracy)),
-        ],
-    )
+    let mut rows = Vec::new();
+    if by_language {
+        let mut codes: Vec<&str> = languages.iter().map(|(_, l)| l.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for code in codes {
+            let docs: HashSet<&str> = languages.iter().filter(|(_, l)| l == code).map(|(d, _)| d.as_str()).collect();
+            let g: Vec<Gold> = gold_rows.iter().filter(|r| docs.contains(r.document.as_str())).cloned().collect();
+            let p: Vec<Predicted> = predicted.iter().filter(|r| docs.contains(r.document.as_str())).cloned().collect();
+            if !g.is_empty() {
+                rows.push(quote_figures(Some(code), &eval::score(&g, &p)));
+            }
+        }
+        rows.push(quote_figures(Some("all"), &s));
+    } else {
+        rows.push(quote_figures(None, &s));
+    }
+    let header: Vec<String> = rows[0].iter().map(|(name, _)| (*name).to_owned()).collect();
+    let mut sink = report::sink(global.format, out, global.csv())?;
+    sink.header(&header)?;
+    for row in &rows {
+        sink.row(&row.iter().map(|(_, cell)| cell.clone()).collect::<Vec<_>>())?;
+    }
+    sink.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One row of quotation figures, led by its language when given.
+fn quote_figures(language: Option<&str>, s: &eval::Scores) -> Vec<(&'static str, Cell)> {
+    let mut row = Vec::new();
+    if let Some(code) = language {
+        row.push(("language", Cell::Text(code.to_owned())));
+    }
+    row.extend([
+        ("gold", count(s.gold)),
+        ("predicted", count(s.predicted)),
+        ("matched", count(s.matched)),
+        ("precision", r3(s.precision)),
+        ("recall", r3(s.recall)),
+        ("f1", r3(s.f1)),
+        ("speaker_accuracy", r3(s.speaker_accuracy)),
+        ("kind_accuracy", r3(s.kind_accuracy)),
+    ]);
+    row
 }
 
 fn claims(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool, global: &Global) -> Result<ExitCode> {

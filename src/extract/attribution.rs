@@ -130,6 +130,12 @@ impl Salience {
         }
     }
 
+    /// Records that `person` is named at byte `pos`; mentions are noted in
+    /// text order.
+    pub fn mention(&mut self, pos: usize, person: &str) {
+        self.mentions.push((pos, person.to_owned()));
+    }
+
     /// Records that `person` spoke at byte `pos` (an attributed quotation);
     /// quotations are noted in text order.
     pub fn note(&mut self, pos: usize, person: &str) {
@@ -138,14 +144,26 @@ impl Salience {
 
     /// The person last named before byte `pos`.
     pub fn before(&self, pos: usize) -> Option<&str> {
-        fn last(v: &[(usize, String)], pos: usize) -> Option<(usize, &str)> {
-            v[..v.partition_point(|(p, _)| *p < pos)].last().map(|(p, s)| (*p, s.as_str()))
-        }
+        self.last_before(pos).map(|(_, name)| name)
+    }
+
+    /// The person last named before byte `pos`, and where.
+    pub fn last_before(&self, pos: usize) -> Option<(usize, &str)> {
         match (last(&self.mentions, pos), last(&self.spoke, pos)) {
-            (Some(m), Some(s)) => Some(if s.0 >= m.0 { s.1 } else { m.1 }),
-            (m, s) => m.or(s).map(|(_, name)| name),
+            (Some(m), Some(s)) => Some(if s.0 >= m.0 { s } else { m }),
+            (m, s) => m.or(s),
         }
     }
+
+    /// The speaker of the last attributed quotation before byte `pos`, and where.
+    pub fn spoke_before(&self, pos: usize) -> Option<(usize, &str)> {
+        last(&self.spoke, pos)
+    }
+}
+
+/// The last entry of `v` (sorted by position) before `pos`.
+fn last(v: &[(usize, String)], pos: usize) -> Option<(usize, &str)> {
+    v[..v.partition_point(|(p, _)| *p < pos)].last().map(|(p, s)| (*p, s.as_str()))
 }
 
 /// The names that attribute speech anywhere in `tokens` ("Schiff said"):

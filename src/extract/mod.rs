@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod names;
 pub mod normalize;
+pub mod speech;
 pub mod tokens;
 
 pub use attribution::QuoteKind;
@@ -19,7 +20,9 @@ pub use normalize::Unit;
 use crate::ingest::{Document, Paragraph, Region, layout_text};
 use attribution::{Attribution, Context, Earlier, Salience};
 use chrono::NaiveDate;
+use lang::speech::Speech;
 use names::Registry;
+use speech::People;
 use std::collections::HashSet;
 use std::ops::Range;
 use tokens::{Kind, Token};
@@ -101,12 +104,13 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut furniture_registry = Registry::default();
     furniture.learn(&mut furniture_registry);
 
+    let speech = lang::speech_for(doc.meta.language.as_deref());
     let mut quotes = Vec::new();
     if let Some(h) = &headline {
-        Scanned::new(h).attribute_all(&registry, &mut quotes);
+        Scanned::new(h).attribute_all(&registry, speech, &mut quotes);
     }
-    let read = body.attribute_all(&registry, &mut quotes);
-    furniture.attribute_all(&furniture_registry, &mut quotes);
+    let read = body.attribute_all(&registry, speech, &mut quotes);
+    furniture.attribute_all(&furniture_registry, speech, &mut quotes);
     let claims = body.claims(&registry, &read, doc.meta.published.as_deref(), doc.meta.language.as_deref());
     Extraction { quotes, claims }
 }
@@ -121,7 +125,7 @@ pub fn claims_of_body(body: &str, published: Option<&str>, language: Option<&str
     let scanned = Scanned::new(&rt);
     let mut registry = Registry::default();
     scanned.learn(&mut registry);
-    let read = scanned.attribute_all(&registry, &mut Vec::new());
+    let read = scanned.attribute_all(&registry, lang::speech_for(language), &mut Vec::new());
     scanned.claims(&registry, &read, published, language)
 }
 
@@ -152,7 +156,7 @@ impl<'a> Scanned<'a> {
         let tokens: Vec<Vec<Token>> = rt.paragraphs.iter().map(|p| tokens::tokenize(text, p.clone(), &spans)).collect();
         let ends_sentence = |q: usize| {
             let s = &spans[q];
-            text[s.pieces[s.pieces.len() - 1].clone()].trim_end().ends_with(['.', '!', '?', '…'])
+            text[s.pieces[s.pieces.len() - 1].clone()].trim_end().ends_with(['.', '!', '?', '…', '。', '！', '？', '؟'])
         };
         let sentences = tokens.iter().map(|t| tokens::sentences(text, t, &ends_sentence)).collect();
         Scanned { rt, spans, tokens, sentences }
@@ -207,19 +211,27 @@ impl<'a> Scanned<'a> {
         claims::find(&body, &reader)
     }
 
-    fn attribute_all(&self, registry: &Registry, out: &mut Vec<Quote>) -> Read {
+    /// Attributes the region's quotations: in English by `attribution`,
+    /// in a language with a speech table by `speech`.
+    fn attribute_all(&self, registry: &Registry, speech: Option<&Speech>, out: &mut Vec<Quote>) -> Read {
         let text = self.rt.text.as_str();
         let mut kinds = vec![None; self.spans.len()];
-        let mut speakers = HashSet::new();
-        for toks in &self.tokens {
-            attribution::speaking_names(text, toks, registry, &mut speakers);
-        }
         let mut salience = Salience::default();
-        for (p, toks) in self.tokens.iter().enumerate() {
-            for sent in &self.sentences[p] {
-                salience.learn(text, &toks[sent.clone()], registry, &speakers);
+        let people = match speech {
+            Some(sp) => Some(People::learn(text, &self.tokens, sp, &mut salience)),
+            None => {
+                let mut speakers = HashSet::new();
+                for toks in &self.tokens {
+                    attribution::speaking_names(text, toks, registry, &mut speakers);
+                }
+                for (p, toks) in self.tokens.iter().enumerate() {
+                    for sent in &self.sentences[p] {
+                        salience.learn(text, &toks[sent.clone()], registry, &speakers);
+                    }
+                }
+                None
             }
-        }
+        };
         let located = self.locate();
         let mut chars = CharIndex::new(text);
         // The previous quotation: its attribution and where it ended
@@ -255,7 +267,10 @@ impl<'a> Scanned<'a> {
                 .map(|(a, _, _)| a);
             let earlier =
                 Earlier { in_paragraph: in_paragraph.as_ref().filter(|(_, p)| *p == p0).map(|(a, _)| a), continued };
-            let a = attribution::attribute(&cx, registry, &salience, &earlier);
+            let a = match (speech, &people) {
+                (Some(sp), Some(people)) => speech::attribute(&cx, sp, people, &salience, &earlier),
+                _ => attribution::attribute(&cx, registry, &salience, &earlier),
+            };
             kinds[k] = Some(a.kind);
             if let Some(person) = &a.speaker {
                 salience.note(span.close, person);

@@ -4,6 +4,7 @@
 
 use super::marks::Span;
 use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +105,9 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
     let mut has_inner_dot = false;
     while i < end {
         let c = text[i..].chars().next().expect("inside text");
-        if c.is_alphanumeric() {
+        // Combining marks (Arabic vowel signs, Devanagari matras) belong
+        // to the letter before them.
+        if c.is_alphanumeric() || is_combining_mark(c) {
             i += c.len_utf8();
             continue;
         }
@@ -141,10 +144,13 @@ pub fn sentences(text: &str, tokens: &[Token], quote_ends_sentence: &dyn Fn(usiz
     for i in 0..tokens.len() {
         let t = tokens[i];
         let ends = match t.kind {
-            Kind::Punct => {
-                matches!(&text[t.start..t.end], "." | "!" | "?" | "…")
-                    && tokens.get(i + 1).is_some_and(|n| starts_sentence(text, n))
-            }
+            // The full-width marks of Chinese and Japanese end a sentence
+            // wherever they stand.
+            Kind::Punct => match &text[t.start..t.end] {
+                "。" | "！" | "？" => i + 1 < tokens.len(),
+                "." | "!" | "?" | "…" | "؟" => tokens.get(i + 1).is_some_and(|n| starts_sentence(text, n)),
+                _ => false,
+            },
             Kind::Quote(q) => {
                 quote_ends_sentence(q)
                     && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word && starts_sentence(text, n))
@@ -165,7 +171,12 @@ pub fn sentences(text: &str, tokens: &[Token], quote_ends_sentence: &dyn Fn(usiz
 fn starts_sentence(text: &str, t: &Token) -> bool {
     match t.kind {
         Kind::Quote(_) => true,
-        Kind::Word => text[t.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        // Scripts without capitals (Arabic, Chinese) start sentences with
+        // any letter.
+        Kind::Word => text[t.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase())),
         Kind::Punct => matches!(&text[t.start..t.end], "(" | "[" | "\\" | "—" | "-"),
     }
 }

@@ -8,7 +8,22 @@
 //! Figures written in digits, currency symbols and ISO dates are read in
 //! every language; the words around them are what a table adds.
 
+mod ar;
+mod de;
 mod en;
+mod es;
+mod fr;
+mod id;
+mod it;
+mod ja;
+mod ko;
+mod nl;
+mod pl;
+mod pt;
+mod ru;
+pub mod speech;
+mod tr;
+mod zh;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -236,6 +251,32 @@ pub fn for_code(code: Option<&str>) -> &'static Lang {
 
 /// Every language with tables.
 static LANGS: &[&Lang] = &[&en::EN];
+
+/// How speech is attributed in a language (ISO 639-1 code, region
+/// subtags ignored), for the languages with a table of their own; English,
+/// and a language without a table, are read by `attribution`.
+pub fn speech_for(code: Option<&str>) -> Option<&'static speech::Speech> {
+    let base = code.map(|c| c.split(['-', '_']).next().unwrap_or(c))?;
+    SPEECH.iter().copied().find(|s| base.eq_ignore_ascii_case(s.code))
+}
+
+/// Every language with a speech table.
+static SPEECH: &[&speech::Speech] = &[
+    &ar::SPEECH,
+    &de::SPEECH,
+    &es::SPEECH,
+    &fr::SPEECH,
+    &id::SPEECH,
+    &it::SPEECH,
+    &ja::SPEECH,
+    &ko::SPEECH,
+    &nl::SPEECH,
+    &pl::SPEECH,
+    &pt::SPEECH,
+    &ru::SPEECH,
+    &tr::SPEECH,
+    &zh::SPEECH,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,59 @@
+//! Polish.
+
+use super::Words;
+use super::speech::{Script, Speech};
+
+/// How Polish news attributes speech: „…” – powiedział X; X stwierdził: „…”;
+/// według X (with the name in the genitive: "według Jana Kowalskiego").
+#[rustfmt::skip]
+pub static SPEECH: Speech = Speech {
+    code: "pl",
+    script: Script::Cased,
+    verbs: Words::new(&[
+        "powiedział", "powiedziała", "powiedzieli", "powiedziały", "mówi", "mówił", "mówiła", "mówią", "mówili",
+        "stwierdził", "stwierdziła", "stwierdzili", "oświadczył", "oświadczyła", "zaznaczył", "zaznaczyła",
+        "podkreślił", "podkreśliła", "podkreślają", "dodał", "dodała", "dodali", "wyjaśnił", "wyjaśniła",
+        "przekonywał", "przekonywała", "zapewnił", "zapewniła", "ocenił", "oceniła", "uważa", "twierdzi",
+        "przyznał", "przyznała", "ostrzegł", "ostrzegła", "zauważył", "zauważyła", "poinformował",
+        "poinformowała", "zapowiedział", "zapowiedziała", "odpowiedział", "odpowiedziała", "napisał", "napisała",
+        "skomentował", "skomentowała", "argumentował", "argumentowała", "tłumaczył", "tłumaczyła", "relacjonował",
+        "relacjonowała", "przekazał", "przekazała", "wskazał", "wskazała", "apelował", "apelowała", "uznał",
+        "uznała", "nazwał", "nazwała", "dodaje", "podkreśla", "zaznacza", "tłumaczy", "przekonuje", "ocenia",
+        "ostrzega", "zapewnia", "wyjaśnia", "przyznaje", "zauważa", "stwierdza", "komentuje", "oświadcza",
+    ]),
+    auxiliaries: Words::new(&[]),
+    according: &["według", "zdaniem", "jak powiedział", "jak powiedziała", "jak podkreślił", "jak podkreśliła", "jak poinformował", "jak poinformowała"],
+    according_after: &[],
+    after_quote: Words::new(&[]),
+    pronouns: Words::new(&["on", "ona", "oni", "one"]),
+    determiners: Words::new(&[]),
+    indefinites: Words::new(&[]),
+    titles: Words::new(&[
+        "pan", "pani", "dr", "prof.", "prof", "mec.", "minister", "ministra", "premier", "prezydent",
+        "prezydentka", "burmistrz", "wójt", "starosta", "wojewoda", "poseł", "posłanka", "senator", "senatorka",
+        "rzecznik", "rzeczniczka", "prezes", "prezeska", "dyrektor", "dyrektorka", "przewodniczący",
+        "przewodnicząca", "sędzia", "prokurator", "prokuratorka", "komendant", "trener", "szef", "szefowa",
+        "marszałek", "radny", "radna", "profesor", "profesorka", "doktor", "ekspert", "ekspertka", "analityk",
+        "analityczka", "nadkomisarz", "komisarz", "aspirant", "inspektor", "generał", "rektor",
+    ]),
+    role_endings: &[],
+    not_names: Words::new(&[
+        "jednak", "ale", "i", "a", "także", "również", "więc", "dlatego", "teraz", "potem", "wtedy", "tam", "tu",
+        "dziś", "dzisiaj", "wczoraj", "jutro", "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota",
+        "niedziela", "według", "po", "przed", "przy", "z", "w", "we", "na", "do", "od", "dla", "o", "jak", "my",
+        "ja", "to", "ten", "ta", "te", "tego", "już", "jeszcze", "nie", "tak", "natomiast", "tymczasem",
+        "mimo", "ponadto", "zdaniem", "choć", "chociaż", "co", "kiedy", "gdy",
+    ]),
+    name_particles: Words::new(&["de", "von", "van"]),
+    phrase_ends: Words::new(&[
+        "który", "która", "które", "którzy", "gdzie", "podczas", "w", "we", "na", "po", "przed", "z", "ze",
+        "i", "a", "ale", "wczoraj", "dziś", "dzisiaj", "w poniedziałek", "do", "dla", "o", "że", "podczas",
+        "także", "również", "jednak", "przy",
+    ]),
+    prefixes: &[],
+    apostrophe_suffixes: false,
+    particles: &[],
+    quote_links: &[],
+    title_first: false,
+    breaks: &[],
+};

@@ -1,0 +1,99 @@
+//! How a language's news text says who said something: the table the
+//! attribution of quotations in that language reads. One static per
+//! language, in the language's own file; the engine (`extract::speech`)
+//! never branches on a language code, only on what a table holds.
+
+use super::Words;
+
+/// How a language writes names: what tells a name from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Capital letters start names, words are spaced (French, Russian).
+    Cased,
+    /// Spaced words without capitals (Arabic): a name is what stands in
+    /// the speaker's place once titles are read off.
+    Uncased,
+    /// No spaces between words (Japanese, Chinese) or particles glued to
+    /// them (Korean): speakers are read from the text around the marks,
+    /// by the particles, honorifics and verbs that frame them.
+    Particles,
+}
+
+/// Everything attribution knows about one language.
+pub struct Speech {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// How names are told apart.
+    pub script: Script,
+    /// Reporting verbs in every inflected form news uses, lowercase: the
+    /// finite forms and the participles ("déclaré", "sagte", "dijo",
+    /// "заявил", "kata"; for particle scripts, the stems: "述べ", "表示").
+    pub verbs: Words,
+    /// Auxiliaries that stand before a participle ("a", "hat", "ha").
+    pub auxiliaries: Words,
+    /// Words that introduce the source before it, as lowercase word
+    /// sequences: "selon", "d'après", "по словам", "de acordo com".
+    pub according: &'static [&'static str],
+    /// Words that follow the source they introduce: German "zufolge",
+    /// Turkish "göre", Japanese "によると".
+    pub according_after: &'static [&'static str],
+    /// Words that right after a quotation introduce its source: German
+    /// "so", Dutch "aldus".
+    pub after_quote: Words,
+    /// Subject pronouns, which resolve to the person last named.
+    pub pronouns: Words,
+    /// Articles and determiners before a role or a name ("le", "der", "el").
+    pub determiners: Words,
+    /// Indefinite articles ("un", "eine", "una"): a role after one is
+    /// someone new, never a person named before.
+    pub indefinites: Words,
+    /// Titles and honorifics written before a name and never part of it
+    /// ("m.", "mme", "frau", "dr."); for particle scripts, those written
+    /// after it too ("氏", "首相", "씨", "대통령").
+    pub titles: Words,
+    /// Endings of role nouns, for languages that capitalise nouns or glue
+    /// roles into compounds ("minister" of "Innenministerin"); lowercase.
+    pub role_endings: &'static [&'static str],
+    /// Capitalised words that open sentences and are never names
+    /// ("Pourtant", "Dennoch"), lowercase.
+    pub not_names: Words,
+    /// Lowercase particles inside names ("de", "van", "von", "bin").
+    pub name_particles: Words,
+    /// Words where a speaker's phrase ends: relative pronouns, conjunctions,
+    /// prepositions of time and place ("qui", "lors", "während").
+    pub phrase_ends: Words,
+    /// Prefixes written before a word and not part of it: French and
+    /// Italian elisions ("l'", "d'"), Arabic conjunctions ("و", "ف").
+    pub prefixes: &'static [&'static str],
+    /// Case endings written after an apostrophe (Turkish "Yılmaz'a").
+    pub apostrophe_suffixes: bool,
+    /// Particles that mark the speaker as topic or subject (Japanese "は",
+    /// Korean "은"); particle scripts only.
+    pub particles: &'static [&'static str],
+    /// Particles that tie a quotation to its verb (Japanese "と", Korean
+    /// "라고"); particle scripts only.
+    pub quote_links: &'static [&'static str],
+    /// Titles come before the name (Chinese 总统特朗普), not after it
+    /// (Japanese 田中首相, Korean 김 대통령); particle scripts only.
+    pub title_first: bool,
+    /// Nouns of a quotation's frame that are not speakers (Chinese
+    /// "记者", "会上"): where a particle-script speaker phrase ends.
+    pub breaks: &'static [&'static str],
+}
+
+impl Speech {
+    /// Whether `w` (lowercase) is a reporting verb, with or without a prefix.
+    pub fn is_verb(&self, w: &str) -> bool {
+        self.verbs.contains(w) || self.without_prefix(w).is_some_and(|r| self.verbs.contains(r))
+    }
+
+    /// `w` without a prefix of the table, when it has one and more follows.
+    pub fn without_prefix<'a>(&self, w: &'a str) -> Option<&'a str> {
+        self.prefixes.iter().find_map(|p| w.strip_prefix(p).filter(|r| !r.is_empty()))
+    }
+
+    /// Whether `w` (lowercase) is a role noun by its ending.
+    pub fn role_by_ending(&self, w: &str) -> bool {
+        self.role_endings.iter().any(|e| w.ends_with(e))
+    }
+}

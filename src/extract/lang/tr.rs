@@ -1,0 +1,54 @@
+//! Turkish.
+
+use super::Words;
+use super::speech::{Script, Speech};
+
+/// How Turkish news attributes speech: the speaker first and the verb
+/// last, X, “…” dedi; “…” diye konuştu; X'e göre, with case endings after
+/// an apostrophe on names.
+#[rustfmt::skip]
+pub static SPEECH: Speech = Speech {
+    code: "tr",
+    script: Script::Cased,
+    verbs: Words::new(&[
+        "dedi", "diyor", "demişti", "dediler", "diye", "söyledi", "söylüyor", "söylemişti", "açıkladı",
+        "açıklıyor", "belirtti", "belirtiyor", "vurguladı", "vurguluyor", "ekledi", "ekliyor", "konuştu",
+        "ifade", "ifadesini", "ifadelerini", "kaydetti", "kaydediyor", "uyardı", "uyarıyor", "savundu",
+        "savunuyor", "bildirdi", "bildiriyor", "yazdı", "yanıtladı", "yanıt", "cevap", "cevapladı", "anlattı",
+        "anlatıyor", "dile", "getirdi", "aktardı", "duyurdu", "iddia", "etti", "tepki", "gösterdi", "sözlerini",
+        "sözleriyle", "kullandı", "değerlendirdi", "değerlendirmesinde", "açıklamasında", "vurgulayarak",
+        "belirterek", "diyerek", "dedi.", "seslendi", "eleştirdi", "itiraf", "hatırlattı", "öne", "sürdü",
+    ]),
+    auxiliaries: Words::new(&[]),
+    according: &[],
+    according_after: &["göre"],
+    after_quote: Words::new(&[]),
+    pronouns: Words::new(&["o", "kendisi"]),
+    determiners: Words::new(&[]),
+    indefinites: Words::new(&["bir"]),
+    titles: Words::new(&[
+        "bay", "bayan", "sayın", "dr.", "prof.", "doç.", "av.", "bakan", "bakanı", "başkan", "başkanı",
+        "belediye", "vali", "valisi", "milletvekili", "sözcü", "sözcüsü", "müdür", "müdürü", "genel", "hakim",
+        "savcı", "cumhurbaşkanı", "başbakan", "teknik", "direktör", "direktörü", "uzman", "ekonomist",
+        "profesör", "rektör", "rektörü", "kaymakam", "muhtar", "komutan", "komutanı", "yetkili", "yetkilisi",
+        "temsilci", "temsilcisi", "başsavcı", "başsavcısı", "sendika", "yöneticisi", "yönetici", "hoca",
+    ]),
+    role_endings: &[],
+    not_names: Words::new(&[
+        "ancak", "ama", "fakat", "ve", "de", "da", "ayrıca", "bu", "şu", "o", "şimdi", "sonra", "bugün", "dün",
+        "yarın", "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar", "göre", "için",
+        "ile", "biz", "ben", "bunun", "üzerine", "yine", "öte", "yandan", "buna", "rağmen", "hatta", "zaten",
+        "işte", "böylece", "dolayısıyla", "oysa", "kısa", "süre", "açıklamada", "konuşan",
+    ]),
+    name_particles: Words::new(&[]),
+    phrase_ends: Words::new(&[
+        "ve", "ile", "için", "de", "da", "bugün", "dün", "yaptığı", "düzenlediği", "katıldığı", "açıklamada",
+        "toplantıda", "basın", "gazetecilere", "muhabirimize", "konuşan", "konuşmasında", "sonra", "önce",
+    ]),
+    prefixes: &[],
+    apostrophe_suffixes: true,
+    particles: &[],
+    quote_links: &[],
+    title_first: false,
+    breaks: &[],
+};

@@ -1,0 +1,138 @@
+//! Who said a quotation in a language other than English, read through
+//! that language's table ([`crate::extract::lang::speech`]): reporting
+//! verbs before or after the quotation ("a déclaré X", "sagte X", "X
+//! dedi"), "according to" forms before or after the source ("selon X",
+//! "X zufolge", "X'e göre"), German "so X" after a quotation, and in
+//! Japanese, Chinese and Korean the particles, honorifics and verbs that
+//! frame a speaker (X氏は「…」と述べた, X表示：“…”, "…"라고 X 씨는 말했다).
+//!
+//! English keeps its own, richer reader (`attribution`); what follows a
+//! direct pattern — a quotation continuing the one before, introduced by
+//! the sentence before, or said by whoever was named last — is the same
+//! idea in every language.
+
+mod particles;
+mod people;
+mod spaced;
+
+pub use people::People;
+
+use super::attribution::{Attribution, Context, Earlier, QuoteKind, Salience};
+use super::lang::speech::{Script, Speech};
+use super::tokens::{Kind, Token};
+
+/// Who a pattern found in the speaker's place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Who {
+    /// A name as written ("Claire Dubois", "Kowalskiego", "田中").
+    Name(String),
+    /// An organisation, or a role nobody is named for yet ("porte-parole
+    /// du ministère", "警察").
+    Role(String),
+    /// A person's role in a word or two ("la alcaldesa", "el regidor"):
+    /// the person the article gives it, else the person it has just named
+    /// (news rarely names a role's holder and then quotes someone else by
+    /// the bare role), else the role.
+    Title(String),
+    /// A role after an indefinite article ("un porte-parole"): someone
+    /// new, never a person named before.
+    New(String),
+    /// A pronoun, or a verb with no subject at all ("dijo", "وأضاف"):
+    /// the person last named.
+    Pronoun,
+}
+
+/// A speaker found by a pattern, and how.
+#[derive(Debug, Clone)]
+struct Hit {
+    who: Who,
+    /// The words naming the speaker, as written.
+    written: String,
+    /// The reporting word or phrase.
+    cue: Option<String>,
+    /// Attached to the quotation itself, before or after it (a full
+    /// quotation when it fills its clause).
+    direct: bool,
+}
+
+/// Attributes one quotation of an article written in `sp`'s language.
+pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience, earlier: &Earlier) -> Attribution {
+    let hit = match sp.script {
+        Script::Particles => particles::direct(cx, sp),
+        Script::Cased | Script::Uncased => spaced::direct(cx, sp, people),
+    };
+    let kind = kind_of(cx, sp, hit.as_ref());
+    let mut a = Attribution { speaker: None, speaker_text: None, cue: None, kind };
+    let resolve = |a: &mut Attribution, h: &Hit| {
+        a.cue = h.cue.clone();
+        a.speaker_text = (!h.written.is_empty()).then(|| h.written.clone());
+        a.speaker = people.resolve(&h.who, cx.at, salience);
+    };
+    if let Some(h) = &hit {
+        resolve(&mut a, h);
+        return a;
+    }
+    if kind == QuoteKind::Mention {
+        return a;
+    }
+    // A quotation that opens its sentence: introduced by the sentence
+    // before (ending in a colon), continuing the speech before it, or
+    // following a sentence that attributes ("…, a-t-il dit.").
+    if cx.left.iter().any(|t| t.kind == Kind::Word) {
+        return a;
+    }
+    let intro = if cx.previous.is_empty() { cx.introduction } else { cx.previous };
+    if intro.last().is_some_and(|t| is_colon(cx.text, t))
+        && let Some(h) = introduced_by(cx, sp, people, &intro[..intro.len() - 1])
+    {
+        resolve(&mut a, &h);
+        return a;
+    }
+    if let Some(p) = earlier.in_paragraph.filter(|p| p.speaker.is_some()).or(earlier.continued) {
+        a.speaker = p.speaker.clone();
+        a.speaker_text = p.speaker_text.clone();
+        return a;
+    }
+    a
+}
+
+/// A speaker named in a sentence that introduces the quotation after it.
+fn introduced_by(cx: &Context, sp: &Speech, people: &People, intro: &[Token]) -> Option<Hit> {
+    match sp.script {
+        Script::Particles => particles::in_sentence(cx.text, sp, intro),
+        Script::Cased | Script::Uncased => spaced::in_sentence(cx.text, sp, people, intro),
+    }
+}
+
+fn is_colon(text: &str, t: &Token) -> bool {
+    t.is_punct(text, ':') || t.is_punct(text, '：')
+}
+
+/// Marks that end a quoted sentence in the scripts these tables cover.
+const SENTENCE_END: &[char] = &['.', '!', '?', '…', '。', '！', '？', '؟', ',', '，', '،', '、'];
+
+/// Full, partial or mention, from where the quotation stands: a full
+/// quotation fills its clause (nothing of the reporter's sentence before
+/// it but its attribution and a colon or comma, or ending in its own
+/// punctuation with its attribution after it); a short capitalised or
+/// unattributed phrase in the middle of a sentence is a term, not speech.
+fn kind_of(cx: &Context, sp: &Speech, hit: Option<&Hit>) -> QuoteKind {
+    let text = cx.text;
+    let quoted = cx.quoted.trim();
+    let words = if sp.script == Script::Particles {
+        quoted.chars().filter(|c| c.is_alphanumeric()).count().div_ceil(3)
+    } else {
+        quoted.split_whitespace().count()
+    };
+    let ends_own = quoted.ends_with(SENTENCE_END);
+    let left_words = cx.left.iter().any(|t| t.kind == Kind::Word);
+    let left_last = cx.left.last();
+    let opens = !left_words
+        || left_last.is_some_and(|t| is_colon(text, t))
+        || (left_last.is_some_and(|t| t.kind == Kind::Punct && !t.is_punct(text, '('))
+            && hit.is_some_and(|h| h.direct));
+    if hit.is_none() && words <= 4 && !ends_own && left_words {
+        return QuoteKind::Mention;
+    }
+    if opens || (ends_own && hit.is_some_and(|h| h.direct)) { QuoteKind::Full } else { QuoteKind::Partial }
+}

@@ -1,0 +1,665 @@
+//! Speakers in languages written with spaces between words: the verb and
+//! its subject on either side of the quotation, in either order ("a
+//! déclaré X", "X sagte", "قال X", Turkish "X, … dedi"), "according to"
+//! forms before or after the source, and names told by capitals (or, in
+//! Arabic, by standing where the speaker stands once titles are read off).
+
+use super::people::{People, strip_elision, strip_suffix};
+use super::{Hit, Who};
+use crate::extract::lang::speech::{Script, Speech};
+use crate::extract::names::lowercase;
+use crate::extract::tokens::{Kind, Token};
+
+/// Words a speaker's phrase may run to: "le porte-parole du ministère de
+/// l'Intérieur" is seven.
+const PHRASE: usize = 8;
+/// Words of a name: "Jean-Pierre de la Fontaine" is four.
+const NAME: usize = 4;
+
+fn low(text: &str, t: &Token) -> String {
+    lowercase(t.text(text)).into_owned()
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == Kind::Word
+}
+
+/// The speaker attached to the quotation, or named in its sentence.
+pub(super) fn direct(cx: &crate::extract::attribution::Context, sp: &Speech, people: &People) -> Option<Hit> {
+    let text = cx.text;
+    let (l, r) = (cx.left, cx.right);
+    let reader = Reader { text, sp, people };
+    reader.right(l, r).or_else(|| reader.left(l)).or_else(|| reader.inline(l, true)).or_else(|| reader.inline(r, false))
+}
+
+/// The speaker of a sentence of the reporter's that introduces a quotation.
+pub(super) fn in_sentence(text: &str, sp: &Speech, people: &People, toks: &[Token]) -> Option<Hit> {
+    let reader = Reader { text, sp, people };
+    reader.left(toks).or_else(|| reader.inline(toks, true))
+}
+
+/// The people `toks` (a paragraph) names in full, with the role words
+/// written with them: (byte offset, name, roles).
+pub(super) fn names(text: &str, sp: &Speech, people: &People, toks: &[Token]) -> Vec<(usize, String, Vec<String>)> {
+    let reader = Reader { text, sp, people };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let found = match sp.script {
+            Script::Cased => reader.learn_cased(toks, k),
+            Script::Uncased | Script::Particles => reader.learn_uncased(toks, k),
+        };
+        match found {
+            Some((end, name, roles)) => {
+                out.push((toks[k].start, name, roles));
+                k = end.max(k + 1);
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    sp: &'a Speech,
+    people: &'a People,
+}
+
+impl Reader<'_> {
+    fn low(&self, t: &Token) -> String {
+        low(self.text, t)
+    }
+
+    /// A reporting verb at `k`, alone or after its auxiliary ("a déclaré",
+    /// "hat gesagt") or with an inverted pronoun ("a-t-il ajouté",
+    /// "ajoute-t-elle"): (index after it, the verb, whether a pronoun was
+    /// written into it).
+    fn verb_at(&self, toks: &[Token], k: usize) -> Option<(usize, String, bool)> {
+        let t = toks.get(k).filter(|t| is_word(t))?;
+        let w = self.low(t);
+        if self.sp.is_verb(&w) {
+            return Some((k + 1, w, false));
+        }
+        // "a-t-il", "dit-elle": a verb or auxiliary and its pronoun in one word.
+        if let Some((head, pronoun)) = w.rsplit_once('-')
+            && self.sp.pronouns.contains(pronoun)
+        {
+            let head = head.trim_end_matches("-t");
+            if self.sp.is_verb(head) {
+                return Some((k + 1, head.to_owned(), true));
+            }
+            if self.sp.auxiliaries.contains(head)
+                && let Some(n) = toks.get(k + 1).filter(|n| is_word(n))
+                && self.sp.is_verb(&self.low(n))
+            {
+                return Some((k + 2, self.low(n), true));
+            }
+        }
+        if self.sp.auxiliaries.contains(w.as_str()) {
+            // The participle may follow a pronoun or an adverb: "hat er gesagt".
+            for j in k + 1..toks.len().min(k + 3) {
+                let n = &toks[j];
+                if !is_word(n) {
+                    break;
+                }
+                let nw = self.low(n);
+                if self.sp.is_verb(&nw) {
+                    return Some((j + 1, nw, j > k + 1 && self.sp.pronouns.contains(&self.low(&toks[k + 1]))));
+                }
+            }
+        }
+        None
+    }
+
+    /// An "according to" phrase at `k`: the index after it and the phrase.
+    fn according_at(&self, toks: &[Token], k: usize) -> Option<(usize, String)> {
+        self.sp.according.iter().find_map(|phrase| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let fits = words.iter().enumerate().all(|(j, w)| {
+                toks.get(k + j)
+                    .is_some_and(|t| is_word(t) && (self.low(t) == *w || strip_elision_low(&self.low(t)) == *w))
+            });
+            fits.then(|| (k + words.len(), (*phrase).to_owned()))
+        })
+    }
+
+    fn according_after_at(&self, toks: &[Token], k: usize) -> bool {
+        toks.get(k).is_some_and(|t| is_word(t) && self.sp.according_after.contains(&self.low(t).as_str()))
+    }
+
+    /// A pronoun, alone or written into its verb ("a-t-il", "dit-elle").
+    fn is_pronoun(&self, t: &Token) -> bool {
+        let w = self.low(t);
+        is_word(t)
+            && (self.sp.pronouns.contains(&w) || w.rsplit_once('-').is_some_and(|(_, p)| self.sp.pronouns.contains(p)))
+    }
+
+    /// Whether `w` (lowercase) is a title or role word of the table,
+    /// written with or without its abbreviation's dot.
+    fn is_title(&self, w: &str) -> bool {
+        let bare = w.trim_end_matches('.');
+        self.sp.titles.contains(w) || self.sp.titles.contains(bare) || self.sp.titles.contains(&format!("{bare}."))
+    }
+
+    /// Whether a phrase after a verb before the quotation can be its
+    /// subject rather than its object: a name, a pronoun, or a role the
+    /// table or the article knows ("a déclaré le ministre :", not "a
+    /// tempéré l'enthousiasme :").
+    fn can_speak(&self, who: &Who) -> bool {
+        match who {
+            Who::Name(_) | Who::Pronoun => true,
+            Who::Role(r) | Who::Title(r) | Who::New(r) => r.split_whitespace().take(3).any(|w| {
+                let w = lowercase(strip_elision(w)).into_owned();
+                self.sp.titles.contains(&w) || self.sp.role_by_ending(&w) || self.people.is_role(&w)
+            }),
+        }
+    }
+
+    /// The speaker after the quotation: `"…", a déclaré X`, `„…“, so X`,
+    /// `"…", X dedi`, `"…", selon X`, `"…", X zufolge`.
+    fn right(&self, l: &[Token], r: &[Token]) -> Option<Hit> {
+        let text = self.text;
+        let mut i = 0;
+        while i < r.len() && r[i].kind == Kind::Punct && !r[i].is_punct(text, '(') && !r[i].is_punct(text, '.') {
+            i += 1;
+        }
+        let t = r.get(i).filter(|t| is_word(t))?;
+        let w = self.low(t);
+        if self.sp.after_quote.contains(&w) || self.according_at(r, i).is_some() {
+            let (after, cue) = self.according_at(r, i).unwrap_or((i + 1, w));
+            let (who, written, _) = self.slot(r, after, false)?;
+            return Some(Hit { who, written, cue: Some(cue), direct: true });
+        }
+        if let Some((after, cue, inverted)) = self.verb_at(r, i) {
+            if inverted {
+                return Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true });
+            }
+            // After the verb, its subject; not where or how it was said
+            // ("ha scritto sui social").
+            let article = |w: &str| {
+                w.split_whitespace().next().is_some_and(|f| {
+                    let f = lowercase(f);
+                    self.sp.determiners.contains(&f) || self.sp.indefinites.contains(&f)
+                })
+            };
+            if let Some((who, written, _)) =
+                self.slot(r, after, false).filter(|(who, written, _)| self.can_speak(who) || article(written))
+            {
+                return Some(Hit { who, written, cue: Some(cue), direct: true });
+            }
+            // Nothing after the verb: the subject was written before the
+            // quotation (Turkish "X, … dedi"), or not at all ("dijo").
+            let (who, written) = self.clause_subject(l).unwrap_or((Who::Pronoun, String::new()));
+            return Some(Hit { who, written, cue: Some(cue), direct: true });
+        }
+        // The subject first: `"…", Claire Dubois a ajouté`, `"…" X'e göre`.
+        for v in i + 1..r.len().min(i + PHRASE + 3) {
+            if !is_word(&r[v]) && !r[v].is_punct(text, ',') && !r[v].is_punct(text, '.') {
+                break;
+            }
+            if let Some((_, cue, _)) = self.verb_at(r, v) {
+                let (who, written) = self.subject_before(r, i, v)?;
+                return Some(Hit { who, written, cue: Some(cue), direct: true });
+            }
+            if self.according_after_at(r, v) {
+                let (who, written) = self.subject_before(r, i, v)?;
+                return Some(Hit { who, written, cue: Some(self.low(&r[v])), direct: true });
+            }
+        }
+        None
+    }
+
+    /// The speaker before the quotation: `X a déclaré : « … »`, `قال X: "…"`,
+    /// `Selon X, « … »`, `X'e göre "…"`.
+    fn left(&self, l: &[Token]) -> Option<Hit> {
+        let text = self.text;
+        let mut e = l.len();
+        while e > 0 && l[e - 1].kind == Kind::Punct && !l[e - 1].is_punct(text, ')') {
+            e -= 1;
+        }
+        // What stands between the clause and the quotation: a colon, a
+        // comma or a dash lets a subject after the verb be the speaker
+        // ("a déclaré X :"); anything else ("d'«") makes it the object.
+        let opens = l[e..].iter().any(|t| {
+            t.is_punct(text, ':')
+                || t.is_punct(text, ',')
+                || t.is_punct(text, '،')
+                || t.is_punct(text, '—')
+                || t.is_punct(text, '–')
+        });
+        let lo = (0..e).rev().find(|&k| matches!(l[k].kind, Kind::Quote(_))).map_or(0, |k| k + 1);
+        let lo = lo.max(e.saturating_sub(PHRASE + 6));
+        for v in (lo..e).rev() {
+            if let Some((after, cue, inverted)) = self.verb_at(l, v) {
+                if inverted {
+                    return Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true });
+                }
+                // The subject after the verb: up to the colon, or followed by
+                // when and where it was said ("قال X في مؤتمر صحفي:").
+                if after < e
+                    && opens
+                    && let Some((who, written, end)) = self.slot(l, after, false)
+                    && (end == e || !matches!(who, Who::Role(_)))
+                    && self.can_speak(&who)
+                {
+                    return Some(Hit { who, written, cue: Some(cue), direct: true });
+                }
+                // The verb closing the clause, or followed by when or where
+                // it was said ("a déclaré lundi matin :", "dijo durante la
+                // sesión:"): the subject before it.
+                if after == e || opens {
+                    let (who, written) = self.subject_before(l, lo, v).unwrap_or((Who::Pronoun, String::new()));
+                    return Some(Hit { who, written, cue: Some(cue), direct: true });
+                }
+            }
+            if let Some((after, cue)) = self.according_at(l, v)
+                && let Some((who, written, end)) = self.slot(l, after, false)
+            {
+                return Some(Hit { who, written, cue: Some(cue), direct: end == e });
+            }
+            if self.according_after_at(l, v)
+                && let Some((who, written)) = self.subject_before(l, lo, v)
+            {
+                return Some(Hit { who, written, cue: Some(self.low(&l[v])), direct: v + 1 == e });
+            }
+        }
+        None
+    }
+
+    /// A reporting verb anywhere in `toks` with its subject: "X a qualifié
+    /// la décision d'« erreur »". `last`: the last such verb (a sentence
+    /// introducing a quotation), else the first.
+    fn inline(&self, toks: &[Token], last: bool) -> Option<Hit> {
+        let found = |v: usize| {
+            let (after, cue, inverted) = self.verb_at(toks, v)?;
+            if inverted {
+                return Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: false });
+            }
+            let (who, written) =
+                self.subject_before(toks, 0, v).or_else(|| self.slot(toks, after, false).map(|(w, s, _)| (w, s)))?;
+            Some(Hit { who, written, cue: Some(cue), direct: false })
+        };
+        if last { (0..toks.len()).rev().find_map(found) } else { (0..toks.len()).find_map(found) }
+    }
+
+    /// The subject opening a clause that ends in a comma before the
+    /// quotation (Turkish "Bakan Ayşe Demir, “…” dedi").
+    fn clause_subject(&self, l: &[Token]) -> Option<(Who, String)> {
+        let text = self.text;
+        let last = l.last()?;
+        if !last.is_punct(text, ',') {
+            return None;
+        }
+        let end = l.len() - 1;
+        let start = (0..end).rev().find(|&k| !is_word(&l[k])).map_or(0, |k| k + 1);
+        (start < end).then(|| self.subject_before(l, start, end)).flatten()
+    }
+
+    /// The speaker's phrase starting at `i`: a pronoun, a name with the
+    /// titles and roles before it, or a role or organisation. Returns who,
+    /// the words as written and the index after them.
+    fn slot(&self, toks: &[Token], i: usize, at_start: bool) -> Option<(Who, String, usize)> {
+        let t = toks.get(i).filter(|t| is_word(t))?;
+        if self.is_pronoun(t) {
+            return Some((Who::Pronoun, t.text(self.text).to_owned(), i + 1));
+        }
+        let mut k = i;
+        let mut indefinite = false;
+        while k < toks.len() && is_word(&toks[k]) {
+            let w = self.low(&toks[k]);
+            if self.sp.indefinites.contains(&w) {
+                indefinite = true;
+            } else if !self.sp.determiners.contains(&w) {
+                break;
+            }
+            k += 1;
+        }
+        let mut e = k;
+        while e < toks.len() && e < k + PHRASE && is_word(&toks[e]) {
+            let w = self.low(&toks[e]);
+            if e > k
+                && (self.sp.phrase_ends.contains(&w)
+                    || self.sp.is_verb(&w)
+                    || self.sp.auxiliaries.contains(&w)
+                    || self.sp.pronouns.contains(&w)
+                    || self.sp.according_after.contains(&w.as_str()))
+            {
+                break;
+            }
+            e += 1;
+        }
+        let first = self.low(&toks[k]);
+        if e == k
+            || self.sp.is_verb(&first)
+            || self.sp.auxiliaries.contains(&first)
+            || self.sp.phrase_ends.contains(&first)
+        {
+            return None;
+        }
+        let who = self.who(toks, k, e, at_start && k == i, indefinite)?;
+        // "le PDG du groupe, Laurent Vasseur,", "Koordinator Forum Sopir
+        // Angkot, Dedi Kurniawan,": a role or an organisation, then the
+        // person's name in apposition.
+        let acronym = e - k == 1 && !toks[k].text(self.text).chars().any(char::is_lowercase);
+        let titled = self.is_title(&first) || self.sp.role_by_ending(&first);
+        if self.sp.script == Script::Uncased
+            && toks.get(e).is_some_and(|t| t.is_punct(self.text, '،') || t.is_punct(self.text, ','))
+            && let Some(end) = (e + 1..toks.len().min(e + 1 + PHRASE))
+                .find(|&j| !is_word(&toks[j]))
+                .or(Some(toks.len().min(e + 1 + PHRASE)))
+            && end > e + 1
+            && let Some(Who::Name(name)) = self.who(toks, e + 1, end, false, false)
+            && !matches!(who, Who::Name(_))
+        {
+            return Some((Who::Name(name), self.span(toks, i, end), end));
+        }
+        if self.sp.script == Script::Cased
+            && (!matches!(who, Who::Name(_)) || acronym || titled)
+            && toks.get(e).is_some_and(|t| t.is_punct(self.text, ','))
+            && let Some((a, b)) = (e + 1..toks.len().min(e + 4))
+                .take_while(|&j| is_word(&toks[j]))
+                .find_map(|j| self.name_run(toks, j, toks.len().min(j + NAME + 2), false))
+            && toks[e + 1..a].iter().all(|t| {
+                !t.is_capitalized(self.text)
+                    || self.sp.titles.contains(&self.low(t))
+                    || self.sp.role_by_ending(&self.low(t))
+            })
+            && toks.get(b).is_none_or(|t| t.kind == Kind::Punct)
+        {
+            return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, i, b), b));
+        }
+        Some((who, self.span(toks, i, e), e))
+    }
+
+    /// Who the words `toks[k..e]` (no determiner in front) name.
+    fn who(&self, toks: &[Token], k: usize, e: usize, at_start: bool, indefinite: bool) -> Option<Who> {
+        match self.sp.script {
+            Script::Cased => {
+                for m in k..e {
+                    if let Some((a, b)) = self.name_run(toks, m, e, at_start && m == k) {
+                        return Some(Who::Name(self.name_text(toks, a, b)));
+                    }
+                }
+                let first = self.low(&toks[k]);
+                if self.sp.not_names.contains(&first) || self.sp.phrase_ends.contains(&first) {
+                    return None;
+                }
+                Some(self.role(toks, k, e, indefinite))
+            }
+            Script::Uncased | Script::Particles => {
+                let m = self.after_titles(toks, k, e);
+                let definite = |j: usize| {
+                    let w = self.low(&toks[j]);
+                    self.sp.determiners.iter().any(|d| w.starts_with(d))
+                };
+                // A definite noun opening the phrase is an organisation
+                // ("الهيئة الوطنية"), or alone a family name ("العمري").
+                if m == k && definite(k) && e - k > 1 {
+                    return Some(self.role(toks, k, e, indefinite));
+                }
+                if m < e {
+                    let b = self.uncased_name_end(toks, m, e);
+                    return Some(Who::Name(self.span(toks, m, b)));
+                }
+                Some(self.role(toks, k, e, indefinite))
+            }
+        }
+    }
+
+    /// A role or organisation `toks[k..e]`: someone new after an indefinite
+    /// article, a person's role when it is a title in a word or two, else
+    /// a role or organisation of its own.
+    fn role(&self, toks: &[Token], k: usize, e: usize, indefinite: bool) -> Who {
+        let phrase = strip_elision(&self.span(toks, k, e)).to_owned();
+        let head = lowercase(strip_elision(toks[k].text(self.text))).into_owned();
+        if indefinite {
+            Who::New(phrase)
+        } else if e - k <= 2 && (self.sp.titles.contains(&head) || self.sp.role_by_ending(&head)) {
+            Who::Title(phrase)
+        } else {
+            Who::Role(phrase)
+        }
+    }
+
+    /// The speaker's phrase ending right before the verb at `v` (its
+    /// auxiliary, an aside between commas, allowed in between).
+    fn subject_before(&self, toks: &[Token], lo: usize, v: usize) -> Option<(Who, String)> {
+        let text = self.text;
+        let mut end = v;
+        while end > lo && is_word(&toks[end - 1]) && self.sp.auxiliaries.contains(&self.low(&toks[end - 1])) {
+            end -= 1;
+        }
+        // "Claire Dubois, ministre de l'Intérieur, a déclaré".
+        if end > lo + 1
+            && toks[end - 1].is_punct(text, ',')
+            && let Some(c) = (lo..end - 1).rev().take(PHRASE + 2).find(|&c| toks[c].is_punct(text, ','))
+            && c > lo
+        {
+            // "Sa présidente, Sandrine Aubertin-Roy, a affirmé": the aside
+            // is the name.
+            if self.sp.script == Script::Cased
+                && let Some((a, b)) = self.name_run(toks, c + 1, end - 1, false)
+                && a == c + 1
+                && b == end - 1
+            {
+                return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, c + 1, b)));
+            }
+            end = c;
+        }
+        if end > lo && self.is_pronoun(&toks[end - 1]) {
+            return Some((Who::Pronoun, toks[end - 1].text(text).to_owned()));
+        }
+        let mut start = end;
+        while start > lo && start + PHRASE + 2 > end && is_word(&toks[start - 1]) {
+            if start < end && self.verb_at(toks, start - 1).is_some() {
+                break;
+            }
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        let at_start = start == 0 || toks[start - 1].kind == Kind::Punct;
+        match self.sp.script {
+            Script::Cased => {
+                // The name nearest the verb, with what names it in front.
+                for s in start..end {
+                    if let Some((a, b)) = self.name_run(toks, s, end, at_start && s == start)
+                        && b == end
+                    {
+                        return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
+                    }
+                }
+                let article = |d: usize| {
+                    self.sp.determiners.contains(&self.low(&toks[d]))
+                        || self.sp.indefinites.contains(&self.low(&toks[d]))
+                };
+                let d = (start..end).rev().find(|&d| article(d));
+                let indefinite = d.is_some_and(|d| self.sp.indefinites.contains(&self.low(&toks[d])));
+                let s = d.map_or(start, |d| d + 1);
+                let first = self.low(&toks[s.min(end - 1)]);
+                if s >= end
+                    || self.sp.not_names.contains(&first)
+                    || (toks[s].is_capitalized(text) && at_start && s == start && self.people.writes_lowercase(&first))
+                {
+                    return None;
+                }
+                Some((self.role(toks, s, end, indefinite), self.span(toks, d.unwrap_or(s), end)))
+            }
+            // Verb first in these languages: a phrase before the verb is
+            // rarely its subject ("من جهته، قال").
+            Script::Uncased | Script::Particles => None,
+        }
+    }
+
+    /// A name starting at or after titles at `m`, within `..e`: the range
+    /// of its words.
+    fn name_run(&self, toks: &[Token], m: usize, e: usize, at_start: bool) -> Option<(usize, usize)> {
+        let cap = |k: usize| {
+            let w = toks[k].text(self.text);
+            let w = if k == m { strip_elision(w) } else { w };
+            is_word(&toks[k]) && w.chars().next().is_some_and(char::is_uppercase)
+        };
+        let not_a_name = |k: usize| {
+            let w = lowercase(strip_elision(toks[k].text(self.text))).into_owned();
+            self.is_title(&w)
+                || self.sp.not_names.contains(&w)
+                || self.sp.determiners.contains(&w)
+                || self.sp.pronouns.contains(&w)
+                || self.sp.role_by_ending(&w)
+                || self.sp.is_verb(&w)
+                || (k == m && at_start && self.people.writes_lowercase(&w))
+        };
+        if m >= e || !cap(m) {
+            return None;
+        }
+        let mut a = m;
+        while a < e && cap(a) && not_a_name(a) {
+            a += 1;
+        }
+        if a >= e || !cap(a) || (a > m && !cap(a)) {
+            return None;
+        }
+        let mut b = a;
+        let mut n = 0;
+        while b < e && n < NAME {
+            if cap(b) && (b == a || !not_a_name(b)) {
+                b += 1;
+                n += 1;
+            } else if b > a && b + 1 < e && self.sp.name_particles.contains(&self.low(&toks[b])) && cap(b + 1) {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        Some((a, b))
+    }
+
+    /// A name as stored: its words, the elision before it and a case
+    /// ending after an apostrophe read off.
+    fn name_text(&self, toks: &[Token], a: usize, b: usize) -> String {
+        let mut words: Vec<&str> = toks[a..b].iter().map(|t| t.text(self.text)).collect();
+        words[0] = strip_elision(words[0]);
+        if self.sp.apostrophe_suffixes {
+            let last = words.len() - 1;
+            words[last] = strip_suffix(words[last]);
+        }
+        words.join(" ")
+    }
+
+    fn span(&self, toks: &[Token], a: usize, b: usize) -> String {
+        self.text[toks[a].start..toks[b - 1].end].to_owned()
+    }
+
+    /// Past the titles and the nouns they govern in a script without
+    /// capitals: "وزير الخارجية أحمد منصور" → "أحمد".
+    fn after_titles(&self, toks: &[Token], k: usize, e: usize) -> usize {
+        let mut m = k;
+        while m < e {
+            let w = self.low(&toks[m]);
+            let bare = self.sp.without_prefix(&w).unwrap_or(&w);
+            let title = self.sp.titles.contains(&w) || self.sp.titles.contains(bare);
+            let governed = m > k && self.sp.determiners.iter().any(|d| w.starts_with(d) || bare.starts_with(d));
+            if !(title || governed || self.sp.phrase_ends.contains(&w) && m > k && m + 1 < e) {
+                break;
+            }
+            m += 1;
+        }
+        m
+    }
+
+    /// Where a name in a script without capitals ends: a few words, not
+    /// the definite nouns of an apposition after it.
+    fn uncased_name_end(&self, toks: &[Token], m: usize, e: usize) -> usize {
+        let mut b = m + 1;
+        while b < e && b < m + NAME {
+            let w = self.low(&toks[b]);
+            // A family name may be definite ("سامي الرفاعي"); an apposition
+            // after the name is ("… الخبير الاقتصادي").
+            let joined = b == m + 1 || self.sp.name_particles.contains(&self.low(&toks[b - 1]));
+            let definite = self.sp.determiners.iter().any(|d| w.starts_with(d));
+            if (definite && !joined) || self.sp.titles.contains(&w) {
+                break;
+            }
+            b += 1;
+        }
+        b
+    }
+
+    /// A full name starting at `k`, with the role words before or after it.
+    fn learn_cased(&self, toks: &[Token], k: usize) -> Option<(usize, String, Vec<String>)> {
+        if !toks[k].is_capitalized(self.text) {
+            return None;
+        }
+        let at_start = k == 0 || toks[k - 1].kind == Kind::Punct;
+        let end = toks.len().min(k + PHRASE);
+        let (a, b) = self.name_run(toks, k, end, at_start)?;
+        if b - a < 2 {
+            return Some((b, self.name_text(toks, a, b), Vec::new()));
+        }
+        let mut roles: Vec<String> = toks[k..a].iter().map(|t| self.low(t)).collect();
+        // Lowercase role words before: "la ministre de l'Intérieur Claire Dubois".
+        // Or before a comma: "Le maire de Port-Vérac, Gérard Santini".
+        let mut j = if k >= 2 && toks[k - 1].is_punct(self.text, ',') { k - 1 } else { k };
+        while j > 0 && k - j < 7 && is_word(&toks[j - 1]) {
+            let w = self.low(&toks[j - 1]);
+            if self.sp.is_verb(&w) || self.sp.auxiliaries.contains(&w) || self.sp.phrase_ends.contains(&w) {
+                break;
+            }
+            j -= 1;
+            if !toks[j].is_capitalized(self.text) || self.sp.role_by_ending(&w) || self.sp.titles.contains(&w) {
+                roles.push(w);
+            }
+        }
+        // An apposition after: "Claire Dubois, ministre de l'Intérieur,".
+        if toks.get(b).is_some_and(|t| t.is_punct(self.text, ',')) {
+            let mut j = b + 1;
+            while j < toks.len() && j < b + 7 && is_word(&toks[j]) {
+                let w = self.low(&toks[j]);
+                if self.sp.is_verb(&w) || self.sp.auxiliaries.contains(&w) {
+                    break;
+                }
+                roles.push(w);
+                j += 1;
+            }
+        }
+        let roles = roles
+            .into_iter()
+            .map(|w| strip_elision_low(&w).to_owned())
+            .filter(|w| {
+                w.chars().count() >= 4 && !self.sp.determiners.contains(w) && !self.sp.name_particles.contains(w)
+            })
+            .collect();
+        Some((b, self.name_text(toks, a, b), roles))
+    }
+
+    /// A name after a title in a script without capitals: "الرئيس سامي حداد".
+    fn learn_uncased(&self, toks: &[Token], k: usize) -> Option<(usize, String, Vec<String>)> {
+        let w = self.low(&toks[k]);
+        let bare = self.sp.without_prefix(&w).unwrap_or(&w).to_owned();
+        if !(self.sp.titles.contains(&w) || self.sp.titles.contains(&bare)) {
+            return None;
+        }
+        let e = (k..toks.len().min(k + PHRASE)).find(|&j| !is_word(&toks[j])).unwrap_or(toks.len().min(k + PHRASE));
+        let m = self.after_titles(toks, k, e);
+        if m >= e {
+            return None;
+        }
+        let b = self.uncased_name_end(toks, m, e);
+        let stop = (m..b).find(|&j| {
+            let w = self.low(&toks[j]);
+            self.sp.is_verb(&w) || self.sp.phrase_ends.contains(&w)
+        });
+        let b = stop.unwrap_or(b);
+        (b >= m + 2).then(|| (b, self.span(toks, m, b), vec![bare]))
+    }
+}
+
+/// A lowercase word without its elision: "l'intérieur" → "intérieur".
+fn strip_elision_low(w: &str) -> &str {
+    match w.find(['\'', '’']) {
+        Some(i) if i <= 4 => &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..],
+        _ => w,
+    }
+}
