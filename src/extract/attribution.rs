@@ -154,11 +154,6 @@ impl Salience {
             (m, s) => m.or(s),
         }
     }
-
-    /// The speaker of the last attributed quotation before byte `pos`, and where.
-    pub fn spoke_before(&self, pos: usize) -> Option<(usize, &str)> {
-        last(&self.spoke, pos)
-    }
 }
 
 /// The last entry of `v` (sorted by position) before `pos`.

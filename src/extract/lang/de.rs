@@ -21,6 +21,8 @@ pub static SPEECH: Speech = Speech {
         "betonte", "berichtete", "berichtet", "erläuterte", "erläutert", "bestätigte", "bestätigt",
         "hieß", "heißt", "verkündete", "argumentierte", "bezeichnete", "nannte", "lobte", "räumt", "gab",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["hat", "haben", "hatte", "hatten", "habe", "wird", "werde"]),
     according: &["laut", "nach angaben", "nach aussage", "nach worten", "nach einschätzung", "gemäß"],
     according_after: &["zufolge"],

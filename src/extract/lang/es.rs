@@ -22,6 +22,8 @@ pub static SPEECH: Speech = Speech {
         "sentenció", "apostilló", "matizó", "enfatizó", "aseveró", "dijeron", "afirmaron", "señalaron",
         "aseguraron", "explicaron", "declararon", "indicaron", "añadieron", "advirtieron", "escribió", "escribe",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["ha", "han", "había", "habían", "habría"]),
     according: &["según", "de acuerdo con", "a juicio de", "en palabras de", "en opinión de"],
     according_after: &[],

@@ -24,6 +24,8 @@ pub static SPEECH: Speech = Speech {
         "estiment", "expliquent", "ajoutent", "disent", "indiquent", "soulignent", "dénoncent", "assurent", "dira",
         "déclarera", "poursuivi", "poursuit", "prévenu", "insisté",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["a", "ont", "avait", "avaient", "aura", "auront", "avait-il", "est", "sont"]),
     according: &["selon", "d'après", "d’après", "de l'avis de", "aux dires de"],
     according_after: &[],

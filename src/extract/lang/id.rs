@@ -19,6 +19,8 @@ pub static SPEECH: Speech = Speech {
         "mengimbau", "bertanya", "menyampaikan", "mengemukakan", "lanjut", "lanjutnya", "pungkas", "pungkasnya",
         "kilah", "kilahnya", "seru", "serunya", "akunya", "aku",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["telah", "sudah"]),
     according: &["menurut", "berdasarkan keterangan", "seperti dikatakan", "seperti disampaikan"],
     according_after: &[],

@@ -22,6 +22,8 @@ pub static SPEECH: Speech = Speech {
         "chiarito", "chiarisce", "confermato", "conferma", "lamentato", "lamenta", "auspicato", "auspica",
         "hanno", "dichiarano", "dicono", "affermano", "spiegano",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["ha", "hanno", "aveva", "avevano", "avrebbe", "è", "sono"]),
     according: &["secondo", "a detta di", "a parere di", "stando a", "per"],
     according_after: &[],

@@ -18,6 +18,8 @@ pub static SPEECH: Speech = Speech {
         "concludeerde", "concludeert", "kondigde", "noemde", "noemt", "sprak", "spreekt", "riep", "roept",
         "bevestigde", "bevestigt", "aldus", "klaagde", "klaagt", "vroeg", "vraagt", "opperde", "merkte",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["heeft", "hebben", "had", "hadden"]),
     according: &["volgens", "naar zeggen van", "aldus"],
     according_after: &[],

@@ -22,6 +22,8 @@ pub static SPEECH: Speech = Speech {
         "frisa", "reforçou", "reforça", "completou", "completa", "rebateu", "rebate", "escreveu", "escreve",
         "considerou", "considera", "sustentou", "sustenta", "pontuou", "argumentou", "argumenta",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&["tem", "têm", "tinha", "havia", "terá"]),
     according: &["segundo", "de acordo com", "conforme", "para", "na opinião de", "nas palavras de"],
     according_after: &[],

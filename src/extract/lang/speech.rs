@@ -29,6 +29,13 @@ pub struct Speech {
     /// finite forms and the participles ("déclaré", "sagte", "dijo",
     /// "заявил", "kata"; for particle scripts, the stems: "述べ", "表示").
     pub verbs: Words,
+    /// Stems of reporting verbs whose forms differ only in their endings
+    /// (Polish "powiedzia-" + "ł", "ła", "li"; Russian "заяви-" + "л",
+    /// "ла"), lowercase: a word is a verb when it is a stem and one of
+    /// `endings`.
+    pub stems: &'static [&'static str],
+    /// The endings that make a stem a verb form.
+    pub endings: &'static [&'static str],
     /// Auxiliaries that stand before a participle ("a", "hat", "ha").
     pub auxiliaries: Words,
     /// Words that introduce the source before it, as lowercase word
@@ -84,7 +91,9 @@ pub struct Speech {
 impl Speech {
     /// Whether `w` (lowercase) is a reporting verb, with or without a prefix.
     pub fn is_verb(&self, w: &str) -> bool {
-        self.verbs.contains(w) || self.without_prefix(w).is_some_and(|r| self.verbs.contains(r))
+        self.verbs.contains(w)
+            || self.without_prefix(w).is_some_and(|r| self.verbs.contains(r))
+            || self.endings.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| self.stems.contains(&stem)))
     }
 
     /// `w` without a prefix of the table, when it has one and more follows.

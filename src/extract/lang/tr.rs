@@ -19,6 +19,8 @@ pub static SPEECH: Speech = Speech {
         "sözleriyle", "kullandı", "değerlendirdi", "değerlendirmesinde", "açıklamasında", "vurgulayarak",
         "belirterek", "diyerek", "dedi.", "seslendi", "eleştirdi", "itiraf", "hatırlattı", "öne", "sürdü",
     ]),
+    stems: &[],
+    endings: &[],
     auxiliaries: Words::new(&[]),
     according: &[],
     according_after: &["göre"],

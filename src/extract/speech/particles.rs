@@ -64,14 +64,29 @@ pub(super) fn direct(cx: &Context, sp: &Speech) -> Option<Hit> {
             return Some(Hit { who, written, cue, direct: true });
         }
     }
-    // “…”李明说。
+    // “…”李明说。 (in languages with particles, the speaker carries one:
+    // "…"로 규정했다 names nobody).
     if let Some((v, verb)) =
         find_verb(sp, r).filter(|(v, _)| r[..*v].chars().count() <= PHRASE && !r[..*v].contains(is_break))
+        && (sp.particles.is_empty() || ends_in_particle(sp, r[..v].trim()).is_some())
         && let Some((who, written)) = parse(sp, &r[..v])
     {
         return Some(Hit { who, written, cue: Some(verb.to_owned()), direct: true });
     }
-    in_text(sp, left, true)
+    if let Some(h) = in_text(sp, left, true) {
+        return Some(h);
+    }
+    // A quotation that is its own sentence, attributed by the next one:
+    // 「…」。国土交通省の担当者はこう述べた / "…." 신 장관은 이같이 밝혔다.
+    if r.chars().all(|c| is_break(c) || c.is_whitespace()) && cx.left.is_empty() {
+        let next = text_of(cx.text, cx.next);
+        if let Some((_, verb)) = find_verb(sp, next)
+            && let Some((who, written)) = topic(sp, next)
+        {
+            return Some(Hit { who, written, cue: Some(verb.to_owned()), direct: false });
+        }
+    }
+    None
 }
 
 /// The speaker of a sentence of the reporter's that introduces a quotation.
@@ -124,16 +139,38 @@ fn ends_in_particle<'a>(sp: &Speech, s: &'a str) -> Option<&'a str> {
     sp.particles.iter().any(|p| s.ends_with(p) && s.len() > p.len()).then_some(s)
 }
 
-/// The sentence's topic before the quotation: the phrase before its first
-/// topic particle (Japanese X氏は…「…」と述べた; Korean X 대통령은 "…"라고).
+/// The sentence's topic before the quotation: the phrase before a topic
+/// or subject particle (Japanese X氏は…「…」と述べた; Korean X 대통령은
+/// "…"라고), the first that ends in a title if any does ("中央駅では…村上大輔
+/// さん（34）は" is 村上大輔), else the first.
 fn topic(sp: &Speech, left: &str) -> Option<(Who, String)> {
-    let clause = &left[left.rfind(['。', '.', '!', '?']).map_or(0, |i| i + 1)..];
-    sp.particles
+    let left = left.trim_end_matches(|c: char| is_break(c) || c.is_whitespace());
+    let start = left.rfind(['。', '.', '!', '?']).map_or(0, |i| i + left[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = &left[start..];
+    let spaced = clause.contains(' ');
+    let mut candidates: Vec<usize> = sp
+        .particles
         .iter()
-        .filter_map(|p| clause.find(p).map(|i| i + p.len()))
-        .filter(|&i| i > 0)
-        .min()
-        .and_then(|i| parse(sp, &clause[..i]))
+        .flat_map(|p| clause.match_indices(p).map(move |(i, _)| (i, i + p.len())))
+        // In a spaced script a particle ends its word ("철도" is no 도).
+        .filter(|&(i, end)| {
+            i > 0 && (!spaced || clause[end..].chars().next().is_none_or(|c| c.is_whitespace() || is_break(c)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    candidates.sort_unstable();
+    let stem = |i: usize| without_aside(clause[..i].trim_end());
+    let titled = candidates.iter().copied().find(|&i| sp.titles.iter().any(|t| stem(i).ends_with(t)));
+    let at = titled.or(candidates.first().copied())?;
+    parse(sp, stem(at))
+}
+
+/// `s` without a parenthesis closing it: "村上大輔さん（34）" → "村上大輔さん".
+fn without_aside(s: &str) -> &str {
+    match s.strip_suffix('）').or_else(|| s.strip_suffix(')')) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(s, |k| inner[..k].trim_end()),
+        None => s,
+    }
 }
 
 /// The part of `s` that opens its clause: after the last punctuation, and
@@ -152,7 +189,7 @@ fn clause_start<'a>(sp: &Speech, s: &'a str) -> Option<&'a str> {
 fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
     let s = trim(phrase);
     let s = &s[s.rfind(is_break).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8))..];
-    let s = trim(s);
+    let s = without_aside(trim(s));
     let s = sp
         .particles
         .iter()
@@ -164,8 +201,13 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
         return None;
     }
     let written = s.to_owned();
-    if sp.pronouns.contains(s) {
+    // "他", "不过他", "그는": a pronoun, after a conjunction or not.
+    if sp.pronouns.iter().any(|p| s.ends_with(p) && s[..s.len() - p.len()].chars().count() <= 2) {
         return Some((Who::Pronoun, written));
+    }
+    // "고용노동부 관계자", "国土交通省の担当者": an unnamed official of a body.
+    if sp.role_endings.iter().any(|r| s.ends_with(r)) {
+        return Some((Who::Role(written.clone()), written));
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let last = *words.last()?;
@@ -178,13 +220,7 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
     // A title after the name, written apart (Korean) or glued to it.
     if let Some(title) = sp.titles.iter().filter(|t| last.ends_with(*t)).max_by_key(|t| t.len()) {
         let glued = &last[..last.len() - title.len()];
-        let name = if !glued.is_empty() {
-            trailing_name(glued)
-        } else if words.len() >= 2 {
-            trailing_name(words[words.len() - 2])
-        } else {
-            ""
-        };
+        let name = if !glued.is_empty() { trailing_name(glued) } else { name_before(sp, &words[..words.len() - 1]) };
         return Some(if name.is_empty() {
             (Who::Role(written.clone()), written)
         } else {
@@ -196,6 +232,21 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
         return Some((Who::Role(written.clone()), written));
     }
     Some((Who::Name(name.to_owned()), written))
+}
+
+/// The name among the words before a title written apart (Korean): the
+/// nearest of two or three syllables, the length of a Korean name, so
+/// that "강동혁 철도노조 위원장" is 강동혁 and "국토교통부 신혜원 장관" 신혜원.
+fn name_before<'a>(sp: &Speech, words: &[&'a str]) -> &'a str {
+    let words: Vec<&str> =
+        words.iter().copied().filter(|w| !sp.titles.contains(w) && !sp.role_endings.contains(w)).collect();
+    words
+        .iter()
+        .rev()
+        .take(2)
+        .find(|w| (2..=3).contains(&w.chars().count()))
+        .or(words.last())
+        .map_or("", |w| trailing_name(w))
 }
 
 /// The name after the last title of `s`, when one follows it.
@@ -225,32 +276,47 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
     let mut out = Vec::new();
     let para = text_of(text, toks);
     let base = toks.first().map_or(0, |t| t.start);
-    for title in sp.titles.iter() {
-        for (i, _) in para.match_indices(title) {
-            if !sp.title_first {
-                // After the name: 田中一郎首相, 김민수 대통령.
-                let before = para[..i].trim_end();
-                let name = trailing_name(before.rsplit(char::is_whitespace).next().unwrap_or(before));
-                if (2..=NAME).contains(&name.chars().count()) && !sp.pronouns.contains(name) {
-                    out.push((base + before.len() - name.len(), name.to_owned(), vec![(*title).to_owned()]));
-                }
-                continue;
+    // Each title where it is written, the longest of those ending at one
+    // place ("執行委員長", not "委員長").
+    let mut found: Vec<(usize, &str)> =
+        sp.titles.iter().flat_map(|t| para.match_indices(t).map(move |(i, _)| (i, t))).collect();
+    found.sort_by_key(|&(i, t)| (i + t.len(), i));
+    found.dedup_by_key(|&mut (i, t)| i + t.len());
+    for (i, title) in found {
+        if sp.role_endings.iter().any(|r| title.ends_with(r)) {
+            continue;
+        }
+        if !sp.title_first {
+            // After the name: 田中一郎首相, 김민수 대통령.
+            let before = para[..i].trim_end();
+            let name = if before.len() < i {
+                let words: Vec<&str> = before.split_whitespace().collect();
+                name_before(sp, &words[words.len().saturating_sub(3)..])
+            } else {
+                trailing_name(before)
+            };
+            if (2..=NAME).contains(&name.chars().count())
+                && !sp.pronouns.contains(name)
+                && let Some(at) = before.rfind(name)
+            {
+                out.push((base + at, name.to_owned(), vec![title.to_owned()]));
             }
-            // Before it: 总统特朗普表示, up to a verb or a word of the frame.
-            let after = &para[i + title.len()..];
-            let end = after
-                .char_indices()
-                .find(|&(k, c)| {
-                    !c.is_alphanumeric()
-                        || sp.verbs.iter().any(|v| after[k..].starts_with(v))
-                        || sp.breaks.iter().any(|b| after[k..].starts_with(b))
-                        || sp.titles.iter().any(|t| after[k..].starts_with(t))
-                })
-                .map_or(after.len(), |(k, _)| k);
-            let name = &after[..end];
-            if (2..=4).contains(&name.chars().count()) && !sp.pronouns.contains(name) {
-                out.push((base + i, name.to_owned(), vec![(*title).to_owned()]));
-            }
+            continue;
+        }
+        // Before it: 总统特朗普表示, up to a verb or a word of the frame.
+        let after = &para[i + title.len()..];
+        let end = after
+            .char_indices()
+            .find(|&(k, c)| {
+                !c.is_alphanumeric()
+                    || sp.verbs.iter().any(|v| after[k..].starts_with(v))
+                    || sp.breaks.iter().any(|b| after[k..].starts_with(b))
+                    || sp.titles.iter().any(|t| after[k..].starts_with(t))
+            })
+            .map_or(after.len(), |(k, _)| k);
+        let name = &after[..end];
+        if (2..=4).contains(&name.chars().count()) && !sp.pronouns.contains(name) {
+            out.push((base + i, name.to_owned(), vec![title.to_owned()]));
         }
     }
     out.sort_by_key(|(p, _, _)| *p);

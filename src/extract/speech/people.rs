@@ -178,13 +178,9 @@ impl People {
                     .map_or_else(|| r.clone(), |(_, name)| name.to_owned()),
             }),
             Who::New(r) => Some(r.clone()),
-            // "she said" after a quotation: whoever spoke just before, else
-            // the person last named.
-            Who::Pronoun => salience
-                .spoke_before(pos)
-                .filter(|(at, _)| pos - at <= NEAR)
-                .or_else(|| salience.last_before(pos))
-                .map(|(_, name)| name.to_owned()),
+            // "she said", or a verb with no subject: the person last named
+            // or quoted.
+            Who::Pronoun => salience.before(pos).map(str::to_owned),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! forms before or after the source, and names told by capitals (or, in
 //! Arabic, by standing where the speaker stands once titles are read off).
 
-use super::people::{People, strip_elision, strip_suffix};
+use super::people::{People, same_stem, strip_elision, strip_suffix};
 use super::{Hit, Who};
 use crate::extract::lang::speech::{Script, Speech};
 use crate::extract::names::lowercase;
@@ -139,7 +139,11 @@ impl Reader<'_> {
     /// written with or without its abbreviation's dot.
     fn is_title(&self, w: &str) -> bool {
         let bare = w.trim_end_matches('.');
-        self.sp.titles.contains(w) || self.sp.titles.contains(bare) || self.sp.titles.contains(&format!("{bare}."))
+        self.sp.titles.contains(w)
+            || self.sp.titles.contains(bare)
+            || self.sp.titles.contains(&format!("{bare}."))
+            // An inflected title: "wójta" of "wójt", "председателя".
+            || (bare.chars().count() >= 4 && self.sp.titles.iter().any(|t| t.chars().count() >= 4 && same_stem(t, bare)))
     }
 
     /// Whether a phrase after a verb before the quotation can be its
@@ -183,6 +187,20 @@ impl Reader<'_> {
                     self.sp.determiners.contains(&f) || self.sp.indefinites.contains(&f)
                 })
             };
+            // "заявил журналистам председатель …": past whom it was said to.
+            let mut after = after;
+            while after + 1 < r.len()
+                && after < r.len()
+                && is_word(&r[after])
+                && self.sp.phrase_ends.contains(&self.low(&r[after]))
+                && !self.is_pronoun(&r[after])
+            {
+                if self.slot(r, after + 1, false).is_some() {
+                    after += 1;
+                    break;
+                }
+                after += 1;
+            }
             if let Some((who, written, _)) =
                 self.slot(r, after, false).filter(|(who, written, _)| self.can_speak(who) || article(written))
             {
@@ -463,7 +481,18 @@ impl Reader<'_> {
         let at_start = start == 0 || toks[start - 1].kind == Kind::Punct;
         match self.sp.script {
             Script::Cased => {
-                // The name nearest the verb, with what names it in front.
+                // A full name opening the subject ("Dr Ewa Marczak z Instytutu
+                // … w Zalesiu ostrzega"), else the name nearest the verb.
+                let mut s = start;
+                while s < end {
+                    match self.name_run(toks, s, end, at_start && s == start) {
+                        Some((a, b)) if b - a >= 2 => {
+                            return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
+                        }
+                        Some((_, b)) => s = b,
+                        None => s += 1,
+                    }
+                }
                 for s in start..end {
                     if let Some((a, b)) = self.name_run(toks, s, end, at_start && s == start)
                         && b == end
@@ -590,6 +619,19 @@ impl Reader<'_> {
     /// A full name starting at `k`, with the role words before or after it.
     fn learn_cased(&self, toks: &[Token], k: usize) -> Option<(usize, String, Vec<String>)> {
         if !toks[k].is_capitalized(self.text) {
+            return None;
+        }
+        // After a preposition a name is a place or a body ("vor dem
+        // Kasseler Hauptbahnhof", "w Zalesiu"), not someone to quote.
+        let mut j = k;
+        while j > 0 && is_word(&toks[j - 1]) && self.sp.determiners.contains(&self.low(&toks[j - 1])) {
+            j -= 1;
+        }
+        if j > 0
+            && is_word(&toks[j - 1])
+            && self.sp.phrase_ends.contains(&self.low(&toks[j - 1]))
+            && !self.sp.is_verb(&self.low(&toks[j - 1]))
+        {
             return None;
         }
         let at_start = k == 0 || toks[k - 1].kind == Kind::Punct;
