@@ -175,14 +175,7 @@ fn quotes(
     } else {
         rows.push(quote_figures(None, &s));
     }
-    let header: Vec<String> = rows[0].iter().map(|(name, _)| (*name).to_owned()).collect();
-    let mut sink = report::sink(global.format, out, global.csv())?;
-    sink.header(&header)?;
-    for row in &rows {
-        sink.row(&row.iter().map(|(_, cell)| cell.clone()).collect::<Vec<_>>())?;
-    }
-    sink.finish()?;
-    Ok(ExitCode::SUCCESS)
+    figures(global, out, &rows)
 }
 
 /// One row of quotation figures, led by its language when given.
@@ -254,7 +247,7 @@ fn claims(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool,
     figures(
         global,
         out,
-        &[
+        &[vec![
             ("gold", count(s.gold)),
             ("predicted", count(s.predicted)),
             ("matched", count(s.matched)),
@@ -269,15 +262,20 @@ fn claims(gold: &Path, docs: &[PathBuf], manifest: Option<&Path>, details: bool,
             ("fact_f1", r3(s.fact_f1)),
             ("voice_accuracy", r3(s.voice_accuracy)),
             ("speaker_accuracy", r3(s.speaker_accuracy)),
-        ],
+        ]],
     )
 }
 
-/// Prints an evaluation's figures: one row, a column each.
-fn figures(global: &Global, out: Box<dyn std::io::Write>, figures: &[(&str, Cell)]) -> Result<ExitCode> {
+/// Prints an evaluation's figures: a row each (the first names the
+/// columns), a column per figure.
+fn figures(global: &Global, out: Box<dyn std::io::Write>, rows: &[Vec<(&str, Cell)>]) -> Result<ExitCode> {
     let mut sink = report::sink(global.format, out, global.csv())?;
-    sink.header(&figures.iter().map(|(name, _)| (*name).to_owned()).collect::<Vec<_>>())?;
-    sink.row(&figures.iter().map(|(_, cell)| cell.clone()).collect::<Vec<_>>())?;
+    if let Some(first) = rows.first() {
+        sink.header(&first.iter().map(|(name, _)| (*name).to_owned()).collect::<Vec<_>>())?;
+    }
+    for row in rows {
+        sink.row(&row.iter().map(|(_, cell)| cell.clone()).collect::<Vec<_>>())?;
+    }
     sink.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -245,8 +245,13 @@ impl Lang {
 /// The tables of a language code, English when the code is unknown or
 /// missing (digits, symbols and ISO dates are read the same in every one).
 pub fn for_code(code: Option<&str>) -> &'static Lang {
-    let base = code.map(|c| c.split(['-', '_']).next().unwrap_or(c));
+    let base = code.map(base_code);
     LANGS.iter().copied().find(|l| base.is_some_and(|b| b.eq_ignore_ascii_case(l.code))).unwrap_or(&en::EN)
+}
+
+/// A language code without its region ("en-GB" → "en").
+fn base_code(code: &str) -> &str {
+    code.split(['-', '_']).next().unwrap_or(code)
 }
 
 /// Every language with tables.
@@ -256,7 +261,7 @@ static LANGS: &[&Lang] = &[&en::EN];
 /// subtags ignored), for the languages with a table of their own; English,
 /// and a language without a table, are read by `attribution`.
 pub fn speech_for(code: Option<&str>) -> Option<&'static speech::Speech> {
-    let base = code.map(|c| c.split(['-', '_']).next().unwrap_or(c))?;
+    let base = base_code(code?);
     SPEECH.iter().copied().find(|s| base.eq_ignore_ascii_case(s.code))
 }
 

@@ -141,9 +141,14 @@ impl Reader<'_> {
         let bare = w.trim_end_matches('.');
         self.sp.titles.contains(w)
             || self.sp.titles.contains(bare)
-            || self.sp.titles.contains(&format!("{bare}."))
-            // An inflected title: "wójta" of "wójt", "председателя".
-            || (bare.chars().count() >= 4 && self.sp.titles.iter().any(|t| t.chars().count() >= 4 && same_stem(t, bare)))
+            // Abbreviations are short: only they are looked up with a dot.
+            || (bare.len() <= 8 && self.sp.titles.contains(&format!("{bare}.")))
+            // An inflected title: "wójta" of "wójt", "председателя" (a
+            // shared stem starts with the same letter).
+            || (bare.chars().count() >= 4 && {
+                let first = bare.chars().next();
+                self.sp.titles.iter().any(|t| t.chars().next() == first && t.chars().count() >= 4 && same_stem(t, bare))
+            })
     }
 
     /// Whether a phrase after a verb before the quotation can be its
@@ -190,7 +195,6 @@ impl Reader<'_> {
             // "заявил журналистам председатель …": past whom it was said to.
             let mut after = after;
             while after + 1 < r.len()
-                && after < r.len()
                 && is_word(&r[after])
                 && self.sp.phrase_ends.contains(&self.low(&r[after]))
                 && !self.is_pronoun(&r[after])
