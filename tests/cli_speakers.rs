@@ -18,9 +18,9 @@ fn trump_by_any_name_is_one_speaker() {
     w.stdout(&["seed"]);
     let before = speakers(&w);
     let trump = row(&before, "Donald Trump").expect("Donald Trump is a speaker").clone();
-    assert_eq!(trump[3], "5", "quoted by all five outlets: {trump:?}");
+    assert_eq!(trump[4], "5", "quoted by all five outlets: {trump:?}");
     for alias in ["Trump", "President Trump"] {
-        assert!(trump[6].split("; ").any(|a| a == alias), "alias {alias} in {trump:?}");
+        assert!(trump[7].split("; ").any(|a| a == alias), "alias {alias} in {trump:?}");
     }
     assert!(row(&before, "Trump").is_none() && row(&before, "President Trump").is_none());
 
@@ -34,7 +34,7 @@ fn trump_by_any_name_is_one_speaker() {
     w.stdout(&["import", "more"]);
     let after = speakers(&w);
     let t = row(&after, "Donald Trump").unwrap();
-    assert_eq!(t[1].parse::<i64>().unwrap(), trump[1].parse::<i64>().unwrap() + 2, "{t:?}");
+    assert_eq!(t[2].parse::<i64>().unwrap(), trump[2].parse::<i64>().unwrap() + 2, "{t:?}");
     assert!(row(&after, "Trump").is_none(), "{after:?}");
 }
 
@@ -60,13 +60,13 @@ fn merge_moves_quotes_and_names() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("merged Jon Smyth into Jonathan Smyth (1 quotes moved)"));
     let rows = speakers(&w);
     let s = row(&rows, "Jonathan Smyth").unwrap();
-    assert_eq!(s[1], "2");
-    assert_eq!(s[6], "Jon Smyth");
+    assert_eq!(s[2], "2");
+    assert_eq!(s[7], "Jon Smyth");
     assert!(row(&rows, "Jon Smyth").is_none());
     // The merged name keeps meaning the kept speaker in later imports.
     w.write("c.txt", "Three\n\n\"Done,\" Jon Smyth said.\n");
     w.stdout(&["import", "c.txt"]);
-    assert_eq!(row(&speakers(&w), "Jonathan Smyth").unwrap()[1], "3");
+    assert_eq!(row(&speakers(&w), "Jonathan Smyth").unwrap()[2], "3");
     let (_, aliases) = parse_csv(&w.stdout(&["speakers", "aliases", "Jon Smyth", "--format", "csv"]));
     assert_eq!(aliases, [["Jonathan Smyth", "Jon Smyth"]]);
 

@@ -136,6 +136,7 @@ fn quotes(
                 document: document.clone(),
                 quote: q.text,
                 speaker: q.speaker,
+                speaker_kind: q.speaker_kind.map(|k| k.as_str().to_owned()),
                 kind: q.kind.as_str().to_owned(),
                 region: q.region.as_str().to_owned(),
             });
@@ -153,6 +154,9 @@ fn quotes(
                 }
                 Detail::Kind { document, quote, gold, got } => {
                     format!("KIND  {document}: {quote:?} gold={gold} got={got}")
+                }
+                Detail::SpeakerKind { document, quote, gold, got } => {
+                    format!("SKIND {document}: {quote:?} gold={gold} got={got}")
                 }
             };
             writeln!(out, "{line}")?;
@@ -194,6 +198,11 @@ fn quote_figures(language: Option<&str>, s: &eval::Scores) -> Vec<(&'static str,
         ("speaker_accuracy", r3(s.speaker_accuracy)),
         ("kind_accuracy", r3(s.kind_accuracy)),
     ]);
+    // Only gold that annotates speakers' kinds can score them.
+    row.push((
+        "speaker_kind_accuracy",
+        if s.speaker_kind_scored > 0 { r3(s.speaker_kind_accuracy) } else { Cell::Null },
+    ));
     row
 }
 

@@ -28,7 +28,8 @@ use std::process::ExitCode;
 ///                       the word edits that turn each into the canonical one
 ///   article-similarity  pairs of articles sharing text: share of each one's
 ///                       sentences found in the other, likely source
-///   speakers            per speaker: quotes, articles, outlets, aliases
+///   speakers            per speaker: kind (person, role, organisation,
+///                       anonymous), quotes, articles, outlets, aliases
 ///   outlets             per outlet: articles, words, quotes, speakers, dates
 ///   claims              each fact stated (a claim cluster): canonical sentence,
 ///                       normalised facts, speaker when reported, outlets,
@@ -54,6 +55,7 @@ use std::process::ExitCode;
 /// Examples:
 ///   newsarchive report quote-overlap --matrix
 ///   newsarchive report quotes --speaker "Donald Trump" --min-outlets 3
+///   newsarchive report speakers --speaker-kind anonymous
 ///   newsarchive report quote-variants --outlet "Fox News"
 ///   newsarchive report claims --min-outlets 3
 ///   newsarchive report claim-coverage --matrix
@@ -88,16 +90,24 @@ pub struct Args {
     /// each outlet's).
     #[arg(long, value_name = "CODE")]
     language: Option<String>,
+
+    /// With quotes, quote-variants, claims and speakers: only speakers of
+    /// this kind: person, role (a role nobody in the article is named for,
+    /// "a ministry source"), organisation ("the White House") or anonymous
+    /// ("officials").
+    #[arg(long, value_name = "KIND", value_parser = ["person", "role", "organisation", "anonymous"])]
+    speaker_kind: Option<String>,
 }
 
 /// Reports known by a shorter name than their view.
 const ALIASES: &[(&str, &str)] = &[("quotes", "quote_spread")];
 
-/// The filters `--speaker`, `--outlet` and `--language` as SQL over a view
-/// with the columns `speaker` and `cluster` (bound parameters ?1, ?2 and
-/// ?4; ?3 is `--min-outlets`). A fragment's articles count for the
-/// quotation it is part of.
-const FILTERS: &str = "(?1 IS NULL OR speaker = ?1
+/// The filters `--speaker`, `--outlet`, `--language` and `--speaker-kind`
+/// as SQL over a view with the columns `speaker` and `cluster` (bound
+/// parameters ?1, ?2, ?4 and ?5; ?3 is `--min-outlets`). A fragment's
+/// articles count for the quotation it is part of.
+const FILTERS: &str = "(?5 IS NULL OR speaker IN (SELECT name FROM speakers WHERE kind = ?5))
+  AND (?1 IS NULL OR speaker = ?1
       OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
   AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_clusters oc JOIN outlets o ON o.id = oc.outlet_id
                                  WHERE o.name = ?2))
@@ -108,7 +118,8 @@ const FILTERS: &str = "(?1 IS NULL OR speaker = ?1
                                  WHERE a.language = ?4))";
 
 /// The same filters over a view of claim clusters.
-const CLAIM_FILTERS: &str = "(?1 IS NULL OR speaker = ?1
+const CLAIM_FILTERS: &str = "(?5 IS NULL OR speaker IN (SELECT name FROM speakers WHERE kind = ?5))
+  AND (?1 IS NULL OR speaker = ?1
       OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1))
   AND (?2 IS NULL OR cluster IN (SELECT oc.cluster_id FROM outlet_claim_clusters oc
                                  JOIN outlets o ON o.id = oc.outlet_id WHERE o.name = ?2))
@@ -178,6 +189,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if args.language.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
         bail!("--language goes with the quotes, quote-variants and claims reports");
     }
+    if args.speaker_kind.is_some()
+        && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "speakers")
+    {
+        bail!("--speaker-kind goes with the quotes, quote-variants, claims and speakers reports");
+    }
     // Codes are stored in lower case ("fr", "pt-br").
     let language = args.language.as_deref().map(str::to_lowercase);
     if let Some(code) = language.as_deref() {
@@ -193,19 +209,22 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
                 "SELECT * FROM report_quote_spread WHERE {FILTERS} AND (?3 IS NULL OR outlets >= ?3)
                  ORDER BY outlets DESC, articles DESC, cluster"
             ),
-            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language, &args.speaker_kind],
         ),
         "quote_variants" => (
             format!("SELECT * FROM report_quote_variants WHERE {FILTERS}"),
-            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language, &args.speaker_kind],
         ),
         "claims" => (
             format!(
                 "SELECT * FROM report_claims WHERE {CLAIM_FILTERS} AND (?3 IS NULL OR outlets >= ?3)
                  ORDER BY outlets DESC, articles DESC, score DESC, cluster"
             ),
-            vec![&args.speaker, &args.outlet, &args.min_outlets, &language],
+            vec![&args.speaker, &args.outlet, &args.min_outlets, &language, &args.speaker_kind],
         ),
+        "speakers" => {
+            ("SELECT * FROM report_speakers WHERE ?1 IS NULL OR kind = ?1".to_owned(), vec![&args.speaker_kind])
+        }
         "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
     };

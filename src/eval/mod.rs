@@ -31,6 +31,10 @@ pub struct Gold {
     pub kind: String,
     /// body, headline, boilerplate or unsure.
     pub region: String,
+    /// person, role, organisation or anonymous; empty when not annotated
+    /// (the column is optional).
+    #[serde(default)]
+    pub speaker_kind: String,
 }
 
 /// A quotation as extracted, for scoring.
@@ -42,6 +46,8 @@ pub struct Predicted {
     pub quote: String,
     /// Speaker name, if any.
     pub speaker: Option<String>,
+    /// The speaker's kind (person, role, organisation, anonymous), if any.
+    pub speaker_kind: Option<String>,
     /// full, partial or mention.
     pub kind: String,
     /// body, headline or boilerplate.
@@ -70,6 +76,8 @@ pub enum Detail {
     Speaker { document: String, quote: String, gold: String, got: String },
     /// Matched, but another kind.
     Kind { document: String, quote: String, gold: String, got: String },
+    /// Matched, but the speaker is of another kind (a role for a person…).
+    SpeakerKind { document: String, quote: String, gold: String, got: String },
 }
 
 /// The figures of one evaluation.
@@ -93,6 +101,12 @@ pub struct Scores {
     pub speaker_correct: usize,
     /// speaker_correct / speaker_scored.
     pub speaker_accuracy: f64,
+    /// Matched pairs whose gold gives the speaker's kind.
+    pub speaker_kind_scored: usize,
+    /// Of those, with the gold kind.
+    pub speaker_kind_correct: usize,
+    /// speaker_kind_correct / speaker_kind_scored.
+    pub speaker_kind_accuracy: f64,
     /// Body quotes of any kind matched for kind accuracy.
     pub kind_scored: usize,
     /// Of those, with the gold kind.
@@ -230,6 +244,20 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
     }
     for &(gi, pi) in &matches {
         let (g, p) = (required[gi], counted[pi]);
+        if !g.speaker_kind.is_empty() {
+            s.speaker_kind_scored += 1;
+            let got = p.speaker_kind.clone().unwrap_or_default();
+            if got == g.speaker_kind {
+                s.speaker_kind_correct += 1;
+            } else {
+                s.details.push(Detail::SpeakerKind {
+                    document: g.document.clone(),
+                    quote: g.quote.clone(),
+                    gold: g.speaker_kind.clone(),
+                    got,
+                });
+            }
+        }
         if g.speaker == "?" {
             continue;
         }
@@ -247,6 +275,7 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
         }
     }
     s.speaker_accuracy = ratio(s.speaker_correct, s.speaker_scored);
+    s.speaker_kind_accuracy = ratio(s.speaker_kind_correct, s.speaker_kind_scored);
 
     // Kinds: every body quote of the gold, mentions included, against every
     // predicted body quote.
@@ -286,6 +315,7 @@ mod tests {
             speaker: speaker.into(),
             kind: kind.into(),
             region: "body".into(),
+            speaker_kind: String::new(),
         }
     }
 
@@ -294,6 +324,7 @@ mod tests {
             document: doc.into(),
             quote: quote.into(),
             speaker: Some(speaker.into()).filter(|s: &String| !s.is_empty()),
+            speaker_kind: None,
             kind: kind.into(),
             region: "body".into(),
         }

@@ -21,7 +21,7 @@
 //! person the article gives that role.
 
 use super::lexicon::{self, Words, has};
-use super::names::{Found, Registry, Subject, lowercase, person_like, subject_at};
+use super::names::{Found, Registry, Role, Subject, lowercase, person_like, subject_at};
 use super::tokens::{Kind, Token};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -48,11 +48,45 @@ impl QuoteKind {
     }
 }
 
+/// Who a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// A named person ("Corinne Hale"), or a role or short mention resolved
+    /// to the person the article names for it.
+    Person,
+    /// A person known only by a role nobody in the article is named for
+    /// ("the police commissioner", "a ministry source").
+    Role,
+    /// An institution, company or body ("the White House", "the campaign").
+    Organisation,
+    /// Unnamed people: "officials", "protesters", "a source familiar with
+    /// the talks".
+    Anonymous,
+}
+
+impl SpeakerKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [SpeakerKind; 4] =
+        [SpeakerKind::Person, SpeakerKind::Role, SpeakerKind::Organisation, SpeakerKind::Anonymous];
+
+    /// The name stored in `speakers.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Role => "role",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Anonymous => "anonymous",
+        }
+    }
+}
+
 /// The result of attributing one quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
     /// Canonical speaker, when resolved.
     pub speaker: Option<String>,
+    /// Who the speaker is: a person, a role, an organisation or unnamed people.
+    pub speaker_kind: Option<SpeakerKind>,
     /// The words naming the speaker, as written ("the prime minister").
     pub speaker_text: Option<String>,
     /// The reporting verb or phrase ("said", "according to").
@@ -281,6 +315,69 @@ fn is_participle(text: &str, t: &Token) -> bool {
 
 fn is_dash(text: &str, t: &Token) -> bool {
     t.kind == Kind::Punct && matches!(t.text(text), "―" | "—" | "–" | "-")
+}
+
+/// Who a subject is as a source: the person it names, or the person the
+/// article names for its role; else the role, body or group itself.
+fn source_of(f: &Found, registry: &Registry, pos: usize) -> Option<(String, SpeakerKind)> {
+    match &f.subject {
+        Subject::Name { name, .. } => {
+            let name = registry.canonical(name);
+            let kind = name_kind(&name);
+            Some((name, kind))
+        }
+        Subject::Role(role) => Some(match registry.holder(role, pos) {
+            Some(person) => (person, SpeakerKind::Person),
+            None => (unnamed(&f.written), role_kind(role)),
+        }),
+        Subject::Pronoun(_) => None,
+    }
+}
+
+/// A name's kind by its last word: "Yahoo News", "the White House" are
+/// bodies, "Democrats" unnamed people.
+fn name_kind(name: &str) -> SpeakerKind {
+    let last = lowercase(name.rsplit(' ').next().unwrap_or(name));
+    let first = lowercase(name.split(' ').next().unwrap_or(name));
+    // "Gov. Earl Ray Tomblin of West Virginia" ends in a place, but is titled.
+    if name.contains(' ') && (has(&lexicon::TITLES, &first) || has(&lexicon::HONORIFICS, &first)) {
+        return SpeakerKind::Person;
+    }
+    if has(&lexicon::GROUP_NOUNS, &last) {
+        SpeakerKind::Anonymous
+    } else if person_like(name) {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Organisation
+    }
+}
+
+/// A role nobody is named for: unnamed people when its head says so and
+/// nothing in front of it says whose ("officials", "a source familiar with
+/// the talks", not "a ministry source"); a body; else a role.
+fn role_kind(role: &Role) -> SpeakerKind {
+    if has(&lexicon::BODY_NOUNS, &role.head) {
+        SpeakerKind::Organisation
+    } else if has(&lexicon::GROUP_NOUNS, &role.head) && (role.mods.is_empty() || role.head.ends_with('s')) {
+        SpeakerKind::Anonymous
+    } else {
+        SpeakerKind::Role
+    }
+}
+
+/// A role as a speaker's name: as written, without its article
+/// ("the prime minister" → "prime minister", "Protesters" → "protesters").
+fn unnamed(written: &str) -> String {
+    let mut words: Vec<&str> = written.split_whitespace().collect();
+    if words.len() > 1 && matches!(&*lowercase(words[0]), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        words.remove(0);
+    }
+    let first = words.first().map(|w| lowercase(w)).unwrap_or_default();
+    if lexicon::is_role(&first) || has(&lexicon::NOT_NAMES, &first) {
+        words[0] = &first;
+        return words.join(" ");
+    }
+    words.join(" ")
 }
 
 /// A name or role resolved to a person of the article.
@@ -531,12 +628,13 @@ pub fn attribute(cx: &Context, registry: &Registry, salience: &Salience, earlier
         .or_else(|| inline_right(text, cx.right));
 
     let kind = kind_of(cx, hit.as_ref());
-    let mut a = Attribution { speaker: None, speaker_text: None, cue: None, kind };
+    let mut a = Attribution { speaker: None, speaker_kind: None, speaker_text: None, cue: None, kind };
     let own_subject = clause_subject(text, cx.left);
     let set = |a: &mut Attribution, f: &Found, cue: Option<String>| {
         a.cue = cue;
         a.speaker_text = Some(f.written.clone());
-        a.speaker = resolve(text, f, own_subject.as_ref(), cx.left, registry, salience, cx.at);
+        (a.speaker, a.speaker_kind) =
+            resolve(text, f, own_subject.as_ref(), cx.left, registry, salience, cx.at).unzip();
     };
     if let Some(h) = &hit {
         set(&mut a, &h.who, h.cue.clone());
@@ -577,6 +675,7 @@ pub fn attribute(cx: &Context, registry: &Registry, salience: &Salience, earlier
     // Continuing the speech of a quotation before it.
     if let Some(p) = earlier.in_paragraph.filter(|p| p.speaker.is_some()).or(earlier.continued) {
         a.speaker = p.speaker.clone();
+        a.speaker_kind = p.speaker_kind;
         a.speaker_text = p.speaker_text.clone();
         return a;
     }
@@ -638,11 +737,15 @@ pub fn reported_by(
     // `before`: the words before the reporting verb, where a pronoun's
     // person may be named ("Ishiba said he …").
     let make = |f: Option<Found>, cue: &str, before: &[Token]| {
-        let speaker = f.as_ref().and_then(|f| {
-            let own = clause_subject(text, before);
-            resolve(text, f, own.as_ref(), before, registry, salience, toks.first().map_or(0, |t| t.start))
-        });
-        Attribution { speaker, speaker_text: f.map(|f| f.written), cue: Some(cue.to_owned()), kind: QuoteKind::Full }
+        let (speaker, speaker_kind) = f
+            .as_ref()
+            .and_then(|f| {
+                let own = clause_subject(text, before);
+                resolve(text, f, own.as_ref(), before, registry, salience, toks.first().map_or(0, |t| t.start))
+            })
+            .unzip();
+        let speaker_text = f.map(|f| f.written);
+        Attribution { speaker, speaker_kind, speaker_text, cue: Some(cue.to_owned()), kind: QuoteKind::Full }
     };
     // "According to the ministry, …", "according to figures from the
     // Office for National Statistics": the first name after it.
@@ -744,17 +847,21 @@ fn resolve(
     registry: &Registry,
     salience: &Salience,
     pos: usize,
-) -> Option<String> {
+) -> Option<(String, SpeakerKind)> {
     let own_named =
         own.filter(|o| !matches!(o.subject, Subject::Pronoun(_))).and_then(|o| resolve_named(o, registry, pos));
+    let person = |p: String| (p, SpeakerKind::Person);
     match &f.subject {
         // "it" is an organisation or a document: only its own sentence can say which.
-        Subject::Pronoun(p) if p == "it" => own_named.filter(|p| !person_like(p)),
+        Subject::Pronoun(p) if p == "it" => {
+            own_named.filter(|p| !person_like(p)).map(|p| (p, SpeakerKind::Organisation))
+        }
         Subject::Pronoun(_) => own_named
             .filter(|p| person_like(p))
             .or_else(|| first_person(text, left, registry, pos))
-            .or_else(|| salience.before(pos).map(str::to_owned)),
-        _ => resolve_named(f, registry, pos),
+            .or_else(|| salience.before(pos).map(str::to_owned))
+            .map(person),
+        _ => source_of(f, registry, pos),
     }
 }
 

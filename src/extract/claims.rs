@@ -14,7 +14,7 @@
 //! Pure functions over the tokens the quote extractor already made: the
 //! same sentences, the same names and the same attribution machinery.
 
-use super::attribution::{self, Reporting, Salience};
+use super::attribution::{self, Reporting, Salience, SpeakerKind};
 use super::figures::{self, FactKind, Figure, Value};
 use super::lang::{Lang, Qualifier};
 use super::marks::Span;
@@ -91,6 +91,8 @@ pub struct Claim {
     pub voice: Voice,
     /// For reported claims, who made the statement, when resolved.
     pub speaker: Option<String>,
+    /// Who they are: a person, a role, an organisation or unnamed people.
+    pub speaker_kind: Option<SpeakerKind>,
     /// How the article named them.
     pub speaker_text: Option<String>,
     /// The reporting verb ("said", "pledged", "according to").
@@ -257,11 +259,11 @@ fn claim(
         }
     }
     let voice = if reported.is_some() { Voice::Reported } else { Voice::Outlet };
-    let named = reported.as_ref().is_some_and(|a| a.speaker.is_some());
+    let named = reported.as_ref().is_some_and(|a| a.speaker_kind == Some(SpeakerKind::Person));
     let score = score(&scan.figures, scan.record, event, named, words.iter().any(|t| lang.hedges.contains(&lower(t))));
-    let (speaker, speaker_text, cue) = match reported {
-        Some(a) => (a.speaker, a.speaker_text, a.cue),
-        None => (None, None, None),
+    let (speaker, speaker_kind, speaker_text, cue) = match reported {
+        Some(a) => (a.speaker, a.speaker_kind, a.speaker_text, a.cue),
+        None => (None, None, None, None),
     };
     Some(Claim {
         start,
@@ -272,6 +274,7 @@ fn claim(
         text: sentence,
         voice,
         speaker,
+        speaker_kind,
         speaker_text,
         cue,
         score,

@@ -84,7 +84,47 @@ pub static ROLE_NOUNS: Words = Words::new(&[
     "manager", "coach", "sheriff", "prosecutor", "attorney", "lawyer", "doctor", "scientist", "activist",
     "strategist", "pollster", "source", "delegate", "diplomat", "negotiator", "administrator", "commissioner",
     "superintendent", "principal", "resident", "witness", "victim", "police", "officer", "author",
+    // People a source leaves unnamed, and bodies that speak as one.
+    "sources", "residents", "witnesses", "protesters", "demonstrators", "critics", "supporters", "analysts",
+    "experts", "voters", "aides", "advisers", "lawmakers", "leaders", "investigators", "prosecutors", "insiders",
+    "observers", "activists", "diplomats", "authorities", "organizers", "organisers", "relatives", "neighbors",
+    "neighbours", "students", "workers", "parents", "doctors", "scientists", "researchers", "economists",
+    "family", "campaign", "commission", "committee", "council", "ministry", "department", "agency", "government",
+    "administration", "company", "firm", "court", "embassy", "office", "union", "party", "military", "army",
+    "spokespeople", "niece", "nephew", "son", "daughter", "wife", "husband", "mother", "father", "brother",
+    "sister", "friend", "neighbor", "neighbour", "colleague", "businessman", "businesswoman", "entrepreneur",
+    "executive", "teacher", "nurse", "farmer", "worker", "pilot", "engineer", "journalist", "reporter",
+    "columnist", "historian", "scholar", "physician", "surgeon", "priest", "pastor", "soldier", "veteran",
+    "firefighter", "banker", "investor", "consultant", "volunteer", "employee", "student", "mother", "survivor",
 ]);
+
+/// Role heads for unnamed people: a source with one of these heads, and
+/// no institution named in front of it, is anonymous ("officials", "a
+/// source familiar with the talks"; "a ministry source" is a role).
+#[rustfmt::skip]
+pub static GROUP_NOUNS: Words = Words::new(&[
+    "source", "sources", "official", "officials", "residents", "witnesses", "witness", "protesters",
+    "demonstrators", "critics", "supporters", "analysts", "experts", "voters", "aides", "lawmakers", "leaders",
+    "investigators", "insiders", "insider", "observers", "activists", "diplomats", "authorities", "organizers",
+    "organisers", "relatives", "neighbors", "neighbours", "students", "workers", "parents", "people", "democrats",
+    "republicans", "spokespeople", "doctors", "scientists", "researchers", "economists", "advisers", "prosecutors",
+    "family",
+]);
+
+/// Role heads that name a body rather than a person: "the campaign",
+/// "police", "the commission".
+#[rustfmt::skip]
+pub static BODY_NOUNS: Words = Words::new(&[
+    "police", "campaign", "commission", "committee", "council", "ministry", "department", "agency",
+    "government", "administration", "company", "firm", "court", "embassy", "office", "union", "party",
+    "military", "army",
+]);
+
+/// Whether a lowercase word is a subject without a determiner: a plural
+/// of unnamed people ("officials", "protesters") or "police".
+pub fn bare_subject(w: &str) -> bool {
+    (has(&GROUP_NOUNS, w) && w.ends_with('s') && !w.ends_with("ss")) || w == "police"
+}
 
 /// Honorifics: whatever follows them is a name ("Mr. King").
 #[rustfmt::skip]

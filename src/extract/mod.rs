@@ -13,7 +13,7 @@ pub mod normalize;
 pub mod speech;
 pub mod tokens;
 
-pub use attribution::QuoteKind;
+pub use attribution::{QuoteKind, SpeakerKind};
 pub use claims::{Claim, Fact, Voice};
 pub use normalize::Unit;
 
@@ -49,6 +49,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Canonical speaker name, when resolved.
     pub speaker: Option<String>,
+    /// Who the speaker is: a person, a role, an organisation or unnamed people.
+    pub speaker_kind: Option<SpeakerKind>,
     /// How the article named the speaker.
     pub speaker_text: Option<String>,
     /// The reporting verb or phrase.
@@ -272,7 +274,10 @@ impl<'a> Scanned<'a> {
                 _ => attribution::attribute(&cx, registry, &salience, &earlier),
             };
             kinds[k] = Some(a.kind);
-            if let Some(person) = &a.speaker {
+            // Bodies and unnamed groups are never the "he" or "she" after.
+            if let Some(person) = &a.speaker
+                && matches!(a.speaker_kind, Some(SpeakerKind::Person | SpeakerKind::Role))
+            {
                 salience.note(span.close, person);
             }
             let units = if self.rt.region == Region::Body && a.kind != QuoteKind::Mention {
@@ -290,6 +295,7 @@ impl<'a> Scanned<'a> {
                 text: quoted,
                 kind: a.kind,
                 speaker: a.speaker.clone(),
+                speaker_kind: a.speaker_kind,
                 speaker_text: a.speaker_text.clone(),
                 cue: a.cue.clone(),
                 units,

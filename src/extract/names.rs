@@ -91,6 +91,20 @@ pub fn subject_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
             possessive: false,
         });
     }
+    // "Officials said", "police said": unnamed people and bodies need no
+    // determiner.
+    if lexicon::bare_subject(&w)
+        && !tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text))
+        && !after_preposition(text, tokens, i)
+    {
+        let role = Role { head: w.to_string(), mods: Vec::new() };
+        return Some(Found {
+            subject: Subject::Role(role),
+            end: i + 1,
+            written: t.text(text).to_owned(),
+            possessive: false,
+        });
+    }
     if has(&DETERMINERS, &w) {
         if let Some((role, end)) = role_at(text, tokens, i + 1, true) {
             if let Some(named) = name_at(text, tokens, end).filter(|f| matches!(f.subject, Subject::Name { .. })) {
@@ -106,8 +120,65 @@ pub fn subject_at(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
             return None;
         }
     }
-    name_at(text, tokens, i)
+    let named = name_at(text, tokens, i)?;
+    // "Scott's niece", "Clinton's campaign": the role of someone named.
+    if named.possessive
+        && let Some((mut role, end)) = role_at(text, tokens, named.end, true)
+        && let Subject::Name { name, .. } = &named.subject
+    {
+        role.mods.insert(0, lexicon::place_of(name));
+        return Some(Found {
+            subject: Subject::Role(role),
+            end,
+            written: span_text(text, tokens, i, end),
+            possessive: false,
+        });
+    }
+    Some(named)
 }
+
+/// Whether the word at `i` is the object of a preposition, across the
+/// capitalised modifiers before it ("With Democratic leaders …").
+fn after_preposition(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && tokens[j - 1].kind == Kind::Word {
+        j -= 1;
+        let w = lower(text, &tokens[j]);
+        if has(&PREPOSITIONS, &w) {
+            return true;
+        }
+        if !tokens[j].is_capitalized(text) {
+            break;
+        }
+    }
+    false
+}
+
+static PREPOSITIONS: Words = Words::new(&[
+    "with",
+    "of",
+    "in",
+    "on",
+    "for",
+    "among",
+    "to",
+    "by",
+    "from",
+    "about",
+    "at",
+    "like",
+    "against",
+    "between",
+    "than",
+    "as",
+    "into",
+    "over",
+    "under",
+    "without",
+    "including",
+    "and",
+    "or",
+]);
 
 fn span_text(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
     text[tokens[from].start..tokens[to - 1].end].to_owned()
@@ -130,6 +201,16 @@ pub fn role_at(text: &str, tokens: &[Token], i: usize, lowercase_ok: bool) -> Op
             return None;
         }
         if let Some((phrase, end)) = role_noun_at(text, tokens, j) {
+            // "a company spokeswoman", "a ministry source": a body or group
+            // noun before a role noun modifies it.
+            if j < i + 3
+                && (has(&lexicon::BODY_NOUNS, &phrase) || has(&lexicon::GROUP_NOUNS, &phrase))
+                && role_noun_at(text, tokens, end).is_some()
+            {
+                mods.push(phrase);
+                j = end;
+                continue;
+            }
             // "the president of the United States": keep the place.
             let mut end = end;
             if end + 1 < tokens.len()
@@ -249,7 +330,13 @@ fn name_after_hops(text: &str, tokens: &[Token], i: usize, hops: usize) -> Optio
         lead += 1;
     }
     let words = &words[lead..];
-    if words.is_empty() {
+    // A run of capitals is a heading ("CONGRESS HAS INVESTIGATED HIM"),
+    // not a name; an acronym or two ("FBI", "U.S. Army") may be.
+    let heading_before = i > 0 && tokens[i - 1].kind == Kind::Word && is_all_caps(tokens[i - 1].text(text));
+    if words.is_empty()
+        || words.iter().filter(|w| is_all_caps(w)).count() >= 3
+        || (heading_before && is_all_caps(words[0]))
+    {
         return None;
     }
     let written = words.join(" ");
@@ -276,6 +363,10 @@ fn name_after_hops(text: &str, tokens: &[Token], i: usize, hops: usize) -> Optio
         _ => Subject::Name { name: clean_name(words), role: None },
     };
     Some(Found { subject, end: j, written, possessive })
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// "U.S. President" → role president of us; "Prime Minister" → prime minister.

@@ -33,7 +33,7 @@ pub(super) fn insert(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for c in claims {
-        let speaker = known.speaker(tx, c.speaker.as_deref(), c.speaker_text.as_deref())?;
+        let speaker = known.speaker(tx, c.speaker.as_deref(), c.speaker_kind, c.speaker_text.as_deref())?;
         c_stmt.execute(params![
             article,
             outlet,

@@ -15,16 +15,18 @@
 //! What rules cannot settle, `newsarchive speakers merge` does.
 
 use super::{Archive, Error, Result};
+use crate::extract::SpeakerKind;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The speaker a name stands for, created if new; aliases are recorded.
-pub(super) fn speaker_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
+pub(super) fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind) -> rusqlite::Result<i64> {
     if let Some(id) = lookup(tx, name)? {
         return Ok(id);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().copied().unwrap_or(name);
-    if words.len() > 1 {
+    // Only people's names have first and last names to match on.
+    if words.len() > 1 && kind == SpeakerKind::Person {
         // Names starting with the first word and a space: the range from
         // "Ann " up to "Ann!" ('!' follows ' '), which the index seeks.
         let same = ids(
@@ -38,7 +40,11 @@ pub(super) fn speaker_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
             return Ok(id);
         }
     }
-    tx.prepare_cached("INSERT INTO speakers(name, surname) VALUES (?1, ?2)")?.execute(params![name, last])?;
+    tx.prepare_cached("INSERT INTO speakers(name, surname, kind) VALUES (?1, ?2, ?3)")?.execute(params![
+        name,
+        last,
+        kind.as_str()
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -47,7 +53,7 @@ pub(super) fn speaker_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
 /// many were joined.
 pub(super) fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
     let singles: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, name FROM speakers WHERE instr(name, ' ') = 0")?;
+        let mut stmt = tx.prepare("SELECT id, name FROM speakers WHERE instr(name, ' ') = 0 AND kind = 'person'")?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
     };
     let mut joined = 0;
@@ -55,7 +61,7 @@ pub(super) fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
         let mut stmt = tx.prepare_cached(
             "SELECT f.id, count(DISTINCT q.article_id) AS articles FROM speakers f
              JOIN quotes q ON q.speaker_id = f.id
-             WHERE f.surname = ?1 COLLATE NOCASE AND instr(f.name, ' ') > 0
+             WHERE f.surname = ?1 COLLATE NOCASE AND instr(f.name, ' ') > 0 AND f.kind = 'person'
              GROUP BY f.id ORDER BY articles DESC, f.id LIMIT 2",
         )?;
         let top: Vec<(i64, i64)> =

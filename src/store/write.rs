@@ -2,7 +2,7 @@
 //! in one transaction: it is in the archive whole, or not at all.
 
 use super::{Archive, Result, claims, speakers};
-use crate::extract::{Claim, Extraction, Quote};
+use crate::extract::{Claim, Extraction, Quote, SpeakerKind};
 use crate::ingest::{self, Document, join_paragraphs};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{HashMap, HashSet};
@@ -92,13 +92,14 @@ impl Known {
         &mut self,
         tx: &Connection,
         name: Option<&str>,
+        kind: Option<SpeakerKind>,
         written: Option<&str>,
     ) -> rusqlite::Result<Option<i64>> {
         let Some(name) = name else { return Ok(None) };
         let id = match self.speakers.get(name) {
             Some(&id) => id,
             None => {
-                let id = speakers::speaker_id(tx, name)?;
+                let id = speakers::speaker_id(tx, name, kind.unwrap_or(SpeakerKind::Person))?;
                 self.speakers.insert(name.to_owned(), id);
                 id
             }
@@ -429,7 +430,7 @@ fn insert_quotes(tx: &Connection, article: i64, quotes: &[Quote], known: &mut Kn
     let mut u_stmt =
         tx.prepare_cached("INSERT INTO quote_units(quote_id, article_id, seq, wording_id) VALUES (?1, ?2, ?3, ?4)")?;
     for q in quotes {
-        let speaker = known.speaker(tx, q.speaker.as_deref(), q.speaker_text.as_deref())?;
+        let speaker = known.speaker(tx, q.speaker.as_deref(), q.speaker_kind, q.speaker_text.as_deref())?;
         q_stmt.execute(params![
             article,
             speaker,

@@ -63,4 +63,21 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "source", "témoin", "habitant", "riverain", "officiel", "responsables", "manifestant", "protestataire",
+        "expert", "spécialistes", "analystes", "initié", "proche", "entourage", "famille", "parents", "voisins",
+        "supporter", "supporteur", "ouvrier", "salarié", "employé", "travailleur", "fonctionnaire", "passager",
+        "participant", "observateur", "détracteur", "enquêteur", "secouriste", "sauveteur", "victime", "rescapé",
+        "survivant", "citoyen", "internaute", "usager", "consommateur", "spectateur", "électeur", "étudiant",
+        "élève", "fidèle", "militant",
+    ],
+    bodies: &[
+        "ministère", "gouvernement", "police", "gendarmerie", "tribunal", "juridiction", "parquet", "mairie",
+        "municipalité", "préfecture", "conseil", "assemblée", "parlement", "présidence", "administration",
+        "autorité", "entreprise", "société", "compagnie", "groupe", "syndicat", "parti", "campagne", "agence",
+        "bureau", "office", "service", "armée", "état-major", "ambassade", "consulat", "club", "fédération",
+        "commission", "comité", "pompier", "sapeurs-pompiers", "météo", "hôpital", "clinique", "université",
+        "journal", "quotidien", "hebdomadaire", "chaîne", "radio", "télévision", "institut", "association",
+        "organisation", "fondation", "banque", "collectif", "mouvement", "coalition", "direction",
+    ],
 };

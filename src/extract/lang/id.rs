@@ -55,4 +55,20 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "sumber", "saksi", "warga", "penduduk", "pejabat", "pengunjuk", "demonstran", "massa", "pakar", "ahli",
+        "pengamat", "analis", "kerabat", "keluarga", "tetangga", "penggemar", "suporter", "pendukung", "buruh",
+        "pekerja", "karyawan", "pegawai", "penumpang", "orangtua", "peserta", "kritikus", "pengguna", "warganet",
+        "netizen", "korban", "penyintas", "relawan", "petugas", "penyidik", "mahasiswa", "siswa", "pelajar",
+        "pemilih", "jemaah", "jamaah", "aktivis", "penonton", "konsumen", "petani", "nelayan", "pedagang",
+    ],
+    bodies: &[
+        "kementerian", "pemerintah", "pemkot", "pemkab", "pemprov", "polisi", "kepolisian", "polda", "polres",
+        "polsek", "pengadilan", "mahkamah", "kejaksaan", "kejati", "kejari", "balai", "dewan", "dprd", "parlemen",
+        "perusahaan", "perseroan", "serikat", "partai", "kampanye", "badan", "lembaga", "kantor", "dinas",
+        "layanan", "tentara", "militer", "kedutaan", "kedubes", "konsulat", "klub", "federasi", "komisi",
+        "komite", "pemadam", "damkar", "rsud", "universitas", "kampus", "harian", "media", "stasiun", "televisi",
+        "radio", "institut", "asosiasi", "organisasi", "yayasan", "bank", "otoritas", "direktorat", "departemen",
+        "koalisi", "satgas", "istana", "markas",
+    ],
 };

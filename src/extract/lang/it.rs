@@ -63,4 +63,21 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "fonte", "fonti", "testimon", "residenti", "abitant", "cittadin", "funzionari", "manifestant", "espert",
+        "analisti", "person", "ambienti", "entourage", "familiar", "parenti", "genitori", "tifos", "lavorator",
+        "operai", "dipendent", "passegger", "partecipant", "osservator", "detrattor", "inquirent", "investigator",
+        "utent", "internaut", "vittim", "sopravvissut", "soccorritor", "student", "alunn", "elettor", "fedel",
+        "attivist", "militant", "spettator", "consumator", "agricoltor",
+    ],
+    bodies: &[
+        "minister", "governo", "polizia", "carabinieri", "questura", "prefettura", "tribunale", "cassazione",
+        "procura", "comune", "municipio", "regione", "provincia", "consiglio", "giunta", "camera", "parlamento",
+        "presidenza", "dipartimento", "autorità", "amministrazione", "aziend", "società", "compagnia", "gruppo",
+        "sindacat", "partit", "campagna", "agenzia", "ufficio", "servizio", "esercito", "forze", "ambasciata",
+        "consolato", "club", "federazione", "commissione", "comitato", "vigili", "protezione", "meteo",
+        "ospedale", "universit", "giornale", "quotidiano", "emittente", "televisione", "radio", "istituto",
+        "associazione", "organizzazione", "fondazione", "banca", "coalizione", "alleanza", "movimento",
+        "collettivo",
+    ],
 };

@@ -53,4 +53,23 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "bron", "getuige", "ooggetuige", "omwonende", "omstander", "bewoner", "inwoner", "buurtbewoner",
+        "ambtena", "betoger", "demonstrant", "deskundige", "expert", "ingewijde", "insider", "betrokkene",
+        "familie", "nabestaande", "verwant", "buren", "buurman", "buurvrouw", "fans", "supporter", "aanhanger",
+        "arbeider", "werknemer", "medewerker", "personeel", "passagier", "reiziger", "ouders", "deelnemer",
+        "waarnemer", "critici", "criticus", "analisten", "gebruiker", "burger", "slachtoffer", "overlevende",
+        "hulpverlener", "onderzoeker", "studenten", "leerling", "kiezer", "gelovige", "activist", "toeschouwer",
+        "consument", "kringen",
+    ],
+    bodies: &[
+        "ministerie", "regering", "kabinet", "overheid", "politie", "rechtbank", "gerechtshof", "justitie",
+        "gemeente", "stadhuis", "provincie", "waterschap", "veiligheidsregio", "parlement", "kamer", "bedrijf",
+        "onderneming", "firma", "maatschappij", "concern", "vakbond", "partij", "campagne", "agentschap",
+        "bureau", "dienst", "leger", "krijgsmacht", "defensie", "marechaussee", "ambassade", "consulaat", "club",
+        "federatie", "commissie", "comité", "brandweer", "meteorolog", "weerinstituut", "ziekenhuis",
+        "universiteit", "hogeschool", "krant", "dagblad", "omroep", "zender", "televisie", "radio", "instituut",
+        "vereniging", "organisatie", "stichting", "bank", "autoriteit", "toezichthouder", "inspectie", "coalitie",
+        "beweging",
+    ],
 };

@@ -65,4 +65,21 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "źródł", "źródeł", "świadk", "świadek", "mieszkańc", "mieszkaniec", "mieszkank", "urzędni", "demonstrant",
+        "protestując", "manifestant", "ekspert", "znawc", "analityc", "analityków", "osoba", "osoby", "osób",
+        "krewn", "rodzin", "bliscy", "bliskich", "sąsiad", "sąsiedz", "kibic", "fani", "fanów", "pracowni",
+        "robotni", "pasażer", "rodzic", "uczestni", "obserwator", "krytycy", "krytyków", "śledcz", "internau",
+        "użytkowni", "obywatele", "obywateli", "ofiar", "ocalał", "ratowni", "student", "uczni", "wyborc",
+        "wierni", "wiernych", "aktywiśc", "aktywist", "działacz", "widzowie", "konsument", "rolni",
+    ],
+    bodies: &[
+        "ministerstw", "resort", "rząd", "władz", "policj", "komend", "sąd", "trybunał", "prokuratur", "urząd",
+        "urzędu", "urzędzie", "ratusz", "magistrat", "gmin", "starostw", "rada", "rady", "radzie", "sejm",
+        "parlament", "kancelari", "zarząd", "dyrekcj", "departament", "inspekcj", "inspektorat", "spółk", "firm",
+        "przedsiębiorstw", "koncern", "związek", "parti", "kampani", "sztab", "agencj", "biur", "służb", "wojsk",
+        "armi", "ambasad", "konsulat", "klub", "federacj", "komisj", "komitet", "straż", "szpital", "uniwersytet",
+        "uczelni", "gazet", "telewizj", "rozgłośni", "radio", "redakcj", "instytut", "stowarzyszeni",
+        "organizacj", "fundacj", "bank", "koalicj", "ruch",
+    ],
 };

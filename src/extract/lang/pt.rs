@@ -61,4 +61,22 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "fonte", "testemunha", "morador", "residente", "habitante", "funcionário", "manifestante",
+        "especialistas", "peritos", "analistas", "pessoa", "familiar", "parente", "vizinho", "torcedor", "adepto",
+        "fãs", "trabalhador", "operário", "empregado", "passageiro", "participante", "observador", "críticos",
+        "investigadores", "agentes", "usuário", "utilizador", "internauta", "cidadã", "vítima", "sobrevivente",
+        "socorrista", "estudante", "aluno", "eleitor", "fiéis", "ativista", "militante", "espectador",
+        "consumidor", "interlocutor",
+    ],
+    bodies: &[
+        "ministério", "governo", "polícia", "guarda", "tribunal", "justiça", "procuradoria", "prefeitura",
+        "câmara", "município", "conselho", "assembleia", "congresso", "parlamento", "presidência", "secretaria",
+        "departamento", "autoridade", "administração", "empresa", "companhia", "sociedade", "firma", "grupo",
+        "sindicato", "partido", "campanha", "agência", "gabinete", "escritório", "serviço", "exército", "forças",
+        "embaixada", "consulado", "clube", "federação", "comissão", "comitê", "comité", "bombeiros", "corpo",
+        "meteorolog", "hospital", "universidade", "jornal", "diário", "emissora", "televisão", "rádio", "canal",
+        "instituto", "associação", "organização", "fundação", "banco", "coligação", "aliança", "movimento",
+        "coletivo",
+    ],
 };

@@ -86,6 +86,16 @@ pub struct Speech {
     /// Nouns of a quotation's frame that are not speakers (Chinese
     /// "记者", "会上"): where a particle-script speaker phrase ends.
     pub breaks: &'static [&'static str],
+    /// Beginnings of nouns for people a source leaves unnamed ("source",
+    /// "témoins", "mieszkańc-", "関係者"), lowercase: a speaker phrase with
+    /// one is anonymous. Matched at the start of a word (spaced scripts) or
+    /// anywhere in the phrase (particle scripts), so one stem covers the
+    /// inflected forms.
+    pub groups: &'static [&'static str],
+    /// Beginnings of nouns for organisations ("ministère", "polic-",
+    /// "belediye", "省", "公司"), lowercase, matched as `groups`: a speaker
+    /// phrase with one, and no person's role, is an organisation.
+    pub bodies: &'static [&'static str],
 }
 
 impl Speech {
@@ -99,6 +109,30 @@ impl Speech {
     /// `w` without a prefix of the table, when it has one and more follows.
     pub fn without_prefix<'a>(&self, w: &'a str) -> Option<&'a str> {
         self.prefixes.iter().find_map(|p| w.strip_prefix(p).filter(|r| !r.is_empty()))
+    }
+
+    /// Whether the lowercase word `w` (a phrase, for particle scripts) is
+    /// or holds one of the language's nouns for unnamed people.
+    pub fn is_group(&self, w: &str) -> bool {
+        self.stem_in(self.groups, w)
+    }
+
+    /// Whether the lowercase word `w` (a phrase, for particle scripts) is
+    /// or holds one of the language's nouns for organisations.
+    pub fn is_body(&self, w: &str) -> bool {
+        self.stem_in(self.bodies, w)
+    }
+
+    /// A stem matches the start of a word, or the end of a compound when
+    /// long enough ("Stadtverwaltung"); in particle scripts anywhere.
+    fn stem_in(&self, stems: &[&str], w: &str) -> bool {
+        stems.iter().any(|s| {
+            if self.script == Script::Particles {
+                w.contains(s)
+            } else {
+                w.starts_with(s) || (s.chars().count() >= 5 && w.ends_with(s))
+            }
+        })
     }
 
     /// Whether `w` (lowercase) is a role noun by its ending.

@@ -53,4 +53,20 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     breaks: &[],
+    groups: &[
+        "kaynak", "kaynağ", "tanık", "tanığ", "görgü", "sakin", "mahalleli", "yetkililer", "yetkilileri",
+        "gösterici", "protestocu", "eylemci", "uzmanlar", "yakınları", "akraba", "aile", "komşu", "taraftar",
+        "hayran", "işçi", "çalışan", "personel", "yolcu", "ebeveyn", "katılımcı", "gözlemci", "eleştirmen",
+        "analist", "kullanıcı", "vatandaş", "kurban", "mağdur", "kazazede", "depremzede", "öğrenci", "seçmen",
+        "aktivist", "izleyici", "tüketici", "çiftçi", "esnaf", "bilirkişi", "sakinler",
+    ],
+    bodies: &[
+        "bakanlı", "hükümet", "polis", "emniyet", "jandarma", "mahkeme", "savcılı", "belediye", "valili",
+        "kaymakamlı", "meclis", "konsey", "kurul", "şirket", "firma", "holding", "sendika", "parti", "kampanya",
+        "ajans", "büro", "ofis", "müdürlü", "başkanlı", "cumhurbaşkanlı", "başbakanlı", "servis", "ordu",
+        "kuvvet", "genelkurmay", "büyükelçili", "konsoloslu", "kulüp", "kulüb", "federasyon", "komisyon",
+        "komite", "itfaiye", "meteoroloji", "hastane", "üniversite", "gazete", "televizyon", "kanal", "radyo",
+        "enstitü", "dernek", "derneğ", "vakıf", "vakf", "kurum", "kuruluş", "banka", "otorite", "yönetim",
+        "idare", "daire", "teşkilat", "birliği", "ittifak",
+    ],
 };

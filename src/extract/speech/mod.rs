@@ -17,9 +17,11 @@ mod spaced;
 
 pub use people::People;
 
-use super::attribution::{Attribution, Context, Earlier, QuoteKind, Salience};
+use super::attribution::{Attribution, Context, Earlier, QuoteKind, Salience, SpeakerKind};
 use super::lang::speech::{Script, Speech};
+use super::names::lowercase;
 use super::tokens::{Kind, Token};
+use people::Resolved;
 
 /// Who a pattern found in the speaker's place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +64,21 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
         Script::Cased | Script::Uncased => spaced::direct(cx, sp, people),
     };
     let kind = kind_of(cx, sp, hit.as_ref());
-    let mut a = Attribution { speaker: None, speaker_text: None, cue: None, kind };
+    let mut a = Attribution { speaker: None, speaker_kind: None, speaker_text: None, cue: None, kind };
     let resolve = |a: &mut Attribution, h: &Hit| {
         a.cue = h.cue.clone();
         a.speaker_text = (!h.written.is_empty()).then(|| h.written.clone());
-        a.speaker = people.resolve(&h.who, cx.at, salience);
+        (a.speaker, a.speaker_kind) = match people.resolve(&h.who, cx.at, salience) {
+            Some(Resolved::Person(n) | Resolved::Name(n)) => {
+                let kind = if names_body(sp, &n) { SpeakerKind::Organisation } else { SpeakerKind::Person };
+                (Some(n), Some(kind))
+            }
+            Some(Resolved::Unnamed(r)) => {
+                let kind = source_kind(sp, &r);
+                (Some(r), Some(kind))
+            }
+            None => (None, None),
+        };
     };
     if let Some(h) = &hit {
         resolve(&mut a, h);
@@ -90,10 +102,61 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     }
     if let Some(p) = earlier.in_paragraph.filter(|p| p.speaker.is_some()).or(earlier.continued) {
         a.speaker = p.speaker.clone();
+        a.speaker_kind = p.speaker_kind;
         a.speaker_text = p.speaker_text.clone();
         return a;
     }
     a
+}
+
+/// Who a speaker phrase nobody in the article is named for stands for:
+/// unnamed people when a word of it is one of the language's `groups`
+/// ("une source proche du dossier", "関係者"); a person's role when a word
+/// is a title or role noun ("porte-parole du ministère", "国土交通省の担当者");
+/// an organisation when a word is one of its `bodies` ("la préfecture",
+/// "気象庁"); else a role.
+fn source_kind(sp: &Speech, phrase: &str) -> SpeakerKind {
+    let phrase = lowercase(phrase);
+    let words: Vec<&str> = if sp.script == Script::Particles {
+        vec![&*phrase]
+    } else {
+        phrase.split_whitespace().map(|w| sp.without_prefix(w).unwrap_or(w)).collect()
+    };
+    let titled = if sp.script == Script::Particles {
+        sp.titles.iter().any(|t| phrase.ends_with(t))
+    } else {
+        words.iter().any(|w| sp.titles.contains(w) || sp.role_by_ending(w))
+    };
+    let group = words.iter().any(|w| sp.is_group(w));
+    let body = words.iter().any(|w| sp.is_body(w));
+    match (group, titled, body) {
+        // Unnamed people of a named body are a role ("a ministry source",
+        // "고용노동부 관계자"); unnamed people of nowhere are anonymous.
+        (true, _, true) => SpeakerKind::Role,
+        (true, _, false) => SpeakerKind::Anonymous,
+        (false, true, _) => SpeakerKind::Role,
+        (false, false, true) => SpeakerKind::Organisation,
+        (false, false, false) => SpeakerKind::Role,
+    }
+}
+
+/// Whether a name, capitalised like a person's, names a body
+/// ("Servicio de Salud de Valdeolmos", "Kamer van Koophandel"): a word of
+/// it is one of the language's `bodies`, read only where the stem is long
+/// enough not to be the start of a surname ("суд-" is "Судаков"'s too).
+fn names_body(sp: &Speech, name: &str) -> bool {
+    let name = lowercase(name);
+    if sp.script == Script::Particles {
+        return sp.bodies.iter().any(|b| name.ends_with(b));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Gemeinderätin Claudia Meier-Sutter": a title makes it a person.
+    if words.iter().any(|w| sp.titles.contains(w) || sp.role_by_ending(w)) {
+        return false;
+    }
+    words
+        .iter()
+        .any(|w| sp.bodies.iter().any(|b| w == b || (b.chars().count() >= 5 && (w.starts_with(b) || w.ends_with(b)))))
 }
 
 /// A speaker named in a sentence that introduces the quotation after it.

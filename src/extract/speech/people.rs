@@ -162,27 +162,38 @@ impl People {
     /// The speaker a pattern found, as stored: a name as the article
     /// gives it in full; a role as the person holding it, else the role;
     /// a pronoun as the person last named.
-    pub(super) fn resolve(&self, who: &Who, pos: usize, salience: &Salience) -> Option<String> {
-        match who {
-            Who::Name(n) => Some(self.find(n, pos).map_or_else(|| n.clone(), |k| self.people[k].name.clone())),
-            Who::Role(r) => Some(
-                self.holder(r, pos)
-                    .or_else(|| (!r.contains(' ')).then(|| self.find(r, pos)).flatten())
-                    .map_or_else(|| r.clone(), |k| self.people[k].name.clone()),
-            ),
-            Who::Title(r) => Some(match self.holder(r, pos) {
-                Some(k) => self.people[k].name.clone(),
+    pub(super) fn resolve(&self, who: &Who, pos: usize, salience: &Salience) -> Option<Resolved> {
+        let person = |k: usize| Resolved::Person(self.people[k].name.clone());
+        Some(match who {
+            Who::Name(n) => self.find(n, pos).map_or_else(|| Resolved::Name(n.clone()), person),
+            Who::Role(r) => self
+                .holder(r, pos)
+                .or_else(|| (!r.contains(' ')).then(|| self.find(r, pos)).flatten())
+                .map_or_else(|| Resolved::Unnamed(r.clone()), person),
+            Who::Title(r) => match self.holder(r, pos) {
+                Some(k) => person(k),
                 None => salience
                     .last_before(pos)
                     .filter(|(at, _)| pos - at <= NEAR)
-                    .map_or_else(|| r.clone(), |(_, name)| name.to_owned()),
-            }),
-            Who::New(r) => Some(r.clone()),
-            // "she said", or a verb with no subject: the person last named
-            // or quoted.
-            Who::Pronoun => salience.before(pos).map(str::to_owned),
-        }
+                    .map_or_else(|| Resolved::Unnamed(r.clone()), |(_, name)| Resolved::Person(name.to_owned())),
+            },
+            Who::New(r) => Resolved::Unnamed(r.clone()),
+            // "she said", or a verb with no subject at all: the person last
+            // named or quoted.
+            Who::Pronoun => Resolved::Person(salience.before(pos)?.to_owned()),
+        })
     }
+}
+
+/// Whom a speaker's words were resolved to.
+pub(super) enum Resolved {
+    /// A person the article names.
+    Person(String),
+    /// A name the article gives nowhere else: a person, unless its words
+    /// say it is a body ("Karadere Belediyesi").
+    Name(String),
+    /// A role, body or group nobody in the article is named for.
+    Unnamed(String),
 }
 
 /// Of candidates (index, first mention), the last first named before

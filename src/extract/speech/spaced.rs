@@ -198,6 +198,8 @@ impl Reader<'_> {
                 && is_word(&r[after])
                 && self.sp.phrase_ends.contains(&self.low(&r[after]))
                 && !self.is_pronoun(&r[after])
+                // "dijo el sindicato": an article opens the subject.
+                && !self.sp.determiners.contains(&self.low(&r[after]))
             {
                 if self.slot(r, after + 1, false).is_some() {
                     after += 1;
@@ -400,7 +402,17 @@ impl Reader<'_> {
             Script::Cased => {
                 for m in k..e {
                     if let Some((a, b)) = self.name_run(toks, m, e, at_start && m == k) {
-                        return Some(Who::Name(self.name_text(toks, a, b)));
+                        let name = self.name_text(toks, a, b);
+                        // "la portavoz del Ayuntamiento": the role of a body,
+                        // not the body.
+                        let head = self.low(&toks[k]);
+                        if a > k
+                            && (self.is_title(&head) || self.sp.role_by_ending(&head))
+                            && lowercase(&name).split_whitespace().any(|w| self.sp.is_body(w))
+                        {
+                            return Some(self.role(toks, k, e, indefinite));
+                        }
+                        return Some(Who::Name(name));
                     }
                 }
                 let first = self.low(&toks[k]);

@@ -1,0 +1,16 @@
+-- Who each speaker is: a person; a role nobody in its article is named
+-- for ("police commissioner", "a ministry source"); an organisation ("the
+-- White House", "the campaign"); or unnamed people ("officials", "a source
+-- familiar with the talks"). A speaker stored before kinds existed counts
+-- as a person until an import rewrites its article.
+ALTER TABLE speakers ADD COLUMN kind TEXT NOT NULL DEFAULT 'person'
+    CHECK (kind IN ('person', 'role', 'organisation', 'anonymous'));
+
+-- The reports' --speaker-kind filter reads the few speakers who are not people.
+CREATE INDEX speakers_kind ON speakers(kind, name) WHERE kind <> 'person';
+
+DROP VIEW report_speakers;
+CREATE VIEW report_speakers AS
+SELECT s.name AS speaker, s.kind, st.quotes, st.articles, st.outlets, st.first_quoted, st.last_quoted, st.aliases
+FROM speaker_stats st JOIN speakers s ON s.id = st.speaker_id
+ORDER BY st.quotes DESC, st.outlets DESC, s.name;
