@@ -2,7 +2,9 @@
 
 use super::Global;
 use super::pipeline::Importer;
+use crate::ingest::aliases;
 use crate::ingest::corpus::Corpus;
+use crate::store::Archive;
 use anyhow::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +46,12 @@ pub struct Args {
     /// with a K, M or G suffix (binary units).
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     max_article_size: u64,
+
+    /// An alias file (CSV: alias, canonical, language) applied before the
+    /// articles are read: the names it lists are attributed to their
+    /// canonical speaker (see `newsarchive speakers --help`).
+    #[arg(long, value_name = "FILE")]
+    aliases: Option<PathBuf>,
 }
 
 /// "32M" → 33554432. Suffixes are binary (K = 1024), as `du` and `ls -h` use.
@@ -60,6 +68,13 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
+    // Read before anything is written: a bad alias file stops the import.
+    if let Some(file) = &args.aliases {
+        let aliases = aliases::load(file)?;
+        let mut archive = Archive::open(&global.db)?;
+        let applied = archive.apply_aliases(&aliases)?;
+        global.note(super::speakers::applied_note(file, &applied));
+    }
     let corpus = Corpus::open(&args.paths, args.manifest.as_deref()).with_max_article_bytes(args.max_article_size);
     let mut importer = Importer::start(global, corpus.bytes())?;
     for m in corpus.manifests() {

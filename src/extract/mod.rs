@@ -12,6 +12,7 @@ pub mod names;
 pub mod normalize;
 pub mod speech;
 pub mod tokens;
+pub mod translit;
 
 pub use attribution::{QuoteKind, SpeakerKind};
 pub use claims::{Claim, Fact, Voice};

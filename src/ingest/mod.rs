@@ -1,6 +1,7 @@
 //! Input formats to [`Document`]s: decoding, metadata, and the split of a
 //! page's text into headline, body and boilerplate. One module per format.
 
+pub mod aliases;
 pub mod corpus;
 pub mod dates;
 pub mod decode;

@@ -10,11 +10,11 @@ mod write;
 pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
-pub use speakers::Merged;
+pub use speakers::{Applied, Merged};
 pub use write::{NewArticle, RunCounts, Saved};
 
 use crate::report::{Cell, Sink};
-use rusqlite::{Connection, OpenFlags, types::ValueRef};
+use rusqlite::{Connection, OpenFlags, functions::FunctionFlags, types::ValueRef};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -175,6 +175,15 @@ impl Archive {
         // rusqlite's default of 16 would prepare them again and again.
         a.conn.set_prepared_statement_cache_capacity(64);
         a.set_wal()?;
+        // Migrations and the speaker writer read speakers' keys in SQL.
+        a.conn
+            .create_scalar_function(
+                "name_key",
+                1,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+                |ctx| Ok(crate::extract::translit::name_key(&ctx.get::<String>(0)?)),
+            )
+            .map_err(|e| a.err(e))?;
         a.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON;

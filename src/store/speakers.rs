@@ -16,6 +16,8 @@
 
 use super::{Archive, Error, Result};
 use crate::extract::SpeakerKind;
+use crate::extract::translit::name_key;
+use crate::ingest::aliases::Alias;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// The speaker a name stands for, created if new; aliases are recorded.
@@ -25,6 +27,14 @@ pub(super) fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind) -> rusq
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().copied().unwrap_or(name);
+    let key = (kind == SpeakerKind::Person).then(|| name_key(name)).flatten();
+    // The same person spelled another way or in another script.
+    if let Some(key) = &key
+        && let [id] = ids(tx, "SELECT id FROM speakers WHERE key = ?1 AND kind = 'person' LIMIT 2", [key])?[..]
+    {
+        add_alias(tx, name, id)?;
+        return Ok(id);
+    }
     // Only people's names have first and last names to match on.
     if words.len() > 1 && kind == SpeakerKind::Person {
         // Names starting with the first word and a space: the range from
@@ -40,10 +50,11 @@ pub(super) fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind) -> rusq
             return Ok(id);
         }
     }
-    tx.prepare_cached("INSERT INTO speakers(name, surname, kind) VALUES (?1, ?2, ?3)")?.execute(params![
+    tx.prepare_cached("INSERT INTO speakers(name, surname, kind, key) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
         name,
         last,
-        kind.as_str()
+        kind.as_str(),
+        key
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -134,6 +145,17 @@ fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// What applying an alias file did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Rows of the file.
+    pub aliases: usize,
+    /// Speakers merged into their canonical one.
+    pub merged: usize,
+    /// Quotes that changed speaker.
+    pub quotes: usize,
+}
+
 /// What a merge did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
@@ -146,6 +168,44 @@ pub struct Merged {
 }
 
 impl Archive {
+    /// Applies an alias file in one transaction: each alias becomes a name
+    /// of its canonical speaker (created if the archive has none yet), a
+    /// speaker already stored under the alias is merged into it, and later
+    /// imports attribute the alias to it.
+    pub fn apply_aliases(&mut self, aliases: &[Alias]) -> Result<Applied> {
+        let path = self.path.clone();
+        let sql = |source| Error::Sqlite { path: path.clone(), source };
+        let tx = super::write::begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
+        self.known.clear();
+        let mut applied = Applied { aliases: aliases.len(), ..Applied::default() };
+        for a in aliases {
+            let find = |name: &str| -> rusqlite::Result<Option<i64>> { lookup(&tx, name) };
+            let into = match find(&a.canonical).map_err(sql)? {
+                Some(id) => id,
+                None => speaker_id(&tx, &a.canonical, SpeakerKind::Person).map_err(sql)?,
+            };
+            if let Some(from) = find(&a.alias).map_err(sql)?
+                && from != into
+            {
+                let n: i64 = tx
+                    .query_row("SELECT count(*) FROM quotes WHERE speaker_id = ?1", [from], |r| r.get(0))
+                    .map_err(sql)?;
+                merge_ids(&tx, from, into).map_err(sql)?;
+                applied.merged += 1;
+                applied.quotes += n as usize;
+            }
+            tx.prepare_cached(
+                "INSERT INTO speaker_aliases(alias, speaker_id, language)
+                 SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM speakers WHERE name = ?1 AND id = ?2)
+                 ON CONFLICT(alias) DO UPDATE SET speaker_id = excluded.speaker_id, language = excluded.language",
+            )
+            .and_then(|mut s| s.execute(params![a.alias, into, a.language]))
+            .map_err(sql)?;
+        }
+        tx.commit().map_err(sql)?;
+        Ok(applied)
+    }
+
     /// Merges the speakers named `from` (names or aliases) into the speaker
     /// named `into`, in one transaction.
     pub fn merge_speakers(&mut self, from: &[String], into: &str) -> Result<Merged> {

@@ -105,7 +105,8 @@ impl Known {
             }
         };
         if let Some(written) = written
-            && is_name_form(written)
+            && kind.is_none_or(|k| k == SpeakerKind::Person)
+            && is_name_form(written, name)
             && self.aliases.insert((written.to_owned(), id))
         {
             speakers::add_alias(tx, written, id)?;
@@ -468,13 +469,18 @@ fn drop_unused_outlet(tx: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// A written form that names someone: capitalised, not a pronoun or a
-/// phrase led by an article or possessive ("The president", "his aide").
-fn is_name_form(written: &str) -> bool {
-    let first = written.split_whitespace().next().unwrap_or("");
-    first.chars().next().is_some_and(char::is_uppercase)
-        && !matches!(
-            first.to_lowercase().as_str(),
-            "the" | "a" | "an" | "he" | "she" | "it" | "his" | "her" | "their" | "its"
-        )
+/// A written form that names the person `name`: it shares a word with the
+/// name, or a word's beginning (an inflected or honorific form).
+fn is_name_form(written: &str, name: &str) -> bool {
+    // A pronoun ("Er", "she") or a role ("the mayor", "Wali Kota") shares
+    // no word with the name; "Mr. Hale", "Kowalskiego", "大西氏" do.
+    written.split_whitespace().any(|w| {
+        name.split_whitespace().any(|n| {
+            let shared = w.chars().zip(n.chars()).take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase())).count();
+            // Names written without spaces (大西礼子) begin with a surname
+            // of two characters or so.
+            let needed = if name.contains(' ') { 4 } else { 2 };
+            shared >= needed.min(n.chars().count())
+        })
+    })
 }

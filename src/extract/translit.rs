@@ -1,0 +1,147 @@
+//! One key for the spellings of a person's name across Latin, Cyrillic and
+//! Greek letters: "Dmitry Sokolov", "Dmitri Sokolov", "Dmitrij Sokolow" and
+//! "Дмитрий Соколов" share "dmitri sokolov", so the same person quoted in
+//! English, French, German and Russian is one speaker.
+//!
+//! Cyrillic and Greek letters are romanised, accents dropped, and the
+//! letters transliteration systems disagree on are folded to one: y, j
+//! and i (Yuri, Jurij, Iouri); w and v (Wladimir); kh, ch, h (Khodorkovsky,
+//! Chodorkowski); ts and tz; ou and u (Oulianov); ph and f; doubled letters.
+//! The fold is lossy on purpose but stays within a name's sound: two
+//! different people rarely share a first and a last name's key. Names in
+//! other scripts (Arabic, Chinese, Japanese, Korean) have no key; an alias
+//! file joins those (see `newsarchive speakers apply`).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The key of a person's name of two words or more, or `None` when the
+/// name is one word (a surname alone says too little) or is written in a
+/// script this key does not romanise.
+pub fn name_key(name: &str) -> Option<String> {
+    let mut latin = String::with_capacity(name.len());
+    for c in name.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let lower: String = c.to_lowercase().collect();
+        for c in lower.chars() {
+            match romanise(c) {
+                Some(r) => latin.push_str(r),
+                None if c.is_ascii_alphabetic() => latin.push(c),
+                None if c.is_whitespace() || c == '-' => latin.push(' '),
+                // Apostrophes, soft signs, dots of initials.
+                None if !c.is_alphabetic() => {}
+                None => return None,
+            }
+        }
+    }
+    let words: Vec<String> = latin.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// One romanised word with the letters spellings disagree on made one.
+fn fold(word: &str) -> String {
+    let mut w = word.to_owned();
+    for (from, to) in [
+        ("shch", "sh"),
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("kh", "h"),
+        ("ch", "h"),
+        ("tz", "ts"),
+        ("ph", "f"),
+        ("ou", "u"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+        ("ck", "k"),
+        ("q", "k"),
+    ] {
+        if w.contains(from) {
+            w = w.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Latin letters for a lowercase Cyrillic or Greek letter (Russian,
+/// Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian; modern Greek).
+fn romanise(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' | 'α' => "a",
+        'б' | 'β' => "b",
+        'в' => "v",
+        'г' | 'ґ' | 'γ' => "g",
+        'д' | 'δ' => "d",
+        'е' | 'ё' | 'э' | 'ε' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' | 'ζ' => "z",
+        'и' | 'і' | 'й' | 'ι' | 'η' => "i",
+        'ї' => "yi",
+        'ј' => "j",
+        'к' | 'κ' => "k",
+        'л' | 'λ' => "l",
+        'љ' => "lj",
+        'м' | 'μ' => "m",
+        'н' | 'ν' => "n",
+        'њ' => "nj",
+        'о' | 'ο' | 'ω' => "o",
+        'п' | 'π' => "p",
+        'р' | 'ρ' => "r",
+        'с' | 'σ' | 'ς' => "s",
+        'т' | 'τ' => "t",
+        'ћ' => "c",
+        'ђ' => "dj",
+        'у' | 'ў' => "u",
+        'υ' => "y",
+        'ф' | 'φ' => "f",
+        'х' | 'χ' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'џ' => "dz",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'θ' => "th",
+        'ξ' => "x",
+        'ψ' => "ps",
+        'ъ' | 'ь' => "",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        let key = name_key("Dmitry Sokolov").unwrap();
+        for other in ["Dmitri Sokolov", "Dmitrij Sokolow", "Дмитрий Соколов", "DMITRI SOKOLOV"] {
+            assert_eq!(name_key(other).as_deref(), Some(key.as_str()), "{other}");
+        }
+        assert_eq!(name_key("Mikhail Khodorkovsky"), name_key("Михаил Ходорковский"));
+        assert_eq!(name_key("Alexis Tsipras"), name_key("Αλέξης Τσίπρας"));
+        assert_eq!(name_key("François Hollande"), name_key("Francois Hollande"));
+        assert_eq!(name_key("Yulia Tymoshenko"), name_key("Юлия Тимошенко"));
+    }
+
+    #[test]
+    fn different_people_and_other_scripts() {
+        assert_ne!(name_key("Dmitry Sokolov"), name_key("Dmitry Sobolev"));
+        assert_ne!(name_key("Anna Petrova"), name_key("Anna Petrov"));
+        assert_eq!(name_key("Sokolov"), None, "a surname alone has no key");
+        assert_eq!(name_key("大西礼子"), None);
+        assert_eq!(name_key("خالد العمري"), None);
+    }
+}
