@@ -68,7 +68,15 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     let resolve = |a: &mut Attribution, h: &Hit| {
         a.cue = h.cue.clone();
         a.speaker_text = (!h.written.is_empty()).then(|| h.written.clone());
-        (a.speaker, a.speaker_kind) = match people.resolve(&h.who, cx.at, salience) {
+        // Words in the speaker's place that are no name, role or body
+        // ("şöyle", "24 عاما"): the verb's subject was not written, and is
+        // whoever was named last. After an indefinite article ("un délégué
+        // syndical") a noun is someone new, whatever the noun.
+        let who = match &h.who {
+            Who::Role(r) | Who::Title(r) if !names_a_source(sp, people, r) => &Who::Pronoun,
+            who => who,
+        };
+        (a.speaker, a.speaker_kind) = match people.resolve(who, cx.at, salience) {
             Some(Resolved::Person(n) | Resolved::Name(n)) => {
                 let kind = if names_body(sp, &n) { SpeakerKind::Organisation } else { SpeakerKind::Person };
                 (Some(n), Some(kind))
@@ -138,6 +146,28 @@ fn source_kind(sp: &Speech, phrase: &str) -> SpeakerKind {
         (false, false, true) => SpeakerKind::Organisation,
         (false, false, false) => SpeakerKind::Role,
     }
+}
+
+/// Whether a phrase found in the speaker's place can name a source: it
+/// holds a title or role noun, a noun for a body or for unnamed people, a
+/// role the article gives someone, or (in a cased script) a capitalised
+/// word that is not a common noun of the article.
+fn names_a_source(sp: &Speech, people: &People, phrase: &str) -> bool {
+    if sp.script == Script::Particles {
+        return true;
+    }
+    phrase.split_whitespace().any(|w| {
+        let low = lowercase(w);
+        let low = sp.without_prefix(&low).unwrap_or(&low).to_owned();
+        sp.titles.contains(&low)
+            || sp.role_by_ending(&low)
+            || sp.is_group(&low)
+            || sp.is_body(&low)
+            || people.is_role(&low)
+            || (sp.script == Script::Cased
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !people.writes_lowercase(w))
+    })
 }
 
 /// Whether a name, capitalised like a person's, names a body
