@@ -227,5 +227,8 @@ fn kind_of(cx: &Context, sp: &Speech, hit: Option<&Hit>) -> QuoteKind {
     if hit.is_none() && words <= 4 && !ends_own && left_words {
         return QuoteKind::Mention;
     }
-    if opens || (ends_own && hit.is_some_and(|h| h.direct)) { QuoteKind::Full } else { QuoteKind::Partial }
+    // 「…」と述べた, "…"라고 말했다: the quotation is the whole object of
+    // its verb, written without its closing full stop.
+    let tied = sp.script == Script::Particles && hit.is_some_and(|h| h.direct) && words >= 4;
+    if opens || tied || (ends_own && hit.is_some_and(|h| h.direct)) { QuoteKind::Full } else { QuoteKind::Partial }
 }

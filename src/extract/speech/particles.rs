@@ -80,11 +80,28 @@ pub(super) fn direct(cx: &Context, sp: &Speech) -> Option<Hit> {
     // 「…」。国土交通省の担当者はこう述べた / "…." 신 장관은 이같이 밝혔다.
     if r.chars().all(|c| is_break(c) || c.is_whitespace()) && cx.left.is_empty() {
         let next = text_of(cx.text, cx.next);
-        if let Some((_, verb)) = find_verb(sp, next)
-            && let Some((who, written)) = topic(sp, next)
-        {
-            return Some(Hit { who, written, cue: Some(verb.to_owned()), direct: false });
+        if let Some((v, verb)) = find_verb(sp, next) {
+            // "…。”李明说。": the speaker right before the verb, in a language
+            // without topic particles.
+            let before = &next[..v];
+            let bare = || {
+                (sp.particles.is_empty() && !before.contains(is_break) && before.chars().count() <= PHRASE)
+                    .then(|| parse(sp, before))
+                    .flatten()
+            };
+            if let Some((who, written)) = topic(sp, next).or_else(bare) {
+                return Some(Hit { who, written, cue: Some(verb.to_owned()), direct: false });
+            }
         }
+    }
+    // X は「…」と不満を口にした: a quotation tied to any verb by its
+    // particle is speech, and the sentence's topic said it; unless short,
+    // a name given to something (「ミライ計画」と名付けた).
+    if sp.quote_links.iter().any(|l| r.starts_with(*l))
+        && cx.quoted.chars().filter(|c| c.is_alphanumeric()).count() > 10
+        && let Some((who, written)) = topic(sp, left)
+    {
+        return Some(Hit { who, written, cue: None, direct: true });
     }
     None
 }
@@ -100,7 +117,11 @@ fn in_text(sp: &Speech, left: &str, direct: bool) -> Option<Hit> {
     let l = left.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '、'));
     // X表示： / X说，
     if let Some(verb) = sp.verbs.iter().filter(|v| l.ends_with(*v)).max_by_key(|v| v.len()) {
-        let before = &l[..l.len() - verb.len()];
+        let mut before = &l[..l.len() - verb.len()];
+        // "范启明评价说": a verb of manner before the reporting verb.
+        if let Some(manner) = sp.verbs.iter().filter(|v| before.ends_with(*v)).max_by_key(|v| v.len()) {
+            before = &before[..before.len() - manner.len()];
+        }
         if let Some((who, written)) = clause_start(sp, before).and_then(|p| parse(sp, p)) {
             return Some(Hit { who, written, cue: Some(verb.to_owned()), direct });
         }
@@ -197,6 +218,12 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
         .max_by_key(|p| p.len())
         .map_or(s, |p| &s[..s.len() - p.len()]);
     let s = s.trim();
+    // A long run without spaces ("东方生命科学研究院研究员范启明"): the
+    // speaker is at its end, where the name follows or precedes a title.
+    let s = match s.char_indices().rev().nth(PHRASE - 1) {
+        Some((k, _)) if !s.contains(' ') => &s[k..],
+        _ => s,
+    };
     if s.is_empty() || s.chars().count() > PHRASE {
         return None;
     }
