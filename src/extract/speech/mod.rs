@@ -99,6 +99,12 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     // before (ending in a colon), continuing the speech before it, or
     // following a sentence that attributes ("…, a-t-il dit.").
     if cx.left.iter().any(|t| t.kind == Kind::Word) {
+        // "Erdem, … şu yanıtı verdi: “…”": its own sentence introduces it.
+        if cx.left.last().is_some_and(|t| is_colon(cx.text, t))
+            && let Some(h) = introduced_by(cx, sp, people, &cx.left[..cx.left.len() - 1])
+        {
+            resolve(&mut a, &h);
+        }
         return a;
     }
     let intro = if cx.previous.is_empty() { cx.introduction } else { cx.previous };
@@ -151,12 +157,12 @@ fn source_kind(sp: &Speech, phrase: &str) -> SpeakerKind {
 /// Whether a phrase found in the speaker's place can name a source: it
 /// holds a title or role noun, a noun for a body or for unnamed people, a
 /// role the article gives someone, or (in a cased script) a capitalised
-/// word that is not a common noun of the article.
+/// word after the first that is not a common noun of the article.
 fn names_a_source(sp: &Speech, people: &People, phrase: &str) -> bool {
     if sp.script == Script::Particles {
         return true;
     }
-    phrase.split_whitespace().any(|w| {
+    phrase.split_whitespace().enumerate().any(|(k, w)| {
         let low = lowercase(w);
         let low = sp.without_prefix(&low).unwrap_or(&low).to_owned();
         sp.titles.contains(&low)
@@ -164,7 +170,9 @@ fn names_a_source(sp: &Speech, people: &People, phrase: &str) -> bool {
             || sp.is_group(&low)
             || sp.is_body(&low)
             || people.is_role(&low)
+            // Not the first word: any word opening a sentence is capitalised.
             || (sp.script == Script::Cased
+                && k > 0
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !people.writes_lowercase(w))
     })

@@ -35,7 +35,7 @@ pub(super) fn direct(cx: &crate::extract::attribution::Context, sp: &Speech, peo
 /// The speaker of a sentence of the reporter's that introduces a quotation.
 pub(super) fn in_sentence(text: &str, sp: &Speech, people: &People, toks: &[Token]) -> Option<Hit> {
     let reader = Reader { text, sp, people };
-    reader.left(toks).or_else(|| reader.inline(toks, true))
+    reader.left(toks).or_else(|| reader.inline(toks, true)).or_else(|| reader.opening_name(toks))
 }
 
 /// The people `toks` (a paragraph) names in full, with the role words
@@ -309,6 +309,20 @@ impl Reader<'_> {
 
     /// The subject opening a clause that ends in a comma before the
     /// quotation (Turkish "Bakan Ayşe Demir, “…” dedi").
+    /// The name a sentence opens with, as the subject of a sentence that
+    /// introduces a quotation with no reporting verb ("Erdem, … şu yanıtı
+    /// verdi:", "Kowalska, pytana o …, odpowiedziała krótko:").
+    fn opening_name(&self, toks: &[Token]) -> Option<Hit> {
+        let (who, written, end) = self.slot(toks, 0, true)?;
+        let Who::Name(_) = who else { return None };
+        toks.get(end).is_some_and(|t| t.is_punct(self.text, ',') || is_word(t)).then_some(Hit {
+            who,
+            written,
+            cue: None,
+            direct: false,
+        })
+    }
+
     fn clause_subject(&self, l: &[Token]) -> Option<(Who, String)> {
         let text = self.text;
         let last = l.last()?;
