@@ -100,14 +100,18 @@ pub fn extract(doc: &Document) -> Extraction {
 
     // People are learned from the article's own paragraphs: a Title Case
     // headline ("Obama Sees 'Personal Insult'") would teach false names.
+    // The English registry reads English names and roles; an article with
+    // a speech table learns its people in that table's terms instead.
+    let speech = lang::speech_for(doc.meta.language.as_deref());
     let body = Scanned::new(&body);
     let mut registry = Registry::default();
-    body.learn(&mut registry);
     let furniture = Scanned::new(&boilerplate);
     let mut furniture_registry = Registry::default();
-    furniture.learn(&mut furniture_registry);
+    if speech.is_none() {
+        body.learn(&mut registry);
+        furniture.learn(&mut furniture_registry);
+    }
 
-    let speech = lang::speech_for(doc.meta.language.as_deref());
     let mut quotes = Vec::new();
     if let Some(h) = &headline {
         Scanned::new(h).attribute_all(&registry, speech, &mut quotes);
