@@ -1,13 +1,14 @@
 -- Who each speaker is: a person; a role nobody in its article is named
 -- for ("police commissioner", "a ministry source"); an organisation ("the
 -- White House", "the campaign"); or unnamed people ("officials", "a source
--- familiar with the talks"). A speaker stored before kinds existed counts
--- as a person until an import rewrites its article.
+-- familiar with the talks"). A speaker's kind is settled when it is first
+-- stored; those stored before kinds existed count as people (`speakers
+-- merge` joins a wrongly kept one to the right speaker).
 ALTER TABLE speakers ADD COLUMN kind TEXT NOT NULL DEFAULT 'person'
     CHECK (kind IN ('person', 'role', 'organisation', 'anonymous'));
 
--- The reports' --speaker-kind filter reads the few speakers who are not people.
-CREATE INDEX speakers_kind ON speakers(kind, name) WHERE kind <> 'person';
+-- The reports' --speaker-kind filter.
+CREATE INDEX speakers_kind ON speakers(kind, name);
 
 DROP VIEW report_speakers;
 CREATE VIEW report_speakers AS

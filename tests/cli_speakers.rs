@@ -3,13 +3,16 @@
 
 mod common;
 use common::{Workdir, parse_csv};
+use std::collections::BTreeMap;
 
-fn speakers(w: &Workdir) -> Vec<Vec<String>> {
-    parse_csv(&w.stdout(&["report", "speakers", "--format", "csv"])).1
+/// The speakers report, each row by column name.
+fn speakers(w: &Workdir) -> Vec<BTreeMap<String, String>> {
+    let (header, rows) = parse_csv(&w.stdout(&["report", "speakers", "--format", "csv"]));
+    rows.into_iter().map(|r| header.iter().cloned().zip(r).collect()).collect()
 }
 
-fn row<'a>(rows: &'a [Vec<String>], name: &str) -> Option<&'a Vec<String>> {
-    rows.iter().find(|r| r[0] == name)
+fn row<'a>(rows: &'a [BTreeMap<String, String>], name: &str) -> Option<&'a BTreeMap<String, String>> {
+    rows.iter().find(|r| r["speaker"] == name)
 }
 
 #[test]
@@ -18,9 +21,9 @@ fn trump_by_any_name_is_one_speaker() {
     w.stdout(&["seed"]);
     let before = speakers(&w);
     let trump = row(&before, "Donald Trump").expect("Donald Trump is a speaker").clone();
-    assert_eq!(trump[4], "5", "quoted by all five outlets: {trump:?}");
+    assert_eq!(trump["outlets"], "5", "quoted by all five outlets: {trump:?}");
     for alias in ["Trump", "President Trump"] {
-        assert!(trump[7].split("; ").any(|a| a == alias), "alias {alias} in {trump:?}");
+        assert!(trump["aliases"].split("; ").any(|a| a == alias), "alias {alias} in {trump:?}");
     }
     assert!(row(&before, "Trump").is_none() && row(&before, "President Trump").is_none());
 
@@ -34,7 +37,7 @@ fn trump_by_any_name_is_one_speaker() {
     w.stdout(&["import", "more"]);
     let after = speakers(&w);
     let t = row(&after, "Donald Trump").unwrap();
-    assert_eq!(t[2].parse::<i64>().unwrap(), trump[2].parse::<i64>().unwrap() + 2, "{t:?}");
+    assert_eq!(t["quotes"].parse::<i64>().unwrap(), trump["quotes"].parse::<i64>().unwrap() + 2, "{t:?}");
     assert!(row(&after, "Trump").is_none(), "{after:?}");
 }
 
@@ -60,13 +63,13 @@ fn merge_moves_quotes_and_names() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("merged Jon Smyth into Jonathan Smyth (1 quotes moved)"));
     let rows = speakers(&w);
     let s = row(&rows, "Jonathan Smyth").unwrap();
-    assert_eq!(s[2], "2");
-    assert_eq!(s[7], "Jon Smyth");
+    assert_eq!(s["quotes"], "2");
+    assert_eq!(s["aliases"], "Jon Smyth");
     assert!(row(&rows, "Jon Smyth").is_none());
     // The merged name keeps meaning the kept speaker in later imports.
     w.write("c.txt", "Three\n\n\"Done,\" Jon Smyth said.\n");
     w.stdout(&["import", "c.txt"]);
-    assert_eq!(row(&speakers(&w), "Jonathan Smyth").unwrap()[2], "3");
+    assert_eq!(row(&speakers(&w), "Jonathan Smyth").unwrap()["quotes"], "3");
     let (_, aliases) = parse_csv(&w.stdout(&["speakers", "aliases", "Jon Smyth", "--format", "csv"]));
     assert_eq!(aliases, [["Jonathan Smyth", "Jon Smyth", ""]], "no language: an article taught it");
 
@@ -102,9 +105,9 @@ fn one_person_in_english_french_and_russian_is_one_speaker() {
     w.stdout(&["import", "news"]);
     let rows = speakers(&w);
     let s = row(&rows, "Dmitry Sokolov").unwrap_or_else(|| panic!("{rows:?}"));
-    assert_eq!((s[2].as_str(), s[4].as_str()), ("3", "3"), "three quotes in three outlets: {s:?}");
+    assert_eq!((s["quotes"].as_str(), s["outlets"].as_str()), ("3", "3"), "three quotes in three outlets: {s:?}");
     for alias in ["Dmitri Sokolov", "Дмитрий Соколов"] {
-        assert!(s[7].split("; ").any(|a| a == alias), "alias {alias} in {s:?}");
+        assert!(s["aliases"].split("; ").any(|a| a == alias), "alias {alias} in {s:?}");
         assert!(row(&rows, alias).is_none(), "{alias} is not a speaker of its own: {rows:?}");
     }
     // Chinese writes the name in characters: no key reaches it.
@@ -121,14 +124,14 @@ fn an_alias_file_joins_names_in_other_scripts_now_and_in_later_imports() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 aliases applied (1 speakers merged, 1 quotes moved)"));
     let rows = speakers(&w);
-    assert_eq!(row(&rows, "Dmitry Sokolov").unwrap()[2], "4", "{rows:?}");
+    assert_eq!(row(&rows, "Dmitry Sokolov").unwrap()["quotes"], "4", "{rows:?}");
     assert!(row(&rows, "索科洛夫").is_none(), "{rows:?}");
 
     // A later import attributes the alias to the canonical speaker.
     w.write("more/ja.txt", "スト\n\nソコロフ氏は「我々は引かない」と述べた。\n");
     w.write("more/manifest.csv", "file,outlet,language\nja.txt,Nikkan,ja\n");
     w.stdout(&["import", "more"]);
-    assert_eq!(row(&speakers(&w), "Dmitry Sokolov").unwrap()[2], "5");
+    assert_eq!(row(&speakers(&w), "Dmitry Sokolov").unwrap()["quotes"], "5");
     let (_, aliases) = parse_csv(&w.stdout(&["speakers", "aliases", "Dmitry Sokolov", "--format", "csv"]));
     assert!(aliases.iter().any(|r| r[1] == "ソコロフ" && r[2] == "ja"), "{aliases:?}");
 
@@ -137,7 +140,7 @@ fn an_alias_file_joins_names_in_other_scripts_now_and_in_later_imports() {
     write_sokolov(&v);
     v.write("aliases.csv", "alias,canonical\n索科洛夫,Dmitry Sokolov\n");
     v.stdout(&["import", "news", "--aliases", "aliases.csv"]);
-    assert_eq!(row(&speakers(&v), "Dmitry Sokolov").unwrap()[2], "4");
+    assert_eq!(row(&speakers(&v), "Dmitry Sokolov").unwrap()["quotes"], "4");
 }
 
 #[test]

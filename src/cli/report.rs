@@ -158,6 +158,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             .collect();
         bail!("no report named '{name}'; reports: {}", list.join(", "));
     }
+    if args.speaker_kind.is_some()
+        && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "speakers")
+    {
+        bail!("--speaker-kind goes with the quotes, quote-variants, claims and speakers reports");
+    }
     if args.matrix && !matches!(view.as_str(), "quote_overlap" | "claim_coverage") {
         bail!("--matrix goes with the quote-overlap and claim-coverage reports");
     }
@@ -189,11 +194,6 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if args.language.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
         bail!("--language goes with the quotes, quote-variants and claims reports");
     }
-    if args.speaker_kind.is_some()
-        && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "speakers")
-    {
-        bail!("--speaker-kind goes with the quotes, quote-variants, claims and speakers reports");
-    }
     // Codes are stored in lower case ("fr", "pt-br").
     let language = args.language.as_deref().map(str::to_lowercase);
     if let Some(code) = language.as_deref() {
@@ -222,9 +222,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             ),
             vec![&args.speaker, &args.outlet, &args.min_outlets, &language, &args.speaker_kind],
         ),
-        "speakers" => {
-            ("SELECT * FROM report_speakers WHERE ?1 IS NULL OR kind = ?1".to_owned(), vec![&args.speaker_kind])
-        }
+        "speakers" => (
+            "SELECT * FROM report_speakers WHERE ?1 IS NULL OR kind = ?1 ORDER BY quotes DESC, outlets DESC, speaker"
+                .to_owned(),
+            vec![&args.speaker_kind],
+        ),
         "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
     };

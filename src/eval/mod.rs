@@ -360,4 +360,30 @@ mod tests {
         assert_eq!((s.kind_scored, s.kind_correct), (3, 2));
         assert_eq!(s.details.len(), 3);
     }
+
+    #[test]
+    fn scores_speaker_kinds_where_the_gold_gives_them() {
+        let mut g = vec![
+            gold("a.txt", "We will win this fight", "Ann Lee", "full"),
+            gold("a.txt", "The figures come next week", "ministry", "full"),
+            gold("a.txt", "Nobody told us anything", "residents", "full"),
+        ];
+        g[0].speaker_kind = "person".into();
+        g[1].speaker_kind = "organisation".into();
+        let mut p = vec![
+            pred("a.txt", "We will win this fight", "Ann Lee", "full"),
+            pred("a.txt", "The figures come next week", "ministry", "full"),
+            pred("a.txt", "Nobody told us anything", "residents", "full"),
+        ];
+        p[0].speaker_kind = Some("person".into());
+        p[1].speaker_kind = Some("role".into());
+        let s = score(&g, &p);
+        assert_eq!((s.speaker_kind_scored, s.speaker_kind_correct), (2, 1), "the third has no gold kind");
+        assert!((s.speaker_kind_accuracy - 0.5).abs() < 1e-9);
+        assert!(
+            s.details
+                .iter()
+                .any(|d| matches!(d, Detail::SpeakerKind { gold, got, .. } if gold == "organisation" && got == "role"))
+        );
+    }
 }

@@ -65,10 +65,6 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
-    /// Every kind, in the order reports list them.
-    pub const ALL: [SpeakerKind; 4] =
-        [SpeakerKind::Person, SpeakerKind::Role, SpeakerKind::Organisation, SpeakerKind::Anonymous];
-
     /// The name stored in `speakers.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -365,19 +361,28 @@ fn role_kind(role: &Role) -> SpeakerKind {
     }
 }
 
-/// A role as a speaker's name: as written, without its article
-/// ("the prime minister" → "prime minister", "Protesters" → "protesters").
+/// A role as a speaker's name: as written, without its article, its
+/// common nouns in lowercase ("The Police Commissioner" → "police
+/// commissioner", "Protesters" → "protesters", "the Republican nominee"
+/// keeps its capital).
 fn unnamed(written: &str) -> String {
     let mut words: Vec<&str> = written.split_whitespace().collect();
     if words.len() > 1 && matches!(&*lowercase(words[0]), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         words.remove(0);
     }
-    let first = words.first().map(|w| lowercase(w)).unwrap_or_default();
-    if lexicon::is_role(&first) || has(&lexicon::NOT_NAMES, &first) {
-        words[0] = &first;
-        return words.join(" ");
-    }
-    words.join(" ")
+    words
+        .iter()
+        .map(|w| {
+            let low = lowercase(w);
+            let common = lexicon::is_role(&low)
+                || has(&lexicon::TITLES, &low)
+                || has(&lexicon::NOT_NAMES, &low)
+                || has(&lexicon::GROUP_NOUNS, &low)
+                || has(&lexicon::BODY_NOUNS, &low);
+            if common { low.into_owned() } else { (*w).to_owned() }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A name or role resolved to a person of the article.

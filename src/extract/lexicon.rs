@@ -95,7 +95,7 @@ pub static ROLE_NOUNS: Words = Words::new(&[
     "sister", "friend", "neighbor", "neighbour", "colleague", "businessman", "businesswoman", "entrepreneur",
     "executive", "teacher", "nurse", "farmer", "worker", "pilot", "engineer", "journalist", "reporter",
     "columnist", "historian", "scholar", "physician", "surgeon", "priest", "pastor", "soldier", "veteran",
-    "firefighter", "banker", "investor", "consultant", "volunteer", "employee", "student", "mother", "survivor",
+    "firefighter", "banker", "investor", "consultant", "volunteer", "employee", "student", "survivor",
 ]);
 
 /// Role heads for unnamed people: a source with one of these heads, and
@@ -106,8 +106,8 @@ pub static GROUP_NOUNS: Words = Words::new(&[
     "source", "sources", "official", "officials", "residents", "witnesses", "witness", "protesters",
     "demonstrators", "critics", "supporters", "analysts", "experts", "voters", "aides", "lawmakers", "leaders",
     "investigators", "insiders", "insider", "observers", "activists", "diplomats", "authorities", "organizers",
-    "organisers", "relatives", "neighbors", "neighbours", "students", "workers", "parents", "people", "democrats",
-    "republicans", "spokespeople", "doctors", "scientists", "researchers", "economists", "advisers", "prosecutors",
+    "organisers", "relatives", "neighbors", "neighbours", "students", "workers", "parents", "people",
+    "spokespeople", "doctors", "scientists", "researchers", "economists", "advisers", "prosecutors",
     "family",
 ]);
 

@@ -19,6 +19,8 @@ use unicode_normalization::UnicodeNormalization;
 /// script this key does not romanise.
 pub fn name_key(name: &str) -> Option<String> {
     let mut latin = String::with_capacity(name.len());
+    // Greek writes u as ου (Papandreou, Παπανδρέου).
+    let name = name.to_lowercase().replace("ου", "u").replace("ού", "u");
     for c in name.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -57,6 +59,7 @@ fn fold(word: &str) -> String {
         ("j", "i"),
         ("ck", "k"),
         ("q", "k"),
+        ("x", "ks"),
     ] {
         if w.contains(from) {
             w = w.replace(from, to);
@@ -68,24 +71,29 @@ fn fold(word: &str) -> String {
             out.push(c);
         }
     }
-    out
+    // Е opening a word is "ye" in English spelling (Yelena, Елена).
+    match out.strip_prefix("ie") {
+        Some(rest) => format!("e{rest}"),
+        None => out,
+    }
 }
 
 /// Latin letters for a lowercase Cyrillic or Greek letter (Russian,
-/// Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian; modern Greek).
+/// Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian; modern Greek),
+/// after canonical decomposition (й is и and a breve), and for the Latin
+/// letters that have no decomposition (ł, ß, ø).
 fn romanise(c: char) -> Option<&'static str> {
     Some(match c {
         'а' | 'α' => "a",
-        'б' | 'β' => "b",
-        'в' => "v",
+        'б' => "b",
+        'в' | 'β' => "v",
         'г' | 'ґ' | 'γ' => "g",
         'д' | 'δ' => "d",
         'е' | 'ё' | 'э' | 'ε' => "e",
         'є' => "ye",
         'ж' => "zh",
         'з' | 'ζ' => "z",
-        'и' | 'і' | 'й' | 'ι' | 'η' => "i",
-        'ї' => "yi",
+        'и' | 'і' | 'ι' | 'η' | 'ı' => "i",
         'ј' => "j",
         'к' | 'κ' => "k",
         'л' | 'λ' => "l",
@@ -100,7 +108,7 @@ fn romanise(c: char) -> Option<&'static str> {
         'т' | 'τ' => "t",
         'ћ' => "c",
         'ђ' => "dj",
-        'у' | 'ў' => "u",
+        'у' => "u",
         'υ' => "y",
         'ф' | 'φ' => "f",
         'х' | 'χ' => "kh",
@@ -116,6 +124,14 @@ fn romanise(c: char) -> Option<&'static str> {
         'ξ' => "x",
         'ψ' => "ps",
         'ъ' | 'ь' => "",
+        // Latin letters that do not decompose into a base and an accent.
+        'ł' => "l",
+        'ß' => "ss",
+        'ø' => "o",
+        'æ' => "ae",
+        'œ' => "oe",
+        'đ' => "d",
+        'þ' => "th",
         _ => return None,
     })
 }
@@ -134,6 +150,10 @@ mod tests {
         assert_eq!(name_key("Alexis Tsipras"), name_key("Αλέξης Τσίπρας"));
         assert_eq!(name_key("François Hollande"), name_key("Francois Hollande"));
         assert_eq!(name_key("Yulia Tymoshenko"), name_key("Юлия Тимошенко"));
+        assert_eq!(name_key("Andreas Papandreou"), name_key("Ανδρέας Παπανδρέου"));
+        assert_eq!(name_key("Alexei Navalny"), name_key("Алексей Навальный"));
+        assert_eq!(name_key("Yelena Petrova"), name_key("Елена Петрова"));
+        assert_eq!(name_key("Lech Wałęsa"), name_key("Lech Walesa"));
     }
 
     #[test]

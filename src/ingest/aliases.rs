@@ -72,6 +72,14 @@ pub fn parse(display: &str, bytes: &[u8]) -> Result<Vec<Alias>, Error> {
             return Err(err(Some(line), "a row needs both an alias and a canonical name".into()));
         }
         let language = language.map(field).filter(|l| !l.is_empty()).map(str::to_lowercase);
+        if let Some(other) =
+            out.iter().find(|o: &&Alias| o.alias.to_lowercase() == a.to_lowercase() && o.canonical != c)
+        {
+            return Err(err(
+                Some(line),
+                format!("'{a}' is already an alias of '{}' (line {})", other.canonical, other.line),
+            ));
+        }
         out.push(Alias { alias: a.to_owned(), canonical: c.to_owned(), language, line });
     }
     Ok(out)
@@ -93,5 +101,8 @@ mod tests {
         assert_eq!((e.path.as_str(), e.line), ("a.csv", Some(1)));
         let e = parse("a.csv", b"alias,canonical\nX,Y\n,Z\n").unwrap_err();
         assert_eq!(e.line, Some(3));
+        let e = parse("a.csv", b"alias,canonical\nX,Y\nW,Y\nx,Z\n").unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("already an alias of 'Y' (line 2)"), "{e}");
     }
 }

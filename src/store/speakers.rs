@@ -29,8 +29,11 @@ pub(super) fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind) -> rusq
     let last = words.last().copied().unwrap_or(name);
     let key = (kind == SpeakerKind::Person).then(|| name_key(name)).flatten();
     // The same person spelled another way or in another script.
+    // Speakers joined before keys existed may share one: the oldest stands.
     if let Some(key) = &key
-        && let [id] = ids(tx, "SELECT id FROM speakers WHERE key = ?1 AND kind = 'person' LIMIT 2", [key])?[..]
+        && let Some(&id) =
+            ids(tx, "SELECT min(id) FROM speakers WHERE key = ?1 AND kind = 'person' HAVING count(*) > 0", [key])?
+                .first()
     {
         add_alias(tx, name, id)?;
         return Ok(id);
@@ -184,7 +187,14 @@ impl Archive {
                 Some(id) => id,
                 None => speaker_id(&tx, &a.canonical, SpeakerKind::Person).map_err(sql)?,
             };
-            if let Some(from) = find(&a.alias).map_err(sql)?
+            // A speaker of that very name joins the canonical one; an alias
+            // another speaker was known by moves alone (merging its whole
+            // speaker would join two people through one shared spelling).
+            let own: Option<i64> = tx
+                .query_row("SELECT id FROM speakers WHERE name = ?1", [&a.alias], |r| r.get(0))
+                .optional()
+                .map_err(sql)?;
+            if let Some(from) = own
                 && from != into
             {
                 let n: i64 = tx

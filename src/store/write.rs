@@ -474,12 +474,13 @@ fn drop_unused_outlet(tx: &Connection, id: i64) -> rusqlite::Result<()> {
 fn is_name_form(written: &str, name: &str) -> bool {
     // A pronoun ("Er", "she") or a role ("the mayor", "Wali Kota") shares
     // no word with the name; "Mr. Hale", "Kowalskiego", "大西氏" do.
+    // Names written without spaces in scripts without letters of the
+    // Latin alphabet (大西礼子) begin with a surname of two characters.
+    let unspaced = !name.contains(' ') && !name.chars().any(|c| c.is_ascii_alphabetic());
+    let needed = if unspaced { 2 } else { 4 };
     written.split_whitespace().any(|w| {
-        name.split_whitespace().any(|n| {
+        name.split_whitespace().filter(|n| unspaced || n.chars().count() >= 3).any(|n| {
             let shared = w.chars().zip(n.chars()).take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase())).count();
-            // Names written without spaces (大西礼子) begin with a surname
-            // of two characters or so.
-            let needed = if name.contains(' ') { 4 } else { 2 };
             shared >= needed.min(n.chars().count())
         })
     })

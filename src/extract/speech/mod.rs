@@ -77,7 +77,14 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
             who => who,
         };
         (a.speaker, a.speaker_kind) = match people.resolve(who, cx.at, salience) {
-            Some(Resolved::Person(n) | Resolved::Name(n)) => {
+            // The article's people are people, unless their long name says
+            // it is a body's ("Servicio de Salud de Valdeolmos"); a two-word
+            // name is a person's whatever its words ("Murat Kurum").
+            Some(Resolved::Person(n)) => {
+                let body = n.split_whitespace().count() >= 3 && names_body(sp, &n);
+                (Some(n), Some(if body { SpeakerKind::Organisation } else { SpeakerKind::Person }))
+            }
+            Some(Resolved::Name(n)) => {
                 let kind = if names_body(sp, &n) { SpeakerKind::Organisation } else { SpeakerKind::Person };
                 (Some(n), Some(kind))
             }

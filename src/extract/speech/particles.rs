@@ -219,9 +219,9 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
         .map_or(s, |p| &s[..s.len() - p.len()]);
     let s = s.trim();
     // A long run without spaces ("东方生命科学研究院研究员范启明"): the
-    // speaker is at its end, where the name follows or precedes a title.
+    // speaker is at its end when a title stands there, by the name.
     let s = match s.char_indices().rev().nth(PHRASE - 1) {
-        Some((k, _)) if !s.contains(' ') => &s[k..],
+        Some((k, _)) if !s.contains(' ') && sp.titles.iter().any(|t| s[k..].contains(t)) => &s[k..],
         _ => s,
     };
     if s.is_empty() || s.chars().count() > PHRASE {
