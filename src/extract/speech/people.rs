@@ -128,6 +128,20 @@ impl People {
         self.people.iter().any(|p| p.roles.iter().any(|r| same_stem(r, w)))
     }
 
+    /// Whether the person named `name` may be the one a role phrase
+    /// means: a bare role word may be a synonym of theirs ("el regidor"
+    /// after "la alcaldesa"); a role of a body ("пресс-секретарь
+    /// предприятия") is theirs only when the article gave them that role or
+    /// none.
+    fn may_hold(&self, name: &str, role: &str) -> bool {
+        if self.particles || !role.trim().contains(' ') {
+            return true;
+        }
+        let Some(p) = self.people.iter().find(|p| p.name == name) else { return true };
+        let head = lowercase(strip_elision(role.split_whitespace().next().unwrap_or(role))).into_owned();
+        p.roles.is_empty() || p.roles.iter().any(|r| same_stem(r, &head))
+    }
+
     /// The person holding a role the article gave someone, as of `pos`.
     fn holder(&self, role: &str, pos: usize) -> Option<usize> {
         let words: Vec<String> = if self.particles {
@@ -172,9 +186,12 @@ impl People {
                 .map_or_else(|| Resolved::Unnamed(r.clone()), person),
             Who::Title(r) => match self.holder(r, pos) {
                 Some(k) => person(k),
+                // The person just named, unless the article gave them
+                // another role ("председатель профсоюза Виктор Сомов" is no
+                // "пресс-секретарь предприятия").
                 None => salience
                     .last_before(pos)
-                    .filter(|(at, _)| pos - at <= NEAR)
+                    .filter(|(at, name)| pos - at <= NEAR && self.may_hold(name, r))
                     .map_or_else(|| Resolved::Unnamed(r.clone()), |(_, name)| Resolved::Person(name.to_owned())),
             },
             Who::New(r) => Resolved::Unnamed(r.clone()),
