@@ -404,6 +404,10 @@ impl Reader<'_> {
                     || self.sp.role_by_ending(&self.low(t))
             })
             && toks.get(b).is_none_or(|t| t.kind == Kind::Punct)
+            // "o politólogo Ricardo Pestana, da Universidade do Litoral":
+            // a body after a person's name is where they work.
+            && !(matches!(who, Who::Name(_))
+                && toks[a..b].iter().any(|t| self.sp.is_body(&self.low(t))))
         {
             return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, i, b), b));
         }
