@@ -388,7 +388,11 @@ impl Reader<'_> {
                 .or(Some(toks.len().min(e + 1 + PHRASE)))
             && end > e + 1
             && let Some(Who::Name(name)) = self.who(toks, e + 1, end, false, false)
-            && !matches!(who, Who::Name(_))
+            // "رئيس نادي النجم، فهد السالم،": a body's name, then the person.
+            && match &who {
+                Who::Name(n) => n.split_whitespace().next().is_some_and(|w| self.sp.is_body(w)),
+                _ => true,
+            }
         {
             return Some((Who::Name(name), self.span(toks, i, end), end));
         }
@@ -450,7 +454,8 @@ impl Reader<'_> {
                 if m == k && definite(k) && e - k > 1 {
                     return Some(self.role(toks, k, e, indefinite));
                 }
-                if m < e {
+                // A number is no part of a name ("البالغ من العمر 24 عاما").
+                if m < e && !toks[m..e].iter().any(|t| t.text(self.text).chars().any(|c| c.is_numeric())) {
                     let b = self.uncased_name_end(toks, m, e);
                     return Some(Who::Name(self.span(toks, m, b)));
                 }
@@ -728,7 +733,9 @@ impl Reader<'_> {
             self.sp.is_verb(&w) || self.sp.phrase_ends.contains(&w)
         });
         let b = stop.unwrap_or(b);
-        (b >= m + 2).then(|| (b, self.span(toks, m, b), vec![bare]))
+        // An age after a title ("البالغ من العمر 24 عاما") is no one's name.
+        let number = toks[m..b].iter().any(|t| t.text(self.text).chars().any(char::is_numeric));
+        (b >= m + 2 && !number).then(|| (b, self.span(toks, m, b), vec![bare]))
     }
 }
 
