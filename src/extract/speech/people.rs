@@ -112,15 +112,20 @@ impl People {
             let plast = p.words.last().expect("people have words");
             same_stem(plast, last) && (words.len() < 2 || p.words.len() < 2 || same_stem(&p.words[0], &words[0]))
         };
-        best(self.people.iter().enumerate().filter(|(_, p)| matches(p)).map(|(k, p)| (k, p.first)), pos).or_else(|| {
+        let one_word = !self.particles && words.len() == 1;
+        let among = |test: &dyn Fn(&Person) -> bool| {
+            best(self.people.iter().enumerate().filter(|(_, p)| test(p)).map(|(k, p)| (k, p.first)), pos)
+        };
+        among(&matches)
+            // The first of two surnames ("Solís" of Adriana Solís Montoya),
+            // as Spanish and Portuguese news shorten a name.
+            .or_else(|| {
+                one_word
+                    .then(|| among(&|p: &Person| p.words.len() >= 3 && p.words[1..].iter().any(|w| same_stem(w, last))))
+                    .flatten()
+            })
             // A first name alone ("kata Yohana"), when no surname matches.
-            (!self.particles && words.len() == 1)
-                .then(|| {
-                    let first = |p: &Person| same_stem(&p.words[0], last);
-                    best(self.people.iter().enumerate().filter(|(_, p)| first(p)).map(|(k, p)| (k, p.first)), pos)
-                })
-                .flatten()
-        })
+            .or_else(|| one_word.then(|| among(&|p: &Person| same_stem(&p.words[0], last))).flatten())
     }
 
     /// Whether the article gives someone the role word `w` (lowercase).
