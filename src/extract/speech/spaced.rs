@@ -418,12 +418,22 @@ impl Reader<'_> {
         Some((who, self.span(toks, i, e), e))
     }
 
+    /// Whether a capitalised run ending at `b` is the body of the
+    /// capitalised title after it, not a name: "İl Çevre Müdürü Orhan
+    /// Demirel", "Dinas Energi Kepala …".
+    fn body_of_title(&self, toks: &[Token], b: usize) -> bool {
+        toks.get(b).is_some_and(|t| is_word(t) && t.is_capitalized(self.text) && self.is_title(&self.low(t)))
+    }
+
     /// Who the words `toks[k..e]` (no determiner in front) name.
     fn who(&self, toks: &[Token], k: usize, e: usize, at_start: bool, indefinite: bool) -> Option<Who> {
         match self.sp.script {
             Script::Cased => {
                 for m in k..e {
                     if let Some((a, b)) = self.name_run(toks, m, e, at_start && m == k) {
+                        if self.body_of_title(toks, b) {
+                            continue;
+                        }
                         let name = self.name_text(toks, a, b);
                         // "la portavoz del Ayuntamiento": the role of a body,
                         // not the body.
@@ -525,7 +535,7 @@ impl Reader<'_> {
                 let mut s = start;
                 while s < end {
                     match self.name_run(toks, s, end, at_start && s == start) {
-                        Some((a, b)) if b - a >= 2 => {
+                        Some((a, b)) if b - a >= 2 && !self.body_of_title(toks, b) => {
                             return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
                         }
                         Some((_, b)) => s = b,
@@ -676,6 +686,9 @@ impl Reader<'_> {
         let at_start = k == 0 || toks[k - 1].kind == Kind::Punct;
         let end = toks.len().min(k + PHRASE);
         let (a, b) = self.name_run(toks, k, end, at_start)?;
+        if self.body_of_title(toks, b) {
+            return None;
+        }
         if b - a < 2 {
             return Some((b, self.name_text(toks, a, b), Vec::new()));
         }
