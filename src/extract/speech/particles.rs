@@ -309,9 +309,20 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
         sp.titles.iter().flat_map(|t| para.match_indices(t).map(move |(i, _)| (i, t))).collect();
     found.sort_by_key(|&(i, t)| (i + t.len(), i));
     found.dedup_by_key(|&mut (i, t)| i + t.len());
+    let spaced = para.contains(' ');
     for (i, title) in found {
         if sp.role_endings.iter().any(|r| title.ends_with(r)) {
             continue;
+        }
+        // Korean writes a title as its own word, with a particle at most
+        // ("시장은", "대통령과"); "기자회견" (press conference) holds no
+        // "기자" (reporter).
+        if spaced {
+            let rest = &para[i + title.len()..];
+            let tail = rest.split(|c: char| c.is_whitespace() || is_break(c)).next().unwrap_or("");
+            if tail.chars().count() > 2 {
+                continue;
+            }
         }
         if !sp.title_first {
             // After the name: 田中一郎首相, 김민수 대통령.
