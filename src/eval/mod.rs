@@ -206,6 +206,22 @@ pub fn pair_texts(gold: &[(&str, &str)], pred: &[(&str, &str)]) -> Vec<(usize, u
     out
 }
 
+/// Counts one scored pair: right, or wrong with the detail saying how.
+fn tally(
+    scored: &mut usize,
+    correct: &mut usize,
+    right: bool,
+    details: &mut Vec<Detail>,
+    wrong: impl FnOnce() -> Detail,
+) {
+    *scored += 1;
+    if right {
+        *correct += 1;
+    } else {
+        details.push(wrong());
+    }
+}
+
 /// Scores `predicted` against `gold`.
 pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
     let docs: HashSet<&str> = gold.iter().map(|g| g.document.as_str()).collect();
@@ -244,35 +260,30 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
     }
     for &(gi, pi) in &matches {
         let (g, p) = (required[gi], counted[pi]);
+        let (document, quote) = (&g.document, &g.quote);
         if !g.speaker_kind.is_empty() {
-            s.speaker_kind_scored += 1;
             let got = p.speaker_kind.clone().unwrap_or_default();
-            if got == g.speaker_kind {
-                s.speaker_kind_correct += 1;
-            } else {
-                s.details.push(Detail::SpeakerKind {
-                    document: g.document.clone(),
-                    quote: g.quote.clone(),
+            let right = got == g.speaker_kind;
+            tally(&mut s.speaker_kind_scored, &mut s.speaker_kind_correct, right, &mut s.details, || {
+                Detail::SpeakerKind {
+                    document: document.clone(),
+                    quote: quote.clone(),
                     gold: g.speaker_kind.clone(),
                     got,
-                });
-            }
+                }
+            });
         }
         if g.speaker == "?" {
             continue;
         }
-        s.speaker_scored += 1;
         let got = p.speaker.clone().unwrap_or_default();
-        if same_speaker(&g.speaker, &got) {
-            s.speaker_correct += 1;
-        } else {
-            s.details.push(Detail::Speaker {
-                document: g.document.clone(),
-                quote: g.quote.clone(),
-                gold: g.speaker.clone(),
-                got,
-            });
-        }
+        let right = same_speaker(&g.speaker, &got);
+        tally(&mut s.speaker_scored, &mut s.speaker_correct, right, &mut s.details, || Detail::Speaker {
+            document: document.clone(),
+            quote: quote.clone(),
+            gold: g.speaker.clone(),
+            got,
+        });
     }
     s.speaker_accuracy = ratio(s.speaker_correct, s.speaker_scored);
     s.speaker_kind_accuracy = ratio(s.speaker_kind_correct, s.speaker_kind_scored);
@@ -283,17 +294,12 @@ pub fn score(gold: &[Gold], predicted: &[Predicted]) -> Scores {
     let body_pred: Vec<&Predicted> = in_docs.iter().copied().filter(|p| p.region == "body").collect();
     for (gi, pi) in pair(&body_gold, &body_pred) {
         let (g, p) = (body_gold[gi], body_pred[pi]);
-        s.kind_scored += 1;
-        if g.kind == p.kind {
-            s.kind_correct += 1;
-        } else {
-            s.details.push(Detail::Kind {
-                document: g.document.clone(),
-                quote: g.quote.clone(),
-                gold: g.kind.clone(),
-                got: p.kind.clone(),
-            });
-        }
+        tally(&mut s.kind_scored, &mut s.kind_correct, g.kind == p.kind, &mut s.details, || Detail::Kind {
+            document: g.document.clone(),
+            quote: g.quote.clone(),
+            gold: g.kind.clone(),
+            got: p.kind.clone(),
+        });
     }
     s.kind_accuracy = ratio(s.kind_correct, s.kind_scored);
     s

@@ -31,9 +31,9 @@ pub(super) fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind) -> rusq
     // The same person spelled another way or in another script.
     // Speakers joined before keys existed may share one: the oldest stands.
     if let Some(key) = &key
-        && let Some(&id) =
-            ids(tx, "SELECT min(id) FROM speakers WHERE key = ?1 AND kind = 'person' HAVING count(*) > 0", [key])?
-                .first()
+        && let Some(id) = tx
+            .prepare_cached("SELECT min(id) FROM speakers WHERE key = ?1 AND kind = 'person'")?
+            .query_row([key], |r| r.get::<_, Option<i64>>(0))?
     {
         add_alias(tx, name, id)?;
         return Ok(id);
@@ -182,11 +182,9 @@ impl Archive {
         self.known.clear();
         let mut applied = Applied { aliases: aliases.len(), ..Applied::default() };
         for a in aliases {
-            let find = |name: &str| -> rusqlite::Result<Option<i64>> { lookup(&tx, name) };
-            let into = match find(&a.canonical).map_err(sql)? {
-                Some(id) => id,
-                None => speaker_id(&tx, &a.canonical, SpeakerKind::Person).map_err(sql)?,
-            };
+            // speaker_id finds the canonical speaker by name or alias, or
+            // creates it.
+            let into = speaker_id(&tx, &a.canonical, SpeakerKind::Person).map_err(sql)?;
             // A speaker of that very name joins the canonical one; an alias
             // another speaker was known by moves alone (merging its whole
             // speaker would join two people through one shared spelling).
@@ -224,16 +222,9 @@ impl Archive {
         let tx = super::write::begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
         self.known.clear();
         let find = |name: &str| -> Result<(i64, String)> {
-            tx.query_row(
-                "SELECT s.id, s.name FROM speakers s WHERE s.name = ?1
-                 UNION ALL SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1
-                 LIMIT 1",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|source| Error::Sqlite { path: path.clone(), source })?
-            .ok_or_else(|| Error::NoSuchSpeaker(name.to_owned()))
+            let id = lookup(&tx, name).map_err(sql)?.ok_or_else(|| Error::NoSuchSpeaker(name.to_owned()))?;
+            let real = tx.query_row("SELECT name FROM speakers WHERE id = ?1", [id], |r| r.get(0)).map_err(sql)?;
+            Ok((id, real))
         };
         let (into_id, into_name) = find(into)?;
         let mut merged = Merged { into: into_name, from: Vec::new(), quotes: 0 };

@@ -114,24 +114,31 @@ impl Speech {
     /// Whether the lowercase word `w` (a phrase, for particle scripts) is
     /// or holds one of the language's nouns for unnamed people.
     pub fn is_group(&self, w: &str) -> bool {
-        self.stem_in(self.groups, w)
+        self.stem_in(self.groups, w, false)
     }
 
     /// Whether the lowercase word `w` (a phrase, for particle scripts) is
     /// or holds one of the language's nouns for organisations.
     pub fn is_body(&self, w: &str) -> bool {
-        self.stem_in(self.bodies, w)
+        self.stem_in(self.bodies, w, false)
     }
 
-    /// A stem matches the start of a word, or the end of a compound when
-    /// long enough ("Stadtverwaltung"); in particle scripts anywhere.
-    fn stem_in(&self, stems: &[&str], w: &str) -> bool {
+    /// [`Speech::is_body`] for a word of a capitalised name, where a short
+    /// stem must be the whole word: "суд" is a court, "Судаков" a surname.
+    pub fn is_body_in_name(&self, w: &str) -> bool {
+        self.stem_in(self.bodies, w, true)
+    }
+
+    /// A stem matches the start of a word (the whole word when it is short
+    /// and `whole_if_short`), or the end of a compound when long enough
+    /// ("Stadtverwaltung"); in particle scripts anywhere.
+    fn stem_in(&self, stems: &[&str], w: &str, whole_if_short: bool) -> bool {
         stems.iter().any(|s| {
             if self.script == Script::Particles {
-                w.contains(s)
-            } else {
-                w.starts_with(s) || (s.chars().count() >= 5 && w.ends_with(s))
+                return w.contains(s);
             }
+            let long = s.chars().count() >= 5;
+            (w.starts_with(s) && (long || !whole_if_short || w == *s)) || (long && w.ends_with(s))
         })
     }
 

@@ -187,8 +187,7 @@ fn names_a_source(sp: &Speech, people: &People, phrase: &str) -> bool {
 
 /// Whether a name, capitalised like a person's, names a body
 /// ("Servicio de Salud de Valdeolmos", "Kamer van Koophandel"): a word of
-/// it is one of the language's `bodies`, read only where the stem is long
-/// enough not to be the start of a surname ("суд-" is "Судаков"'s too).
+/// it is one of the language's `bodies` ([`Speech::is_body_in_name`]).
 fn names_body(sp: &Speech, name: &str) -> bool {
     let name = lowercase(name);
     if sp.script == Script::Particles {
@@ -199,9 +198,7 @@ fn names_body(sp: &Speech, name: &str) -> bool {
     if words.iter().any(|w| sp.titles.contains(w) || sp.role_by_ending(w)) {
         return false;
     }
-    words
-        .iter()
-        .any(|w| sp.bodies.iter().any(|b| w == b || (b.chars().count() >= 5 && (w.starts_with(b) || w.ends_with(b)))))
+    words.iter().any(|w| sp.is_body_in_name(w))
 }
 
 /// A speaker named in a sentence that introduces the quotation after it.
