@@ -103,9 +103,9 @@ pub fn extract(doc: &Document) -> Extraction {
     // The English registry reads English names and roles; an article with
     // a speech table learns its people in that table's terms instead.
     let speech = lang::speech_for(doc.meta.language.as_deref());
-    let body = Scanned::new(&body);
+    let body = Scanned::new(&body, speech);
     let mut registry = Registry::default();
-    let furniture = Scanned::new(&boilerplate);
+    let furniture = Scanned::new(&boilerplate, speech);
     let mut furniture_registry = Registry::default();
     if speech.is_none() {
         body.learn(&mut registry);
@@ -114,7 +114,7 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let mut quotes = Vec::new();
     if let Some(h) = &headline {
-        Scanned::new(h).attribute_all(&registry, speech, &mut quotes);
+        Scanned::new(h, speech).attribute_all(&registry, speech, &mut quotes);
     }
     let read = body.attribute_all(&registry, speech, &mut quotes);
     furniture.attribute_all(&furniture_registry, speech, &mut quotes);
@@ -129,10 +129,11 @@ pub fn claims_of_body(body: &str, published: Option<&str>, language: Option<&str
     let paragraphs: Vec<Paragraph> =
         body.split(crate::ingest::PARAGRAPH_BREAK).map(|p| Paragraph { text: p.to_owned(), line: 0 }).collect();
     let rt = RegionText::new(Region::Body, &paragraphs);
-    let scanned = Scanned::new(&rt);
+    let speech = lang::speech_for(language);
+    let scanned = Scanned::new(&rt, speech);
     let mut registry = Registry::default();
     scanned.learn(&mut registry);
-    let read = scanned.attribute_all(&registry, lang::speech_for(language), &mut Vec::new());
+    let read = scanned.attribute_all(&registry, speech, &mut Vec::new());
     scanned.claims(&registry, &read, published, language)
 }
 
@@ -157,9 +158,12 @@ struct Scanned<'a> {
 }
 
 impl<'a> Scanned<'a> {
-    fn new(rt: &'a RegionText) -> Self {
+    fn new(rt: &'a RegionText, speech: Option<&Speech>) -> Self {
         let text = rt.text.as_str();
-        let spans = marks::find(text, &rt.paragraphs);
+        let mut spans = marks::find(text, &rt.paragraphs);
+        if let Some(sp) = speech {
+            spans = marks::split_at_insets(text, spans, |w| sp.is_verb(w));
+        }
         let tokens: Vec<Vec<Token>> = rt.paragraphs.iter().map(|p| tokens::tokenize(text, p.clone(), &spans)).collect();
         let ends_sentence = |q: usize| {
             let s = &spans[q];

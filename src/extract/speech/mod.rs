@@ -239,6 +239,18 @@ fn kind_of(cx: &Context, sp: &Speech, hit: Option<&Hit>) -> QuoteKind {
     if hit.is_none() && words <= 4 && !ends_own && left_words {
         return QuoteKind::Mention;
     }
+    // A short capitalised phrase right after a noun is that thing's name,
+    // whoever the sentence quotes: the paper „Echo Borowic”, the scheme
+    // « Toit solidaire », клуб «Звезда». Quoted speech after a word has a
+    // colon or comma between, or starts lowercase.
+    let named = sp.script == Script::Cased
+        && words <= 4
+        && !ends_own
+        && quoted.chars().next().is_some_and(char::is_uppercase)
+        && left_last.is_some_and(|t| t.kind == Kind::Word);
+    if named {
+        return QuoteKind::Mention;
+    }
     // 「…」と述べた, "…"라고 말했다: the quotation is the whole object of
     // its verb, written without its closing full stop.
     let tied = sp.script == Script::Particles && hit.is_some_and(|h| h.direct) && words >= 4;
