@@ -128,6 +128,12 @@ impl People {
             .or_else(|| one_word.then(|| among(&|p: &Person| same_stem(&p.words[0], last))).flatten())
     }
 
+    /// Whether `name` is, or shortens, the name of someone the article
+    /// names in full.
+    pub fn knows(&self, name: &str) -> bool {
+        self.find(name, usize::MAX).is_some()
+    }
+
     /// Whether the article gives someone the role word `w` (lowercase).
     pub fn is_role(&self, w: &str) -> bool {
         self.people.iter().any(|p| p.roles.iter().any(|r| same_stem(r, w)))

@@ -157,10 +157,19 @@ impl Reader<'_> {
     /// tempéré l'enthousiasme :").
     fn can_speak(&self, who: &Who) -> bool {
         match who {
+            // Without capitals, one word is a name when the article named
+            // its bearer in full, or it is a family name with its article
+            // ("الشاذلي"); else it is a noun ("اسمه").
+            Who::Name(n) if self.sp.script == Script::Uncased && !n.contains(' ') => {
+                self.people.knows(n) || self.sp.determiners.iter().any(|d| n.starts_with(d))
+            }
             Who::Name(_) | Who::Pronoun => true,
             Who::Role(r) | Who::Title(r) | Who::New(r) => r.split_whitespace().take(3).any(|w| {
                 let w = lowercase(strip_elision(w)).into_owned();
-                self.sp.titles.contains(&w) || self.sp.role_by_ending(&w) || self.people.is_role(&w)
+                // Verb first, subject next: after the verb, unnamed people
+                // and bodies are its subject too ("قال مراقب", "قالت الوزارة").
+                let subject_next = self.sp.script == Script::Uncased && (self.sp.is_group(&w) || self.sp.is_body(&w));
+                self.sp.titles.contains(&w) || self.sp.role_by_ending(&w) || self.people.is_role(&w) || subject_next
             }),
         }
     }
@@ -261,13 +270,20 @@ impl Reader<'_> {
                 }
                 // The subject after the verb: up to the colon, or followed by
                 // when and where it was said ("قال X في مؤتمر صحفي:").
+                let verb_first = self.sp.script == Script::Uncased;
                 if after < e
                     && opens
                     && let Some((who, written, end)) = self.slot(l, after, false)
-                    && (end == e || !matches!(who, Who::Role(_)))
+                    && (end == e || verb_first || !matches!(who, Who::Role(_)))
                     && self.can_speak(&who)
                 {
                     return Some(Hit { who, written, cue: Some(cue), direct: true });
+                }
+                // "وقال مراقب …، طلب عدم ذكر اسمه:": a verb with no subject
+                // after it, in a language that writes the verb first, is a
+                // clause's; the sentence's verb stands earlier.
+                if verb_first && (lo..v).any(|j| self.verb_at(l, j).is_some()) {
+                    continue;
                 }
                 // The verb closing the clause, or followed by when or where
                 // it was said ("a déclaré lundi matin :", "dijo durante la
@@ -383,14 +399,20 @@ impl Reader<'_> {
         let titled = self.is_title(&first) || self.sp.role_by_ending(&first);
         if self.sp.script == Script::Uncased
             && toks.get(e).is_some_and(|t| t.is_punct(self.text, '،') || t.is_punct(self.text, ','))
+            // "…، طلب عدم ذكر اسمه": a clause after the comma, not a name.
+            && toks.get(e + 1).is_some_and(|t| {
+                let w = self.low(t);
+                !self.sp.phrase_ends.contains(&w) && !self.sp.is_verb(&w)
+            })
             && let Some(end) = (e + 1..toks.len().min(e + 1 + PHRASE))
                 .find(|&j| !is_word(&toks[j]))
                 .or(Some(toks.len().min(e + 1 + PHRASE)))
             && end > e + 1
             && let Some(Who::Name(name)) = self.who(toks, e + 1, end, false, false)
-            // "رئيس نادي النجم، فهد السالم،": a body's name, then the person.
+            // "رئيس نادي النجم، فهد السالم،": a body's name, then the person;
+            // "المتحدثة باسمها، ريم القاسمي": a title's phrase, then the person.
             && match &who {
-                Who::Name(n) => n.split_whitespace().next().is_some_and(|w| self.sp.is_body(w)),
+                Who::Name(n) => titled || n.split_whitespace().next().is_some_and(|w| self.sp.is_body(w)),
                 _ => true,
             }
         {
@@ -638,8 +660,15 @@ impl Reader<'_> {
             let w = self.low(&toks[m]);
             let bare = self.sp.without_prefix(&w).unwrap_or(&w);
             let title = self.sp.titles.contains(&w) || self.sp.titles.contains(bare);
-            let governed = m > k && self.sp.determiners.iter().any(|d| w.starts_with(d) || bare.starts_with(d));
-            if !(title || governed || self.sp.phrase_ends.contains(&w) && m > k && m + 1 < e) {
+            let ends = self.sp.phrase_ends.contains(&w);
+            // A definite word among the phrase ends is a relative pronoun
+            // ("الذي"): a clause follows, not the rest of a name.
+            let definite = self.sp.determiners.iter().any(|d| w.starts_with(d) || bare.starts_with(d));
+            if ends && definite {
+                break;
+            }
+            let governed = m > k && definite;
+            if !(title || governed || ends && m > k && m + 1 < e) {
                 break;
             }
             m += 1;
@@ -657,7 +686,16 @@ impl Reader<'_> {
             // after the name is ("… الخبير الاقتصادي").
             let joined = b == m + 1 || self.sp.name_particles.contains(&self.low(&toks[b - 1]));
             let definite = self.sp.determiners.iter().any(|d| w.starts_with(d));
-            if (definite && !joined) || self.sp.titles.contains(&w) {
+            // A preposition or conjunction glued to an article ("للفحص",
+            // "بالقرار") opens a phrase of its own, never a name's word.
+            let article: Option<&str> = self.sp.determiners.iter().min_by_key(|d| d.len());
+            let governed = article.is_some_and(|a| {
+                self.sp.prefixes.iter().any(|p| {
+                    let p: &str = p;
+                    p != a && (p.ends_with(a) || self.sp.determiners.contains(p)) && w.starts_with(p)
+                })
+            });
+            if (definite && !joined) || governed || self.sp.titles.contains(&w) {
                 break;
             }
             b += 1;
@@ -735,10 +773,25 @@ impl Reader<'_> {
         if !(self.sp.titles.contains(&w) || self.sp.titles.contains(&bare)) {
             return None;
         }
-        let e = (k..toks.len().min(k + PHRASE)).find(|&j| !is_word(&toks[j])).unwrap_or(toks.len().min(k + PHRASE));
-        let m = self.after_titles(toks, k, e);
+        let phrase_end = |from: usize| {
+            (from..toks.len().min(from + PHRASE)).find(|&j| !is_word(&toks[j])).unwrap_or(toks.len().min(from + PHRASE))
+        };
+        let mut e = phrase_end(k);
+        let mut m = self.after_titles(toks, k, e);
         if m >= e {
             return None;
+        }
+        // "أستاذ العلوم السياسية في جامعة الساحل، الدكتور طارق المصري":
+        // the title's body, then the person after the comma.
+        if self.sp.is_body(&self.low(&toks[m]))
+            && toks.get(e).is_some_and(|t| t.is_punct(self.text, '،') || t.is_punct(self.text, ','))
+        {
+            let after = phrase_end(e + 1);
+            m = self.after_titles(toks, e + 1, after);
+            e = after;
+            if m >= e {
+                return None;
+            }
         }
         let b = self.uncased_name_end(toks, m, e);
         let stop = (m..b).find(|&j| {
