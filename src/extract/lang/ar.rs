@@ -25,6 +25,7 @@ pub static SPEECH: Speech = Speech {
     according: &["بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "وفقا لـ", "ووفقا لـ", "على لسان", "نقلا عن", "نقلاً عن"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["هو", "هي", "هم"]),
     determiners: Words::new(&["ال", "لل"]),
     indefinites: Words::new(&[]),

@@ -27,6 +27,7 @@ pub static SPEECH: Speech = Speech {
     according: &["laut", "nach angaben", "nach aussage", "nach worten", "nach einschätzung", "gemäß"],
     according_after: &["zufolge"],
     after_quote: Words::new(&["so"]),
+    addressees: Words::new(&["gegenüber"]),
     pronouns: Words::new(&["er", "sie", "es"]),
     determiners: Words::new(&[
         "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "sein",

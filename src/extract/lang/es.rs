@@ -28,6 +28,7 @@ pub static SPEECH: Speech = Speech {
     according: &["según", "de acuerdo con", "a juicio de", "en palabras de", "en opinión de"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&["a", "al"]),
     pronouns: Words::new(&["él", "ella", "ellos", "ellas"]),
     determiners: Words::new(&["el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "del", "al"]),
     indefinites: Words::new(&["un", "una", "unos", "unas"]),

@@ -30,6 +30,7 @@ pub static SPEECH: Speech = Speech {
     according: &["selon", "d'après", "d’après", "de l'avis de", "aux dires de"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&["à", "au", "aux"]),
     pronouns: Words::new(&["il", "elle", "ils", "elles", "on"]),
     determiners: Words::new(&["le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "du", "au", "aux"]),
     indefinites: Words::new(&["un", "une", "des"]),

@@ -25,6 +25,7 @@ pub static SPEECH: Speech = Speech {
     according: &["menurut", "berdasarkan keterangan", "seperti dikatakan", "seperti disampaikan"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&["kepada"]),
     pronouns: Words::new(&["dia", "ia", "beliau", "mereka"]),
     determiners: Words::new(&["sang", "si", "para"]),
     indefinites: Words::new(&["seorang", "sebuah", "salah"]),

@@ -28,6 +28,7 @@ pub static SPEECH: Speech = Speech {
     according: &["secondo", "a detta di", "a parere di", "stando a", "per"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&["a", "al", "alla", "allo", "ai", "agli", "alle", "all'", "all’"]),
     pronouns: Words::new(&["lui", "lei", "egli", "ella", "loro"]),
     determiners: Words::new(&[
         "il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "un'", "del", "della", "dello", "dei",

@@ -23,6 +23,7 @@ pub static SPEECH: Speech = Speech {
     according: &[],
     according_after: &["によると", "によれば", "の話では"],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["彼", "彼女", "同氏", "本人"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&[]),

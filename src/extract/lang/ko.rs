@@ -23,6 +23,7 @@ pub static SPEECH: Speech = Speech {
     according: &[],
     according_after: &["에 따르면", "측에 따르면"],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["그", "그녀", "그들"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&["한"]),

@@ -24,6 +24,7 @@ pub static SPEECH: Speech = Speech {
     according: &["volgens", "naar zeggen van", "aldus"],
     according_after: &[],
     after_quote: Words::new(&["aldus"]),
+    addressees: Words::new(&["tegen", "aan"]),
     pronouns: Words::new(&["hij", "zij", "ze", "het"]),
     determiners: Words::new(&["de", "het", "een", "zijn", "haar", "hun", "die", "dat", "deze"]),
     indefinites: Words::new(&["een"]),

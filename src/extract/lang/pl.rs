@@ -34,6 +34,7 @@ pub static SPEECH: Speech = Speech {
     according: &["według", "zdaniem", "jak powiedział", "jak powiedziała", "jak podkreślił", "jak podkreśliła", "jak poinformował", "jak poinformowała"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["on", "ona", "oni", "one"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&[]),

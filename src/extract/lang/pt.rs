@@ -28,6 +28,7 @@ pub static SPEECH: Speech = Speech {
     according: &["segundo", "de acordo com", "conforme", "para", "na opinião de", "nas palavras de"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&["à", "ao", "aos", "às"]),
     pronouns: Words::new(&["ele", "ela", "eles", "elas"]),
     determiners: Words::new(&["o", "a", "os", "as", "um", "uma", "uns", "umas", "seu", "sua", "do", "da", "dos", "das"]),
     indefinites: Words::new(&["um", "uma", "uns", "umas"]),

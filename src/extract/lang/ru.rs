@@ -34,6 +34,7 @@ pub static SPEECH: Speech = Speech {
     according: &["по словам", "по мнению", "по данным", "как сказал", "как сказала", "как заявил", "как заявила", "как отметил", "как отметила", "как сообщил", "как сообщила", "согласно"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["он", "она", "они"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&[]),

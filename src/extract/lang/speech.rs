@@ -47,6 +47,12 @@ pub struct Speech {
     /// Words that right after a quotation introduce its source: German
     /// "so", Dutch "aldus".
     pub after_quote: Words,
+    /// Prepositions that name whom something was said to, right after the
+    /// verb ("a déclaré à l'AFP la procureure", "ha dichiarato all'ANSA
+    /// l'avvocato", "afirmou à Lusa o autarca"): the words they govern are
+    /// the addressee, never the speaker. Lowercase; an elided one is
+    /// written with its apostrophe ("all'").
+    pub addressees: Words,
     /// Subject pronouns, which resolve to the person last named.
     pub pronouns: Words,
     /// Articles and determiners before a role or a name ("le", "der", "el").

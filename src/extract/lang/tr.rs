@@ -25,6 +25,7 @@ pub static SPEECH: Speech = Speech {
     according: &[],
     according_after: &["göre"],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["o", "kendisi"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&["bir"]),

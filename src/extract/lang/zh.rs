@@ -21,6 +21,7 @@ pub static SPEECH: Speech = Speech {
     according: &["据", "根据", "援引"],
     according_after: &[],
     after_quote: Words::new(&[]),
+    addressees: Words::new(&[]),
     pronouns: Words::new(&["他", "她", "他们", "她们", "该人士", "对方"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&["一位", "一名"]),

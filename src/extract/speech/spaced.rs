@@ -112,6 +112,46 @@ impl Reader<'_> {
         None
     }
 
+    /// Past whom a quotation was said to, when `toks[i]` names it: a
+    /// preposition of the table's `addressees` ("à", "all'ANSA") and the
+    /// words it governs, up to the next article or a change between
+    /// capitalised and lowercase words ("à Lusa o autarca", "a este diario
+    /// el alcalde"). Else `i`.
+    fn past_addressee(&self, toks: &[Token], i: usize) -> usize {
+        let Some(t) = toks.get(i).filter(|t| is_word(t)) else { return i };
+        let w = self.low(t);
+        let glued =
+            self.sp.prefixes.iter().any(|p| w.starts_with(p) && w.len() > p.len() && self.sp.addressees.contains(p));
+        let mut j = if glued {
+            i + 1
+        } else if self.sp.addressees.contains(&w) {
+            i + 1
+        } else {
+            return i;
+        };
+        let article = |t: &Token| {
+            let w = self.low(t);
+            self.sp.determiners.contains(&w) || self.sp.indefinites.contains(&w)
+        };
+        if !glued && toks.get(j).is_some_and(|t| is_word(t) && article(t)) {
+            j += 1;
+        }
+        let capitalised =
+            |k: usize| strip_elision(toks[k].text(self.text)).chars().next().is_some_and(char::is_uppercase);
+        let start = if glued { i } else { j };
+        if !glued && !toks.get(j).is_some_and(is_word) {
+            return i;
+        }
+        let case = capitalised(start);
+        if !glued {
+            j += 1;
+        }
+        while j < toks.len() && j < start + 4 && is_word(&toks[j]) && !article(&toks[j]) && capitalised(j) == case {
+            j += 1;
+        }
+        j
+    }
+
     /// An "according to" phrase at `k`: the index after it and the phrase.
     fn according_at(&self, toks: &[Token], k: usize) -> Option<(usize, String)> {
         self.sp.according.iter().find_map(|phrase| {
@@ -201,8 +241,9 @@ impl Reader<'_> {
                     self.sp.determiners.contains(&f) || self.sp.indefinites.contains(&f)
                 })
             };
-            // "заявил журналистам председатель …": past whom it was said to.
-            let mut after = after;
+            // "заявил журналистам председатель …", "a déclaré jeudi à l'AFP
+            // la procureure": past when it was said and to whom.
+            let mut after = self.past_addressee(r, after);
             while after + 1 < r.len()
                 && is_word(&r[after])
                 && self.sp.phrase_ends.contains(&self.low(&r[after]))
@@ -210,8 +251,13 @@ impl Reader<'_> {
                 // "dijo el sindicato": an article opens the subject.
                 && !self.sp.determiners.contains(&self.low(&r[after]))
             {
+                let past = self.past_addressee(r, after);
+                if past != after {
+                    after = past;
+                    continue;
+                }
                 if self.slot(r, after + 1, false).is_some() {
-                    after += 1;
+                    after = self.past_addressee(r, after + 1);
                     break;
                 }
                 after += 1;
