@@ -98,4 +98,6 @@ pub static SPEECH: Speech = Speech {
         "universität", "hochschule", "zeitung", "sender", "rundfunk", "institut", "stiftung", "organisation",
         "bank", "parlament", "bündnis",
     ],
+    documents: &["mitteilung", "pressemitteilung", "urteil", "beschluss", "erklärung", "bericht", "schreiben", "brief", "stellungnahme", "begründung", "bescheid", "gutachten", "verfügung", "anklageschrift"],
+    frames: Words::new(&["heißt", "hieß", "steht", "stand"]),
 };

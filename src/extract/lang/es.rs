@@ -81,4 +81,6 @@ pub static SPEECH: Speech = Speech {
         "asociación", "organización", "fundación", "banco", "coalición", "alianza", "movimiento", "colectivo",
         "plataforma",
     ],
+    documents: &["sentencia", "comunicado", "fallo", "resolución", "informe", "nota", "carta", "declaración", "memoria", "escrito", "dictamen", "circular"],
+    frames: Words::new(&["lee", "leerse", "reza", "recoge"]),
 };

@@ -81,4 +81,6 @@ pub static SPEECH: Speech = Speech {
         "journal", "quotidien", "hebdomadaire", "chaîne", "radio", "télévision", "institut", "association",
         "organisation", "fondation", "banque", "collectif", "mouvement", "coalition", "direction",
     ],
+    documents: &["jugement", "communiqué", "arrêt", "décision", "ordonnance", "rapport", "texte", "lettre", "courrier", "note", "déclaration", "délibération", "circulaire", "réquisitoire", "verdict"],
+    frames: Words::new(&["lire", "lit", "écrit"]),
 };

@@ -72,4 +72,6 @@ pub static SPEECH: Speech = Speech {
         "radio", "institut", "asosiasi", "organisasi", "yayasan", "bank", "otoritas", "direktorat", "departemen",
         "koalisi", "satgas", "istana", "markas",
     ],
+    documents: &["putusan", "keterangan", "pernyataan", "laporan", "rilis", "edaran", "dokumen", "surat"],
+    frames: Words::new(&["tertulis", "berbunyi", "disebutkan"]),
 };

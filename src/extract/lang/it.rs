@@ -81,4 +81,6 @@ pub static SPEECH: Speech = Speech {
         "associazione", "organizzazione", "fondazione", "banca", "coalizione", "alleanza", "movimento",
         "collettivo",
     ],
+    documents: &["sentenza", "nota", "comunicato", "ordinanza", "decreto", "relazione", "lettera", "dichiarazione", "motivazion", "rapporto", "verdetto", "documento", "circolare"],
+    frames: Words::new(&["legge", "leggere", "recita"]),
 };

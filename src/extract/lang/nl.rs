@@ -73,4 +73,6 @@ pub static SPEECH: Speech = Speech {
         "vereniging", "organisatie", "stichting", "bank", "autoriteit", "toezichthouder", "inspectie", "coalitie",
         "beweging",
     ],
+    documents: &["verklaring", "uitspraak", "vonnis", "persbericht", "brief", "rapport", "besluit", "mededeling", "verslag", "advies"],
+    frames: Words::new(&["staat", "stond", "lezen", "luidt"]),
 };

@@ -83,4 +83,6 @@ pub static SPEECH: Speech = Speech {
         "uczelni", "gazet", "telewizj", "rozgłośni", "radio", "redakcj", "instytut", "stowarzyszeni",
         "organizacj", "fundacj", "bank", "koalicj", "ruch",
     ],
+    documents: &["komunikat", "wyrok", "orzeczeni", "uzasadnieni", "oświadczeni", "raport", "pismo", "piśmie", "decyzj", "postanowieni", "uchwał", "notatk", "sprawozdani"],
+    frames: Words::new(&["czytamy", "napisano", "przeczytać", "głosi"]),
 };

@@ -80,4 +80,6 @@ pub static SPEECH: Speech = Speech {
         "instituto", "associação", "organização", "fundação", "banco", "coligação", "aliança", "movimento",
         "coletivo",
     ],
+    documents: &["comunicado", "nota", "sentença", "acórdão", "decisão", "despacho", "relatório", "carta", "declaração", "parecer", "documento", "ofício", "circular"],
+    frames: Words::new(&["lê-se", "ler-se", "lê", "lia-se"]),
 };

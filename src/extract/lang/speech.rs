@@ -102,6 +102,16 @@ pub struct Speech {
     /// "belediye", "省", "公司"), lowercase, matched as `groups`: a speaker
     /// phrase with one, and no person's role, is an organisation.
     pub bodies: &'static [&'static str],
+    /// Beginnings of nouns for the documents a body speaks through
+    /// ("jugement", "Mitteilung", "comunicado", "решени", "判決"),
+    /// lowercase, matched as `groups`: a speaker phrase headed by one is
+    /// the body that issued it ("in einer Mitteilung des Landgerichts"),
+    /// else the document itself.
+    pub documents: &'static [&'static str],
+    /// Impersonal words that quote a document ("peut-on lire dans", "heißt
+    /// es in", "si legge nella", "говорится в", "وجاء في"), lowercase: the
+    /// quotation's source is the document named next to them.
+    pub frames: Words,
 }
 
 impl Speech {
@@ -146,6 +156,12 @@ impl Speech {
             let long = s.chars().count() >= 5;
             (w.starts_with(s) && (long || !whole_if_short || w == *s)) || (long && w.ends_with(s))
         })
+    }
+
+    /// Whether the lowercase word `w` (a phrase, for particle scripts) is
+    /// or holds one of the language's nouns for documents.
+    pub fn is_document(&self, w: &str) -> bool {
+        self.stem_in(self.documents, w, true)
     }
 
     /// Whether `w` (lowercase) is a role noun by its ending.

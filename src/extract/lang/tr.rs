@@ -70,4 +70,6 @@ pub static SPEECH: Speech = Speech {
         "enstitü", "dernek", "derneğ", "vakıf", "vakf", "kurum", "kuruluş", "banka", "otorite", "yönetim",
         "idare", "daire", "teşkilat", "birliği", "ittifak",
     ],
+    documents: &["karar", "açıklama", "bildiri", "rapor", "gerekçe", "genelge", "tebliğ"],
+    frames: Words::new(&["denildi", "denilerek", "denilen", "denildiği", "belirtildi", "belirtilerek", "ifadelerine"]),
 };

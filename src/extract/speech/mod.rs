@@ -21,7 +21,7 @@ use super::attribution::{Attribution, Context, Earlier, QuoteKind, Salience, Spe
 use super::lang::speech::{Script, Speech};
 use super::names::lowercase;
 use super::tokens::{Kind, Token};
-use people::Resolved;
+use people::{Resolved, strip_elision};
 
 /// Who a pattern found in the speaker's place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +72,13 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
         // ("şöyle", "24 عاما"): the verb's subject was not written, and is
         // whoever was named last. After an indefinite article ("un délégué
         // syndical") a noun is someone new, whatever the noun.
+        // A document speaks for the body that issued it.
+        if let Who::Role(r) | Who::Title(r) = &h.who
+            && let Some(source) = document_source(sp, r)
+        {
+            (a.speaker, a.speaker_kind) = (Some(source), Some(SpeakerKind::Organisation));
+            return;
+        }
         let who = match &h.who {
             Who::Role(r) | Who::Title(r) if !names_a_source(sp, people, r) => &Who::Pronoun,
             who => who,
@@ -159,6 +166,45 @@ fn source_kind(sp: &Speech, phrase: &str) -> SpeakerKind {
         (false, false, true) => SpeakerKind::Organisation,
         (false, false, false) => SpeakerKind::Role,
     }
+}
+
+/// The source a phrase headed by a document names: the document and the
+/// body that issued it, when the phrase names one ("comunicado enviado
+/// pela empresa", "nota diffusa in serata dal Comune", "Mitteilung des
+/// Landgerichts"), else the document alone ("jugement", "判決"). `None`
+/// when the phrase is no document's.
+fn document_source(sp: &Speech, phrase: &str) -> Option<String> {
+    let phrase = phrase.trim();
+    if sp.script == Script::Particles {
+        return sp.is_document(&lowercase(phrase)).then(|| phrase.to_owned());
+    }
+    let bare = |w: &str| {
+        let low = lowercase(strip_elision(w)).into_owned();
+        sp.without_prefix(&low).map_or(low.clone(), str::to_owned)
+    };
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let head = words.iter().position(|w| {
+        let low = lowercase(w);
+        !sp.determiners.contains(&low) && !sp.indefinites.contains(&low) && !sp.determiners.contains(&bare(w))
+    })?;
+    if !sp.is_document(&bare(words[head])) {
+        return None;
+    }
+    let named = |k: usize| {
+        let w = strip_elision(words[k]);
+        (sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase)) || sp.is_body(&bare(w))
+    };
+    // The body's words: a capitalised run or one noun for a body.
+    let end = match (head + 1..words.len()).find(|&k| named(k)) {
+        Some(b) => (b + 1..words.len()).find(|&k| !named(k) || sp.script != Script::Cased).unwrap_or(words.len()),
+        None => head + 1,
+    };
+    Some(
+        std::iter::once(strip_elision(words[head]))
+            .chain(words[head + 1..end].iter().copied())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Whether a phrase found in the speaker's place can name a source: it

@@ -29,8 +29,17 @@ pub(super) fn direct(cx: &crate::extract::attribution::Context, sp: &Speech, peo
     let text = cx.text;
     let (l, r) = (cx.left, cx.right);
     let reader = Reader { text, sp, people };
-    reader.right(l, r).or_else(|| reader.left(l)).or_else(|| reader.inline(l, true)).or_else(|| reader.inline(r, false))
+    reader
+        .frame(l, r)
+        .or_else(|| reader.right(l, r))
+        .or_else(|| reader.left(l))
+        .or_else(|| reader.inline(l, true))
+        .or_else(|| reader.inline(r, false))
 }
+
+/// Tokens next to a quotation an impersonal frame is read in: "»,
+/// heißt es in der Mitteilung" after it, "وجاء في البيان:" before it.
+const FRAME_REACH: usize = 8;
 
 /// The speaker of a sentence of the reporter's that introduces a quotation.
 pub(super) fn in_sentence(text: &str, sp: &Speech, people: &People, toks: &[Token]) -> Option<Hit> {
@@ -150,6 +159,37 @@ impl Reader<'_> {
             j += 1;
         }
         j
+    }
+
+    /// A quotation of a document by an impersonal frame: "», peut-on lire
+    /// dans le jugement", "„…“, heißt es in einer Mitteilung des
+    /// Landgerichts", "وجاء في البيان: «…»", "Kararda, “…” denildi". The
+    /// source is the document's phrase, after the frame or, failing that,
+    /// anywhere near the quotation.
+    fn frame(&self, l: &[Token], r: &[Token]) -> Option<Hit> {
+        let near_r = r.len().min(FRAME_REACH);
+        let near_l = l.len().saturating_sub(FRAME_REACH);
+        let is_frame = |t: &Token| is_word(t) && self.sp.frames.contains(&self.low(t));
+        let document = |t: &Token| {
+            let w = self.low(t);
+            let w = strip_elision_low(&w);
+            is_word(t) && self.sp.is_document(self.sp.without_prefix(w).unwrap_or(w))
+        };
+        let (side, f) = r[..near_r]
+            .iter()
+            .position(is_frame)
+            .map(|f| (r, f))
+            .or_else(|| l[near_l..].iter().rposition(is_frame).map(|f| (l, near_l + f)))?;
+        let cue = self.low(&side[f]);
+        let reach = |toks: &[Token], from: usize| toks.len().min(from + FRAME_REACH);
+        let (toks, d) = (f + 1..reach(side, f + 1))
+            .find(|&j| document(&side[j]))
+            .map(|d| (side, d))
+            .or_else(|| (near_l..l.len()).rev().find(|&j| document(&l[j])).map(|d| (l, d)))
+            .or_else(|| (0..near_r).find(|&j| document(&r[j])).map(|d| (r, d)))?;
+        let end = (d + 1..toks.len()).find(|&j| !is_word(&toks[j])).unwrap_or(toks.len()).min(d + PHRASE);
+        let written = self.span(toks, d, end);
+        Some(Hit { who: Who::Role(written.clone()), written, cue: Some(cue), direct: true })
     }
 
     /// An "according to" phrase at `k`: the index after it and the phrase.
