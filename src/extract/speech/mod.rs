@@ -134,6 +134,18 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
         a.speaker_text = p.speaker_text.clone();
         return a;
     }
+    // "… en boca de Ezequiel Barrionuevo, secretario general del
+    // sindicato. «…»": a quotation with no attribution of its own, right
+    // after the sentence that brings a person in, is theirs. Only that
+    // sentence: a person named further back is no introduction.
+    let intro = if cx.previous.is_empty() && cx.alone_in_paragraph { cx.introduction } else { cx.previous };
+    if let Some(first) = intro.first()
+        && let Some((at, name)) = salience.last_before(cx.at)
+        && at >= first.start
+    {
+        a.speaker = Some(name.to_owned());
+        a.speaker_kind = Some(SpeakerKind::Person);
+    }
     a
 }
 

@@ -415,14 +415,21 @@ impl Reader<'_> {
     /// introduces a quotation with no reporting verb ("Erdem, … şu yanıtı
     /// verdi:", "Kowalska, pytana o …, odpowiedziała krótko:").
     fn opening_name(&self, toks: &[Token]) -> Option<Hit> {
-        let (who, written, end) = self.slot(toks, 0, true)?;
-        let Who::Name(_) = who else { return None };
-        toks.get(end).is_some_and(|t| t.is_punct(self.text, ',') || is_word(t)).then_some(Hit {
-            who,
-            written,
-            cue: None,
-            direct: false,
-        })
+        // The subject opens the sentence, or follows what opens it and a
+        // comma ("Toutefois, la directrice financière, Inès Belkacem, a
+        // tempéré l'enthousiasme :", "Di hadapan anggota dewan, ia …:").
+        let starts = std::iter::once(0).chain((1..toks.len().min(6)).filter(|&j| toks[j - 1].is_punct(self.text, ',')));
+        for start in starts {
+            let Some((who, written, end)) = self.slot(toks, start, true) else { continue };
+            let subject = match &who {
+                Who::Name(_) | Who::Pronoun => true,
+                Who::Title(_) | Who::Role(_) | Who::New(_) => self.can_speak(&who),
+            };
+            if subject && toks.get(end).is_some_and(|t| t.is_punct(self.text, ',') || is_word(t)) {
+                return Some(Hit { who, written, cue: None, direct: false });
+            }
+        }
+        None
     }
 
     fn clause_subject(&self, l: &[Token]) -> Option<(Who, String)> {
