@@ -76,6 +76,9 @@ pub(super) fn direct(cx: &Context, sp: &Speech) -> Option<Hit> {
     if let Some(h) = in_text(sp, left, true) {
         return Some(h);
     }
+    if let Some(h) = earlier_in_sentence(sp, left) {
+        return Some(h);
+    }
     // A quotation that is its own sentence, attributed by the next one:
     // 「…」。国土交通省の担当者はこう述べた / "…." 신 장관은 이같이 밝혔다.
     if r.chars().all(|c| is_break(c) || c.is_whitespace()) && cx.left.is_empty() {
@@ -147,6 +150,34 @@ fn in_text(sp: &Speech, left: &str, direct: bool) -> Option<Hit> {
         }
     }
     None
+}
+
+/// A reporting verb and its speaker earlier in the quotation's sentence,
+/// with a clause between them and the quotation: "陈静称，该项目“进展顺利”",
+/// "卢主任提醒，如果孩子出现……，“一定要及时就医”". Languages without topic
+/// particles only: in Japanese and Korean the verb follows the quotation.
+fn earlier_in_sentence(sp: &Speech, left: &str) -> Option<Hit> {
+    if !sp.particles.is_empty() {
+        return None;
+    }
+    let start = left.rfind(['。', '！', '？']).map_or(0, |i| i + left[i..].chars().next().map_or(1, char::len_utf8));
+    let sentence = &left[start..];
+    let mut verbs: Vec<(usize, &str)> =
+        sp.verbs.iter().flat_map(|v| sentence.match_indices(v).map(move |(i, _)| (i, v))).collect();
+    verbs.sort_by_key(|&(i, v)| (i, usize::MAX - v.len()));
+    verbs.into_iter().find_map(|(i, verb)| {
+        // The verb closes its clause: a comma or colon right after it.
+        let after = sentence[i + verb.len()..].chars().next()?;
+        if !matches!(after, '，' | ',' | '：' | ':') {
+            return None;
+        }
+        let mut before = &sentence[..i];
+        if let Some(manner) = sp.verbs.iter().filter(|v| before.ends_with(*v)).max_by_key(|v| v.len()) {
+            before = &before[..before.len() - manner.len()];
+        }
+        let (who, written) = clause_start(sp, before).and_then(|p| parse(sp, p))?;
+        Some(Hit { who, written, cue: Some(verb.to_owned()), direct: false })
+    })
 }
 
 /// The earliest reporting verb in `s`, the longest of those starting there.
@@ -326,7 +357,7 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
         }
         if !sp.title_first {
             // After the name: 田中一郎首相, 김민수 대통령.
-            let before = para[..i].trim_end();
+            let before = without_age(para[..i].trim_end());
             let name = if before.len() < i {
                 let words: Vec<&str> = before.split_whitespace().collect();
                 name_before(sp, &words[words.len().saturating_sub(3)..])
@@ -359,4 +390,13 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
     }
     out.sort_by_key(|(p, _, _)| *p);
     out
+}
+
+/// `text` without an age in brackets at its end: "정미숙(56)" → "정미숙",
+/// "田中一郎（56）" → "田中一郎".
+fn without_age(text: &str) -> &str {
+    let Some(inner) = text.strip_suffix(')').or_else(|| text.strip_suffix('）')) else { return text };
+    let Some(open) = inner.rfind(['(', '（']) else { return text };
+    let age = &inner[open..].trim_start_matches(['(', '（']);
+    if !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()) { inner[..open].trim_end() } else { text }
 }
