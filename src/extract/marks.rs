@@ -418,11 +418,14 @@ fn decide(g: Glyph, prev: Option<char>, next: Option<char>, pending: Option<Glyp
             }
         }
         StraightSingle | LeftSingle | RightSingle | LowSingle => {
-            // A mark between letters is an apostrophe: it's, Korea’s, RUBIO'S.
-            if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+            // A mark between letters is an apostrophe: it's, Korea’s, RUBIO'S;
+            // scripts without apostrophes glue particles to a quotation
+            // instead (‘장밋빛 전망’이라고).
+            if prev.is_some_and(apostrophe_letter) && next.is_some_and(apostrophe_letter) {
                 return Action::Ignore;
             }
-            if pending.is_some() && (right || (g == LeftSingle && pending == Some(LowSingle))) {
+            let particle_after = next.is_some_and(|c| c.is_alphanumeric() && !apostrophe_letter(c));
+            if pending.is_some() && (right || particle_after || (g == LeftSingle && pending == Some(LowSingle))) {
                 if g != LeftSingle && prev.is_some_and(|c| c == 's' || c == 'S') && possessive_plural(after) {
                     return Action::Ignore;
                 }
@@ -435,6 +438,13 @@ fn decide(g: Glyph, prev: Option<char>, next: Option<char>, pending: Option<Glyp
             }
         }
     }
+}
+
+/// A letter an apostrophe can stand next to: any but Hangul, kana and
+/// CJK ideographs, whose writing has no apostrophes.
+fn apostrophe_letter(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 /// After `voters'`: a plural possessive ("the voters' choice") rather than a

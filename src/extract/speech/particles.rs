@@ -100,8 +100,11 @@ pub(super) fn direct(cx: &Context, sp: &Speech) -> Option<Hit> {
     // X は「…」と不満を口にした: a quotation tied to any verb by its
     // particle is speech, and the sentence's topic said it; unless short,
     // a name given to something (「ミライ計画」と名付けた).
+    // Short, it is speech when a reporting verb closes the clause
+    // (‘장밋빛 전망’이라고 꼬집었다).
+    let clause = &r[..r.find(is_break).unwrap_or(r.len())];
     if sp.quote_links.iter().any(|l| r.starts_with(*l))
-        && cx.quoted.chars().filter(|c| c.is_alphanumeric()).count() > 10
+        && (cx.quoted.chars().filter(|c| c.is_alphanumeric()).count() > 10 || find_verb(sp, clause).is_some())
         && let Some((who, written)) = topic(sp, left)
     {
         return Some(Hit { who, written, cue: None, direct: true });
