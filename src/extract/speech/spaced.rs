@@ -422,6 +422,9 @@ impl Reader<'_> {
         for start in starts {
             let Some((who, written, end)) = self.slot(toks, start, true) else { continue };
             let subject = match &who {
+                // One capitalised word opening a sentence is a name only
+                // when the article named its bearer ("Poche parole, …:").
+                Who::Name(n) if start == 0 && !n.contains(' ') => self.people.knows(n),
                 Who::Name(_) | Who::Pronoun => true,
                 Who::Title(_) | Who::Role(_) | Who::New(_) => self.can_speak(&who),
             };
@@ -552,10 +555,17 @@ impl Reader<'_> {
                         let name = self.name_text(toks, a, b);
                         // "la portavoz del Ayuntamiento": the role of a body,
                         // not the body.
+                        // "l'assessore allo Sport", "el alcalde de Torrealbarda":
+                        // a capitalised word after a role and its preposition
+                        // is the role's domain.
                         let head = self.low(&toks[k]);
+                        let governed = a > 0 && {
+                            let t = &toks[a - 1];
+                            is_word(t) && !t.is_capitalized(self.text) && !self.is_title(&self.low(t))
+                        };
                         if a > k
                             && (self.is_title(&head) || self.sp.role_by_ending(&head))
-                            && lowercase(&name).split_whitespace().any(|w| self.sp.is_body(w))
+                            && (governed || lowercase(&name).split_whitespace().any(|w| self.sp.is_body(w)))
                         {
                             return Some(self.role(toks, k, e, indefinite));
                         }
