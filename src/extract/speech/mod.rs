@@ -246,7 +246,7 @@ fn names_a_source(sp: &Speech, people: &People, phrase: &str) -> bool {
 /// Whether a name, capitalised like a person's, names a body
 /// ("Servicio de Salud de Valdeolmos", "Kamer van Koophandel"): a word of
 /// it is one of the language's `bodies` ([`Speech::is_body_in_name`]).
-fn names_body(sp: &Speech, name: &str) -> bool {
+pub(super) fn names_body(sp: &Speech, name: &str) -> bool {
     let name = lowercase(name);
     if sp.script == Script::Particles {
         return sp.bodies.iter().any(|b| name.ends_with(b));

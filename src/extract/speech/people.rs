@@ -60,6 +60,11 @@ impl People {
                 Script::Cased | Script::Uncased => spaced::names(text, sp, &people, toks),
             };
             for (pos, name, roles) in found {
+                // "Universidade do Litoral", "Szkoła Podstawowa nr 3": a body's
+                // name is nobody a role or a pronoun could mean.
+                if name.split_whitespace().count() >= 2 && super::names_body(sp, &name) {
+                    continue;
+                }
                 if let Some(person) = people.add(name, roles, pos) {
                     salience.mention(pos, &person);
                 }
