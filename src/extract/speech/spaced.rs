@@ -487,7 +487,18 @@ impl Reader<'_> {
         {
             return None;
         }
-        let who = self.who(toks, k, e, at_start && k == i, indefinite)?;
+        let mut who = self.who(toks, k, e, at_start && k == i, indefinite)?;
+        // "schreef de Senegalees", "sagte der Hamburger": one capitalised
+        // word after an article, the name of nobody the article names, is
+        // what someone is, not who.
+        if let Who::Name(n) = &who
+            && k > i
+            && e == k + 1
+            && !indefinite
+            && !self.people.knows(n)
+        {
+            who = Who::Title(self.span(toks, k, e));
+        }
         // "le PDG du groupe, Laurent Vasseur,", "Koordinator Forum Sopir
         // Angkot, Dedi Kurniawan,": a role or an organisation, then the
         // person's name in apposition.
