@@ -58,7 +58,12 @@ fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
 
 /// `s` in lowercase, without copying when it already is (most words are).
 pub fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) }
+    if !s.chars().any(char::is_uppercase) {
+        return Cow::Borrowed(s);
+    }
+    // Turkish dotted capital İ lowers to plain i, not i and a combining
+    // dot ("İl" is "il"); no other language writes it.
+    if s.contains('İ') { Cow::Owned(s.replace('İ', "i").to_lowercase()) } else { Cow::Owned(s.to_lowercase()) }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
