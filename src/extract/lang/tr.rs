@@ -54,7 +54,7 @@ pub static SPEECH: Speech = Speech {
         "savcı", "cumhurbaşkanı", "başbakan", "teknik", "direktör", "direktörü", "uzman", "ekonomist",
         "profesör", "rektör", "rektörü", "kaymakam", "muhtar", "komutan", "komutanı", "yetkili", "yetkilisi",
         "temsilci", "temsilcisi", "başsavcı", "başsavcısı", "sendika", "yöneticisi", "yönetici", "hoca",
-        "bey", "hanımefendi", "beyefendi", "eski", "rahmetli", "yardımcı", "yardımcısı", "başkanvekili",
+        "bey", "hanımefendi", "beyefendi", "hanım", "hanıma", "hanımın", "beye", "beyin", "eski", "rahmetli", "yardımcı", "yardımcısı", "başkanvekili",
         "vekili", "eşbaşkan", "eşbaşkanı", "sekreter", "sekreteri", "büyükelçi", "büyükelçisi", "konsolos",
         "konsolosu", "müsteşar", "müsteşarı", "danışman", "danışmanı", "başdanışman", "başdanışmanı", "kaymakamı",
         "muhtarı", "lider", "lideri", "kurucusu", "üye", "üyesi", "koordinatör", "koordinatörü",

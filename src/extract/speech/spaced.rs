@@ -309,7 +309,16 @@ impl Reader<'_> {
             }
             // Nothing after the verb: the subject was written before the
             // quotation (Turkish "X, … dedi"), or not at all ("dijo").
-            let (who, written) = self.clause_subject(l).unwrap_or((Who::Pronoun, String::new()));
+            // "Sarıçay Valisi Kemal Sönmez, fabrika önünde … yaptığı kısa
+            // açıklamada, “…” dedi": a named subject opening the sentence
+            // over a clause that names nobody.
+            let clause = self.clause_subject(l);
+            let (who, written) = clause
+                .clone()
+                .filter(|(w, _)| matches!(w, Who::Name(_) | Who::Pronoun))
+                .or_else(|| self.opening_name(l).filter(|h| matches!(h.who, Who::Name(_))).map(|h| (h.who, h.written)))
+                .or(clause)
+                .unwrap_or((Who::Pronoun, String::new()));
             return Some(Hit { who, written, cue: Some(cue), direct: true });
         }
         // The subject first: `"…", Claire Dubois a ajouté`, `"…" X'e göre`.
@@ -679,8 +688,9 @@ impl Reader<'_> {
                     }
                 }
                 for s in start..end {
+                    // "… anlatan Fatma Hanım,": a name and the honorific after it.
                     if let Some((a, b)) = self.name_run(toks, s, end, at_start && s == start)
-                        && b == end
+                        && toks[b..end].iter().all(|t| self.is_title(&self.low(t)))
                     {
                         return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
                     }
