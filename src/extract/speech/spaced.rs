@@ -4,7 +4,7 @@
 //! forms before or after the source, and names told by capitals (or, in
 //! Arabic, by standing where the speaker stands once titles are read off).
 
-use super::people::{People, same_stem, strip_elision, strip_suffix};
+use super::people::{People, strip_elision, strip_suffix};
 use super::{Hit, Who};
 use crate::extract::lang::speech::{Script, Speech};
 use crate::extract::names::lowercase;
@@ -223,12 +223,11 @@ impl Reader<'_> {
             || self.sp.titles.contains(bare)
             // Abbreviations are short: only they are looked up with a dot.
             || (bare.len() <= 8 && self.sp.titles.contains(&format!("{bare}.")))
-            // An inflected title: "wójta" of "wójt", "председателя" (a
-            // shared stem starts with the same letter).
-            || (bare.chars().count() >= 4 && {
-                let first = bare.chars().next();
-                self.sp.titles.iter().any(|t| t.chars().next() == first && t.chars().count() >= 4 && same_stem(t, bare))
-            })
+            // An inflected title: "wójta" of "wójt", "председателя" of
+            // "председатель": the same word but for its last letter and an
+            // ending, so a name sharing a title's first letters ("Kees" and
+            // "keeper", "Gérard" and "gérant") is no title.
+            || (bare.chars().count() >= 4 && self.sp.titles.iter().any(|t| inflects(t, bare)))
     }
 
     /// Whether a phrase after a verb before the quotation can be its
@@ -935,4 +934,12 @@ fn strip_elision_low(w: &str) -> &str {
         Some(i) if i <= 4 => &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..],
         _ => w,
     }
+}
+
+/// Whether `w` is `title` with another ending: they share all but at most
+/// the last letter of the shorter, and at least four.
+fn inflects(title: &str, w: &str) -> bool {
+    let shared = title.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
+    let shorter = title.chars().count().min(w.chars().count());
+    shared >= 4 && shared + 1 >= shorter
 }
