@@ -187,5 +187,6 @@ pub static SPEECH: Speech = Speech {
         "resolution", "vereinbarung", "vertrag", "anordnung", "antrag", "klageschrift", "klage", "programm",
         "manifest", "warnung", "meldung", "aussendung", "newsletter", "schriftsatz", "memo", "dossier",
     ],
+    places: &[],
     frames: Words::new(&["heißt", "hieß", "steht", "stand"]),
 };

@@ -82,5 +82,6 @@ pub static SPEECH: Speech = Speech {
         "plataforma",
     ],
     documents: &["sentencia", "comunicado", "fallo", "resolución", "informe", "nota", "carta", "declaración", "memoria", "escrito", "dictamen", "circular"],
+    places: &[],
     frames: Words::new(&["lee", "leerse", "reza", "recoge"]),
 };

@@ -163,5 +163,6 @@ pub static SPEECH: Speech = Speech {
         "tweet", "publication", "tribune", "pétition", "motion", "résolution", "préavis", "document",
         "procès-verbal", "synthèse", "bulletin", "avertissement", "dépêche",
     ],
+    places: &[],
     frames: Words::new(&["lire", "lit", "écrit"]),
 };

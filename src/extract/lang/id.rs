@@ -145,5 +145,6 @@ pub static SPEECH: Speech = Speech {
         "survei", "catatan", "risalah", "maklumat", "fatwa", "petisi", "kontrak", "perjanjian",
         "kesepakatan", "pidato", "sambutan",
     ],
+    places: &[],
     frames: Words::new(&["tertulis", "berbunyi", "disebutkan"]),
 };

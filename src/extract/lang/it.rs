@@ -150,5 +150,6 @@ pub static SPEECH: Speech = Speech {
         "tweet", "email", "e-mail", "mail", "missiva", "mozione", "risoluzione", "interrogazione",
         "comunicazione", "avviso", "verbale", "bozza", "manifesto", "perizia",
     ],
+    places: &[],
     frames: Words::new(&["legge", "leggere", "recita"]),
 };

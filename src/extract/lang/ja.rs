@@ -58,5 +58,6 @@ pub static SPEECH: Speech = Speech {
         "研究所", "企業", "社", "グループ", "組織", "学校",
     ],
     documents: &["判決", "声明", "報告書", "通知", "文書", "決定"],
+    places: &[],
     frames: Words::new(&[]),
 };

@@ -136,5 +136,6 @@ pub static SPEECH: Speech = Speech {
         "notitie", "nota", "memo", "voorstel", "bericht", "reactie", "statement", "communiqué",
         "motie", "richtlijn", "conclusie", "e-mail", "tweet", "petitie", "oproep",
     ],
+    places: &[],
     frames: Words::new(&["staat", "stond", "lezen", "luidt"]),
 };

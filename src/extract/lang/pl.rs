@@ -84,5 +84,6 @@ pub static SPEECH: Speech = Speech {
         "organizacj", "fundacj", "bank", "koalicj", "ruch",
     ],
     documents: &["komunikat", "wyrok", "orzeczeni", "uzasadnieni", "oświadczeni", "raport", "pismo", "piśmie", "decyzj", "postanowieni", "uchwał", "notatk", "sprawozdani"],
+    places: &[],
     frames: Words::new(&["czytamy", "napisano", "przeczytać", "głosi"]),
 };

@@ -81,5 +81,6 @@ pub static SPEECH: Speech = Speech {
         "coletivo",
     ],
     documents: &["comunicado", "nota", "sentença", "acórdão", "decisão", "despacho", "relatório", "carta", "declaração", "parecer", "documento", "ofício", "circular"],
+    places: &[],
     frames: Words::new(&["lê-se", "ler-se", "lê", "lia-se"]),
 };

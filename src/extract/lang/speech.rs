@@ -108,6 +108,10 @@ pub struct Speech {
     /// the body that issued it ("in einer Mitteilung des Landgerichts"),
     /// else the document itself.
     pub documents: &'static [&'static str],
+    /// Suffixes of place names written before an office-holder's title
+    /// (Korean "해솔시 대변인": 시 city, 군 county, 도 province); particle
+    /// scripts only.
+    pub places: &'static [&'static str],
     /// Impersonal words that quote a document ("peut-on lire dans", "heißt
     /// es in", "si legge nella", "говорится в", "وجاء في"), lowercase: the
     /// quotation's source is the document named next to them.

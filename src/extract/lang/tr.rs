@@ -135,5 +135,6 @@ pub static SPEECH: Speech = Speech {
         "tweet", "araştırma", "anket", "analiz", "belge", "doküman", "kitap", "kitab",
         "makale", "röportaj", "mülakat", "söyleşi", "önerge", "teklif", "manifesto",
     ],
+    places: &[],
     frames: Words::new(&["denildi", "denilerek", "denilen", "denildiği", "belirtildi", "belirtilerek", "ifadelerine"]),
 };

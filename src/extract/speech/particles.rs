@@ -299,8 +299,12 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
 /// nearest of two or three syllables, the length of a Korean name, so
 /// that "강동혁 철도노조 위원장" is 강동혁 and "국토교통부 신혜원 장관" 신혜원.
 fn name_before<'a>(sp: &Speech, words: &[&'a str]) -> &'a str {
-    let words: Vec<&str> =
-        words.iter().copied().filter(|w| !sp.titles.contains(w) && !sp.role_endings.contains(w)).collect();
+    // "문소라 해솔시 대변인": a place or body before the title is nobody's name.
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !sp.titles.contains(w) && !sp.role_endings.contains(w) && !is_place(sp, w))
+        .collect();
     words
         .iter()
         .rev()
@@ -308,6 +312,13 @@ fn name_before<'a>(sp: &Speech, words: &[&'a str]) -> &'a str {
         .find(|w| (2..=3).contains(&w.chars().count()))
         .or(words.last())
         .map_or("", |w| trailing_name(w))
+}
+
+/// Whether a word is a body's or a place's name by its ending: one of
+/// the language's `bodies`, or the suffix of a city, county or province
+/// the language's titles use for office-holders' places (Korean 시, 군, 도).
+fn is_place(sp: &Speech, w: &str) -> bool {
+    sp.bodies.iter().any(|b| w.ends_with(b)) || sp.places.iter().any(|p| w.chars().count() > 1 && w.ends_with(p))
 }
 
 /// The name after the last title of `s`, when one follows it.
