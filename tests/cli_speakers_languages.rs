@@ -10,6 +10,62 @@ type Case = (&'static str, &'static str, &'static str, &'static [(&'static str, 
 
 const CASES: &[Case] = &[
     (
+        "ru-inset.txt",
+        "ru",
+        "Суд над директором\n\n\
+         «Мы будем добиваться справедливости, — сказала адвокат Марина Кирш. — Решение незаконно».\n\n\
+         «Увольнение признано незаконным», — говорится в решении суда.\n",
+        &[
+            ("Мы будем добиваться справедливости", "Марина Кирш"),
+            ("Решение незаконно", "Марина Кирш"),
+            ("Увольнение признано незаконным", "решении суда"),
+        ],
+    ),
+    (
+        "pl-inset.txt",
+        "pl",
+        "Wyciek amoniaku\n\n\
+         „Sytuacja jest opanowana – mówi kpt. Paweł Szczygieł. – Mieszkańcy mogą wrócić do domów”.\n",
+        &[("Sytuacja jest opanowana", "Paweł Szczygieł"), ("Mieszkańcy mogą wrócić do domów", "Paweł Szczygieł")],
+    ),
+    (
+        "fr-afp.txt",
+        "fr",
+        "Pollution de la Lirette\n\n\
+         La procureure de la République, Sophie Hautecœur, a requis une amende.\n\n\
+         « C'est un signal fort », a déclaré jeudi à l'AFP la procureure.\n\n\
+         « La société ne pouvait ignorer la vétusté de ses installations », peut-on lire dans le jugement.\n",
+        &[
+            ("C'est un signal fort", "Sophie Hautecœur"),
+            ("La société ne pouvait ignorer la vétusté de ses installations", "jugement"),
+        ],
+    ),
+    (
+        "de-mitteilung.txt",
+        "de",
+        "Urteil gegen Stadtwerke-Chef\n\n\
+         „Der Angeklagte hat seine Stellung ausgenutzt“, heißt es in einer Mitteilung des Landgerichts.\n\n\
+         Die Vorsitzende Richterin Ulrike Brandes wandte sich direkt an den Angeklagten: „Sie haben das Vertrauen missbraucht.“\n",
+        &[
+            ("Der Angeklagte hat seine Stellung ausgenutzt", "Mitteilung des Landgerichts"),
+            ("Sie haben das Vertrauen missbraucht.", "Ulrike Brandes"),
+        ],
+    ),
+    (
+        "zh-clause.txt",
+        "zh",
+        "新能源\n\n\
+         对于市场关注的固态电池项目，董事长陈静称，该项目“进展顺利”，预计明年实现小批量装车。\n",
+        &[("进展顺利", "陈静")],
+    ),
+    (
+        "ko-single.txt",
+        "ko",
+        "예산 삭감\n\n\
+         배윤경 의장은 시가 제시한 추정치를 ‘장밋빛 전망’이라고 꼬집었다.\n",
+        &[("장밋빛 전망", "배윤경")],
+    ),
+    (
         "fr.txt",
         "fr",
         "Grève au port\n\n\

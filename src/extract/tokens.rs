@@ -53,6 +53,10 @@ const ABBREVIATIONS: &[&str] = &[
     "rev", "adm", "maj", "mt", "ft", "no", "vs", "etc", "inc", "corp", "co", "ltd", "bros", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "est", "dept", "univ",
     "approx", "gov't", "sens", "reps", "pres", "supt", "cmdr", "fr", "messrs", "mmes", "op", "ed", "del",
+    // Titles other languages abbreviate before a name: Polish ranks and
+    // degrees, Italian, Spanish and Dutch forms of address.
+    "kpt", "mjr", "płk", "insp", "mgr", "inż", "prok", "mec", "ks", "asp", "dott", "avv", "ing", "sig", "sra",
+    "dra", "lic", "dhr", "mevr", "drs",
 ];
 
 /// Tokens of `range` in `text`; `spans` (sorted by `open`) become single
