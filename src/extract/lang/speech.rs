@@ -157,8 +157,12 @@ impl Speech {
             if self.script == Script::Particles {
                 return w.contains(s);
             }
+            let (starts, ends) = (w.starts_with(s), w.ends_with(s));
+            if !starts && !ends {
+                return false;
+            }
             let long = s.chars().count() >= 5;
-            (w.starts_with(s) && (long || !whole_if_short || w == *s)) || (long && w.ends_with(s))
+            (starts && (long || !whole_if_short || w == *s)) || (long && ends)
         })
     }
 

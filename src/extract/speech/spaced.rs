@@ -939,7 +939,11 @@ fn strip_elision_low(w: &str) -> &str {
 /// Whether `w` is `title` with another ending: they share all but at most
 /// the last letter of the shorter, and at least four.
 fn inflects(title: &str, w: &str) -> bool {
+    // Most titles differ from a word in its first letters: count no
+    // further then (this runs for every word against every title).
+    if title.as_bytes().first() != w.as_bytes().first() {
+        return false;
+    }
     let shared = title.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
-    let shorter = title.chars().count().min(w.chars().count());
-    shared >= 4 && shared + 1 >= shorter
+    shared >= 4 && shared + 1 >= title.chars().count().min(w.chars().count())
 }
