@@ -114,10 +114,14 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     // following a sentence that attributes ("…, a-t-il dit.").
     if cx.left.iter().any(|t| t.kind == Kind::Word) {
         // "Erdem, … şu yanıtı verdi: “…”": its own sentence introduces it.
-        if cx.left.last().is_some_and(|t| is_colon(cx.text, t))
-            && let Some(h) = introduced_by(cx, sp, people, &cx.left[..cx.left.len() - 1])
-        {
-            resolve(&mut a, &h);
+        if cx.left.last().is_some_and(|t| is_colon(cx.text, t)) {
+            match introduced_by(cx, sp, people, &cx.left[..cx.left.len() - 1]) {
+                Some(h) => resolve(&mut a, &h),
+                // "Henryk Dudek zapowiedział … . Na sesji … odczytał
+                // fragment listu: „…”": a colon sentence naming nobody
+                // continues the person the sentence before brought in.
+                None => just_named(cx, cx.previous, salience, &mut a),
+            }
         }
         return a;
     }
@@ -139,14 +143,21 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     // after the sentence that brings a person in, is theirs. Only that
     // sentence: a person named further back is no introduction.
     let intro = if cx.previous.is_empty() && cx.alone_in_paragraph { cx.introduction } else { cx.previous };
-    if let Some(first) = intro.first()
+    just_named(cx, intro, salience, &mut a);
+    a
+}
+
+/// Gives `a` the person last named, when that was in `sentence` (the one
+/// before the quotation's): a person named further back is no
+/// introduction.
+fn just_named(cx: &Context, sentence: &[Token], salience: &Salience, a: &mut Attribution) {
+    if let Some(first) = sentence.first()
         && let Some((at, name)) = salience.last_before(cx.at)
         && at >= first.start
     {
         a.speaker = Some(name.to_owned());
         a.speaker_kind = Some(SpeakerKind::Person);
     }
-    a
 }
 
 /// Who a speaker phrase nobody in the article is named for stands for:
