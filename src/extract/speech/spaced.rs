@@ -859,7 +859,18 @@ impl Reader<'_> {
         let mut j = if k >= 2 && toks[k - 1].is_punct(self.text, ',') { k - 1 } else { k };
         while j > 0 && k - j < 7 && is_word(&toks[j - 1]) {
             let w = self.low(&toks[j - 1]);
-            if self.sp.is_verb(&w) || self.sp.auxiliaries.contains(&w) || self.sp.phrase_ends.contains(&w) {
+            // A preposition between two capitalised words is part of a
+            // body's name ("rzeczniczka Prokuratury Okręgowej w Brzezinach
+            // prok. Joanna Maciejak"); elsewhere it ends the role.
+            let inside_name = j < k
+                && toks[j].is_capitalized(self.text)
+                && j >= 2
+                && is_word(&toks[j - 2])
+                && toks[j - 2].is_capitalized(self.text);
+            if self.sp.is_verb(&w)
+                || self.sp.auxiliaries.contains(&w)
+                || (self.sp.phrase_ends.contains(&w) && !inside_name)
+            {
                 break;
             }
             j -= 1;
