@@ -266,7 +266,7 @@ pub fn split_at_insets(text: &str, spans: Vec<Span>, is_cue: impl Fn(&str) -> bo
             out.push(Span {
                 open: rest.open,
                 close: dash_one,
-                pieces: vec![rest.pieces[0].start..words_end],
+                pieces: std::iter::once(rest.pieces[0].start..words_end).collect(),
                 first_paragraph: rest.first_paragraph,
                 last_paragraph: rest.first_paragraph,
                 family: rest.family,

@@ -131,13 +131,10 @@ impl Reader<'_> {
         let w = self.low(t);
         let glued =
             self.sp.prefixes.iter().any(|p| w.starts_with(p) && w.len() > p.len() && self.sp.addressees.contains(p));
-        let mut j = if glued {
-            i + 1
-        } else if self.sp.addressees.contains(&w) {
-            i + 1
-        } else {
+        if !glued && !self.sp.addressees.contains(&w) {
             return i;
-        };
+        }
+        let mut j = i + 1;
         let article = |t: &Token| {
             let w = self.low(t);
             self.sp.determiners.contains(&w) || self.sp.indefinites.contains(&w)
