@@ -59,6 +59,25 @@ const CASES: &[Case] = &[
         &[("进展顺利", "陈静")],
     ),
     (
+        "zh-role.txt",
+        "zh",
+        "骑手工伤案\n\n\
+         青州中院行政审判庭庭长宋立群在宣判后接受了本报记者采访。\n\n\
+         “骑手的权益不能悬在半空中。”这位庭长说。\n",
+        &[("骑手的权益不能悬在半空中。", "宋立群")],
+    ),
+    (
+        "nl-compound.txt",
+        "nl",
+        "Brand in distributiecentrum\n\n\
+         'Het vuur was niet te stoppen', zegt brandweercommandant Wendy Schuurman.\n\n\
+         Op een persconferentie zei de commandant zondagmiddag: 'Er is geen ander pand beschadigd.'\n",
+        &[
+            ("Het vuur was niet te stoppen", "Wendy Schuurman"),
+            ("Er is geen ander pand beschadigd.", "Wendy Schuurman"),
+        ],
+    ),
+    (
         "ko-single.txt",
         "ko",
         "예산 삭감\n\n\

@@ -25,7 +25,7 @@ pub static SPEECH: Speech = Speech {
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["彼", "彼女", "同氏", "本人"]),
-    determiners: Words::new(&[]),
+    determiners: Words::new(&["同", "この", "その"]),
     indefinites: Words::new(&[]),
     titles: Words::new(&[
         "氏", "さん", "首相", "大統領", "総統", "長官", "知事", "大臣", "相", "議員", "社長", "会長", "委員長",

@@ -23,7 +23,7 @@ pub static SPEECH: Speech = Speech {
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["他", "她", "他们", "她们", "该人士", "对方"]),
-    determiners: Words::new(&[]),
+    determiners: Words::new(&["这位", "这名", "该", "那位", "此"]),
     indefinites: Words::new(&["一位", "一名"]),
     titles: Words::new(&[
         "总统", "总理", "首相", "主席", "副主席", "部长", "副部长", "外长", "发言人", "市长", "副市长", "省长",

@@ -281,6 +281,10 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
     // A title after the name, written apart (Korean) or glued to it.
     if let Some(title) = sp.titles.iter().filter(|t| last.ends_with(*t)).max_by_key(|t| t.len()) {
         let glued = &last[..last.len() - title.len()];
+        // "这位庭长", "同社長": the role of someone named before.
+        if sp.determiners.contains(glued) {
+            return Some((Who::Title(written.clone()), written));
+        }
         let name = if !glued.is_empty() { trailing_name(glued) } else { name_before(sp, &words[..words.len() - 1]) };
         return Some(if name.is_empty() {
             (Who::Role(written.clone()), written)

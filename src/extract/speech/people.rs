@@ -183,7 +183,9 @@ impl People {
             if self.particles {
                 p.roles.iter().any(|r| head.ends_with(r.as_str()))
             } else {
-                p.roles.iter().any(|r| same_stem(r, head))
+                // A compound holds its role at the end ("brandweercommandant"
+                // is the "commandant").
+                p.roles.iter().any(|r| same_stem(r, head) || (head.chars().count() >= 5 && r.ends_with(head.as_str())))
             }
         };
         best(self.people.iter().enumerate().filter(|(_, p)| fits(p)).map(|(k, p)| (k, p.first)), pos)
