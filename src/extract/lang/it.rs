@@ -96,7 +96,7 @@ pub static SPEECH: Speech = Speech {
         "sui", "sulla", "sulle", "nei", "nelle", "dai", "dalle", "tra", "fra", "mentre", "poco",
         "che", "il", "cui", "dove", "durante", "in", "nel", "nella", "a", "al", "alla", "con", "e", "ma", "ieri",
         "oggi", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "per", "su", "sul",
-        "dopo", "prima", "davanti", "anche", "poi", "secondo", "ai", "agli",
+        "dopo", "prima", "davanti", "anche", "poi", "secondo", "ai", "agli", "dalla", "dal", "dallo", "nello", "sullo",
     ]),
     prefixes: &["l'", "l’", "d'", "d’", "dell'", "dell’", "all'", "all’", "dall'", "dall’", "un'", "un’", "sull'", "nell'"],
     apostrophe_suffixes: false,

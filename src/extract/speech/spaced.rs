@@ -574,7 +574,7 @@ impl Reader<'_> {
                         // "l'assessore allo Sport", "el alcalde de Torrealbarda":
                         // a capitalised word after a role and its preposition
                         // is the role's domain.
-                        let head = self.low(&toks[k]);
+                        let head = strip_elision_low(&self.low(&toks[k])).to_owned();
                         let governed = a > 0 && {
                             let t = &toks[a - 1];
                             is_word(t) && !t.is_capitalized(self.text) && !self.is_title(&self.low(t))
