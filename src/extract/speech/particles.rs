@@ -123,11 +123,7 @@ fn in_text(sp: &Speech, left: &str, direct: bool) -> Option<Hit> {
     let l = left.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '，' | ',' | '、'));
     // X表示： / X说，
     if let Some(verb) = sp.verbs.iter().filter(|v| l.ends_with(*v)).max_by_key(|v| v.len()) {
-        let mut before = &l[..l.len() - verb.len()];
-        // "范启明评价说": a verb of manner before the reporting verb.
-        if let Some(manner) = sp.verbs.iter().filter(|v| before.ends_with(*v)).max_by_key(|v| v.len()) {
-            before = &before[..before.len() - manner.len()];
-        }
+        let before = without_manner(sp, &l[..l.len() - verb.len()]);
         if let Some((who, written)) = clause_start(sp, before).and_then(|p| parse(sp, p)) {
             return Some(Hit { who, written, cue: Some(verb.to_owned()), direct });
         }
@@ -174,13 +170,19 @@ fn earlier_in_sentence(sp: &Speech, left: &str) -> Option<Hit> {
         if !matches!(after, '，' | ',' | '：' | ':') {
             return None;
         }
-        let mut before = &sentence[..i];
-        if let Some(manner) = sp.verbs.iter().filter(|v| before.ends_with(*v)).max_by_key(|v| v.len()) {
-            before = &before[..before.len() - manner.len()];
-        }
+        let before = without_manner(sp, &sentence[..i]);
         let (who, written) = clause_start(sp, before).and_then(|p| parse(sp, p))?;
         Some(Hit { who, written, cue: Some(verb.to_owned()), direct: false })
     })
+}
+
+/// `before` (what precedes a reporting verb) without a verb of manner at
+/// its end: "范启明评价说" is 范启明 and 评价 before 说.
+fn without_manner<'a>(sp: &Speech, before: &'a str) -> &'a str {
+    match sp.verbs.iter().filter(|v| before.ends_with(*v)).max_by_key(|v| v.len()) {
+        Some(manner) => &before[..before.len() - manner.len()],
+        None => before,
+    }
 }
 
 /// The earliest reporting verb in `s`, the longest of those starting there.
