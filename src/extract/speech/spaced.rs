@@ -279,6 +279,7 @@ impl Reader<'_> {
             };
             // "заявил журналистам председатель …", "a déclaré jeudi à l'AFP
             // la procureure": past when it was said and to whom.
+            let verb_end = after;
             let mut after = self.past_addressee(r, after);
             while after + 1 < r.len()
                 && is_word(&r[after])
@@ -298,8 +299,13 @@ impl Reader<'_> {
                 }
                 after += 1;
             }
-            if let Some((who, written, _)) =
-                self.slot(r, after, false).filter(|(who, written, _)| self.can_speak(who) || article(written))
+            // "— сообщили в пресс-службе компании": past a preposition, a
+            // body is where the words came from.
+            let at_body =
+                |written: &str| after > verb_end && written.split_whitespace().any(|w| self.sp.is_body(&lowercase(w)));
+            if let Some((who, written, _)) = self
+                .slot(r, after, false)
+                .filter(|(who, written, _)| self.can_speak(who) || article(written) || at_body(written))
             {
                 return Some(Hit { who, written, cue: Some(cue), direct: true });
             }
@@ -491,6 +497,12 @@ impl Reader<'_> {
             || self.sp.phrase_ends.contains(&first)
         {
             return None;
+        }
+        // "сказал 24-летний футболист", "erzählte der 56-Jährige": an age
+        // stands for the person just named.
+        let age = toks[k].text(self.text);
+        if age.chars().any(|c| c.is_ascii_digit()) && age.chars().any(char::is_alphabetic) {
+            return Some((Who::Title(age.to_owned()), self.span(toks, i, e), e));
         }
         let mut who = self.who(toks, k, e, at_start && k == i, indefinite)?;
         // "schreef de Senegalees", "sagte der Hamburger": one capitalised
