@@ -52,6 +52,29 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "de-issuer.txt",
+        "de",
+        "Urteil\n\n\
+         Das Landgericht Kreuzhagen verurteilte den früheren Geschäftsführer zu drei Jahren Haft.\n\n\
+         „Der Angeklagte hat das Vertrauen der Bürger missbraucht“, heißt es in einer Mitteilung des Landgerichts.\n",
+        &[("Der Angeklagte hat das Vertrauen der Bürger missbraucht", "Landgericht Kreuzhagen")],
+    ),
+    (
+        "tr-issuer.txt",
+        "tr",
+        "Su zammı\n\n\
+         Belediyeden yapılan yazılı açıklamada ise “Kayıp kaçak oranı azaltıldı” denildi.\n",
+        &[("Kayıp kaçak oranı azaltıldı", "Belediye")],
+    ),
+    (
+        "ar-role.txt",
+        "ar",
+        "إضراب الميناء\n\n\
+         وقال رئيس النقابة العامة لعمال الموانئ مصطفى الحمدوني، أمام العمال: «لن نعود إلى الأرصفة قبل صرف الرواتب كاملة».\n\n\
+         وقالت وزيرة التربية والتعليم هالة الزعبي: «بابنا مفتوح دائما».\n",
+        &[("لن نعود إلى الأرصفة قبل صرف الرواتب كاملة", "مصطفى الحمدوني"), ("بابنا مفتوح دائما", "هالة الزعبي")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

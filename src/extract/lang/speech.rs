@@ -4,6 +4,7 @@
 //! never branches on a language code, only on what a table holds.
 
 use super::Words;
+use crate::extract::names::lowercase;
 
 /// How a language writes names: what tells a name from the words around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +148,30 @@ impl Speech {
     /// stem must be the whole word: "суд" is a court, "Судаков" a surname.
     pub fn is_body_in_name(&self, w: &str) -> bool {
         self.stem_in(self.bodies, w, true)
+    }
+
+    /// Whether the lowercase word `w` is a noun for a body: one of the
+    /// table's, or a compound ending in one ("Landgericht",
+    /// "Familienunternehmen"); not one merely starting like one
+    /// ("Gemeinderätin").
+    pub fn is_body_noun(&self, w: &str) -> bool {
+        self.bodies.iter().any(|b| w == *b || (b.chars().count() >= 5 && w.ends_with(b)))
+    }
+
+    /// `w` cut to the noun for a body it inflects, when only an ending of
+    /// up to three letters follows: "Landgerichts" → "Landgericht", "суда" →
+    /// "суд", "Belediyeden" → "Belediye" (a longer ending may be another
+    /// word: "Gerichtsvollzieher").
+    pub fn body_base<'a>(&self, w: &'a str) -> &'a str {
+        let low = lowercase(w);
+        let stem = self.bodies.iter().filter(|b| b.chars().count() >= 3 && low.starts_with(*b)).max_by_key(|b| b.len());
+        match stem {
+            Some(b) if low.chars().count() - b.chars().count() <= 3 => {
+                let n = b.chars().count();
+                w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
+            }
+            _ => w,
+        }
     }
 
     /// A stem matches the start of a word (the whole word when it is short

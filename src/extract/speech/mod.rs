@@ -74,7 +74,7 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
         // syndical") a noun is someone new, whatever the noun.
         // A document speaks for the body that issued it.
         if let Who::Role(r) | Who::Title(r) = &h.who
-            && let Some(source) = document_source(sp, r)
+            && let Some(source) = issuer(cx, sp, people, r)
         {
             (a.speaker, a.speaker_kind) = (Some(source), Some(SpeakerKind::Organisation));
             return;
@@ -191,43 +191,108 @@ fn source_kind(sp: &Speech, phrase: &str) -> SpeakerKind {
     }
 }
 
-/// The source a phrase headed by a document names: the document and the
-/// body that issued it, when the phrase names one ("comunicado enviado
-/// pela empresa", "nota diffusa in serata dal Comune", "Mitteilung des
-/// Landgerichts"), else the document alone ("jugement", "判決"). `None`
-/// when the phrase is no document's.
-fn document_source(sp: &Speech, phrase: &str) -> Option<String> {
+/// Who issued the document a phrase is headed by, when it is one: the
+/// body the phrase names ("Mitteilung des Landgerichts", "comunicado
+/// enviado pela empresa"); else one the quotation's own sentence names
+/// ("Belediyeden yapılan açıklamada"); else the first the sentence before
+/// names when it tells of speaking or of a document ("Das teilte das
+/// Familienunternehmen mit. „…“, heißt es in der Mitteilung"); else the
+/// document itself ("jugement", "判決"). A body is given as the article
+/// names it in full, when it does. `None` when the phrase is no
+/// document's.
+fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<String> {
     let phrase = phrase.trim();
     if sp.script == Script::Particles {
         return sp.is_document(&lowercase(phrase)).then(|| phrase.to_owned());
     }
-    let bare = |w: &str| {
-        let low = lowercase(strip_elision(w)).into_owned();
-        sp.without_prefix(&low).map_or(low.clone(), str::to_owned)
-    };
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let head = words.iter().position(|w| {
         let low = lowercase(w);
-        !sp.determiners.contains(&low) && !sp.indefinites.contains(&low) && !sp.determiners.contains(&bare(w))
+        !sp.determiners.contains(&low) && !sp.indefinites.contains(&low) && !sp.determiners.contains(&bare(sp, w))
     })?;
-    if !sp.is_document(&bare(words[head])) {
+    if !sp.is_document(&bare(sp, words[head])) {
         return None;
     }
     let named = |k: usize| {
         let w = strip_elision(words[k]);
-        (sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase)) || sp.is_body(&bare(w))
+        (sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase)) || sp.is_body(&bare(sp, w))
     };
-    // The body's words: a capitalised run or one noun for a body.
-    let end = match (head + 1..words.len()).find(|&k| named(k)) {
-        Some(b) => (b + 1..words.len()).find(|&k| !named(k) || sp.script != Script::Cased).unwrap_or(words.len()),
-        None => head + 1,
+    // The body's words: a capitalised run or one noun for a body, the
+    // body the article names in full when they shorten it, else the
+    // document with them ("comunicado enviado pela empresa").
+    if let Some(b) = (head + 1..words.len()).find(|&k| named(k)) {
+        let end = (b + 1..words.len()).find(|&k| !named(k) || sp.script != Script::Cased).unwrap_or(words.len());
+        if let Some(name) = words[b..end].iter().find_map(|w| people.body(w, cx.at)) {
+            return Some(name.to_owned());
+        }
+        let written = std::iter::once(strip_elision(words[head])).chain(words[head + 1..end].iter().copied());
+        return Some(written.collect::<Vec<_>>().join(" "));
+    }
+    let sentence = [cx.left, cx.right];
+    let told = |toks: &[Token]| {
+        toks.iter().any(|t| {
+            let w = bare(sp, t.text(cx.text));
+            t.kind == Kind::Word && (sp.is_verb(&w) || sp.is_document(&w))
+        })
     };
-    Some(
-        std::iter::once(strip_elision(words[head]))
-            .chain(words[head + 1..end].iter().copied())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let before = if cx.previous.is_empty() { cx.introduction } else { cx.previous };
+    let found = sentence
+        .iter()
+        .find_map(|toks| body_in(cx, sp, people, toks))
+        .or_else(|| told(before).then(|| body_in(cx, sp, people, before)).flatten());
+    Some(found.unwrap_or_else(|| strip_elision(words[head]).to_owned()))
+}
+
+/// A word as the tables list it: lowercase, without elision or prefix.
+fn bare(sp: &Speech, w: &str) -> String {
+    let low = lowercase(strip_elision(w)).into_owned();
+    sp.without_prefix(&low).map_or(low.clone(), str::to_owned)
+}
+
+/// The first body `toks` names: in full as the article names it, or by a
+/// noun for a body with the capitalised name after it ("Landgericht
+/// Kreuzhagen", "l'entreprise"). A body written after one of the
+/// language's addressee words ("à l'AFP") only heard the words.
+fn body_in(cx: &Context, sp: &Speech, people: &People, toks: &[Token]) -> Option<String> {
+    let (first, last) = (toks.first()?, toks.last()?);
+    if let Some(name) = people.body_within(first.start, last.end) {
+        return Some(name.to_owned());
+    }
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| t.text(cx.text));
+    let k = (0..toks.len()).find(|&k| {
+        word(k).is_some_and(|w| {
+            let b = bare(sp, w);
+            sp.is_body(&b) && !sp.is_document(&b)
+        }) && !(k > 0 && word(k - 1).is_some_and(|p| sp.addressees.contains(&lowercase(p))))
+    })?;
+    let capitalised = |w: &str| sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase);
+    let end = (k + 1..toks.len().min(k + 4)).find(|&j| !word(j).is_some_and(capitalised)).unwrap_or(toks.len().min(k + 4));
+    let words: Vec<&str> = (k..end).filter_map(word).collect();
+    Some(body_named(sp, people, &words, cx.at))
+}
+
+/// A body's words as the source: the body the article names in full that
+/// one of them shortens or inflects, else the words, one noun cut to the
+/// form the table gives it ("Belediyeden" → "Belediye").
+fn body_named(sp: &Speech, people: &People, words: &[&str], pos: usize) -> String {
+    if let Some(name) = words.iter().find_map(|w| people.body(w, pos)) {
+        return name.to_owned();
+    }
+    match words {
+        [one] => sp.body_base(article_off(one)).to_owned(),
+        _ => words.iter().map(|w| article_off(w)).collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A word without an elided article glued to it: "l'entreprise" →
+/// "entreprise", "l'ARS" → "ARS".
+fn article_off(w: &str) -> &str {
+    match w.find(['\'', '’']) {
+        Some(i) if i <= 2 && w[..i].chars().all(char::is_lowercase) && w[i..].chars().count() > 2 => {
+            &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..]
+        }
+        _ => w,
+    }
 }
 
 /// Whether a phrase found in the speaker's place can name a source: it
@@ -264,7 +329,7 @@ pub(super) fn names_body(sp: &Speech, name: &str) -> bool {
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     // "Gemeinderätin Claudia Meier-Sutter": a title makes it a person.
-    if words.iter().any(|w| sp.titles.contains(w) || sp.role_by_ending(w)) {
+    if words.iter().any(|w| sp.titles.contains(w) || (sp.role_by_ending(w) && !sp.is_body_noun(w))) {
         return false;
     }
     words.iter().any(|w| sp.is_body_in_name(w))

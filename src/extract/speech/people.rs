@@ -40,6 +40,9 @@ pub struct People {
     /// Prefixes read off role words before comparing them ("المحافظ" is
     /// "محافظ").
     prefixes: &'static [&'static str],
+    /// Bodies named in full ("Landgericht Kreuzhagen", "Karadere
+    /// Belediyesi"), at each mention.
+    bodies: Vec<(usize, String)>,
 }
 
 impl People {
@@ -63,6 +66,7 @@ impl People {
                 // "Universidade do Litoral", "Szkoła Podstawowa nr 3": a body's
                 // name is nobody a role or a pronoun could mean.
                 if name.split_whitespace().count() >= 2 && super::names_body(sp, &name) {
+                    people.bodies.push((pos, name));
                     continue;
                 }
                 if let Some(person) = people.add(name, roles, pos) {
@@ -137,6 +141,27 @@ impl People {
     /// names in full.
     pub fn knows(&self, name: &str) -> bool {
         self.find(name, usize::MAX).is_some()
+    }
+
+    /// The body named in full that the word `w` shortens or inflects
+    /// ("Landgerichts", "Mahkeme"), of several the last named before
+    /// `pos`.
+    pub(super) fn body(&self, w: &str, pos: usize) -> Option<&str> {
+        let w = lowercase(strip_suffix(strip_elision(w))).into_owned();
+        if w.chars().count() < 4 {
+            return None;
+        }
+        let named = |(_, name): &&(usize, String)| {
+            name.split_whitespace().any(|n| same_stem(&lowercase(strip_elision(n)), &w))
+        };
+        let before = self.bodies.iter().filter(|(at, _)| *at <= pos).filter(named).last();
+        before.or_else(|| self.bodies.iter().find(named)).map(|(_, name)| name.as_str())
+    }
+
+    /// The first body named in full between the byte offsets `from` and
+    /// `to`.
+    pub(super) fn body_within(&self, from: usize, to: usize) -> Option<&str> {
+        self.bodies.iter().find(|(at, _)| (from..to).contains(at)).map(|(_, name)| name.as_str())
     }
 
     /// Whether the article gives someone the role word `w` (lowercase).

@@ -799,7 +799,17 @@ impl Reader<'_> {
             if ends && definite {
                 break;
             }
-            let governed = m > k && definite;
+            // The article behind a conjunction or preposition ("والتعليم"),
+            // or a noun governing a definite one with a name still to come
+            // ("لعمال الموانئ مصطفى الحمدوني"): the role goes on.
+            let glued = self.sp.prefixes.iter().any(|p| {
+                w.len() > p.len()
+                    && w.starts_with(p)
+                    && self.sp.determiners.iter().any(|d| p.ends_with(d) && !self.sp.determiners.contains(&w[p.len()..]))
+            });
+            let definite_next = m + 1 < e && self.sp.determiners.iter().any(|d| self.low(&toks[m + 1]).starts_with(d));
+            let governing = self.sp.without_prefix(&w).is_some() && definite_next && e >= m + 4;
+            let governed = m > k && (definite || glued || governing);
             if !(title || governed || ends && m > k && m + 1 < e) {
                 break;
             }
@@ -859,6 +869,9 @@ impl Reader<'_> {
         if self.body_of_title(toks, b) {
             return None;
         }
+        if let Some(body) = self.body_before(toks, a) {
+            return Some((b, format!("{body} {}", self.name_text(toks, a, b)), Vec::new()));
+        }
         if b - a < 2 {
             return Some((b, self.name_text(toks, a, b), Vec::new()));
         }
@@ -907,6 +920,24 @@ impl Reader<'_> {
             })
             .collect();
         Some((b, self.name_text(toks, a, b), roles))
+    }
+
+    /// The noun for a body right before the capitalised run at `a`, which
+    /// then names that body: "Das Landgericht Kreuzhagen", "la fromagerie
+    /// Valmorin". Not after a title: "prezes spółki Jan Kowalski" is a
+    /// person with the body of his role.
+    fn body_before(&self, toks: &[Token], a: usize) -> Option<&str> {
+        let t = toks.get(a.checked_sub(1)?).filter(|t| is_word(t))?;
+        let w = self.low(t);
+        let w = strip_elision_low(&w);
+        if !self.sp.is_body_noun(w) || self.is_title(w) || self.sp.is_verb(w) {
+            return None;
+        }
+        let titled = toks[a.saturating_sub(4)..a - 1].iter().any(|t| {
+            let w = self.low(t);
+            is_word(t) && (self.is_title(strip_elision_low(&w)) || self.sp.role_by_ending(strip_elision_low(&w)))
+        });
+        (!titled).then(|| strip_elision(t.text(self.text)))
     }
 
     /// A name after a title in a script without capitals: "الرئيس سامي حداد".
