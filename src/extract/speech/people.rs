@@ -154,7 +154,7 @@ impl People {
         let named = |(_, name): &&(usize, String)| {
             name.split_whitespace().any(|n| same_stem(&lowercase(strip_elision(n)), &w))
         };
-        let before = self.bodies.iter().filter(|(at, _)| *at <= pos).filter(named).last();
+        let before = self.bodies.iter().rev().filter(|(at, _)| *at <= pos).find(named);
         before.or_else(|| self.bodies.iter().find(named)).map(|(_, name)| name.as_str())
     }
 
