@@ -266,7 +266,8 @@ fn body_in(cx: &Context, sp: &Speech, people: &People, toks: &[Token]) -> Option
         }) && !(k > 0 && word(k - 1).is_some_and(|p| sp.addressees.contains(&lowercase(p))))
     })?;
     let capitalised = |w: &str| sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase);
-    let end = (k + 1..toks.len().min(k + 4)).find(|&j| !word(j).is_some_and(capitalised)).unwrap_or(toks.len().min(k + 4));
+    let end =
+        (k + 1..toks.len().min(k + 4)).find(|&j| !word(j).is_some_and(capitalised)).unwrap_or(toks.len().min(k + 4));
     let words: Vec<&str> = (k..end).filter_map(word).collect();
     Some(body_named(sp, people, &words, cx.at))
 }

@@ -151,9 +151,8 @@ impl People {
         if w.chars().count() < 4 {
             return None;
         }
-        let named = |(_, name): &&(usize, String)| {
-            name.split_whitespace().any(|n| same_stem(&lowercase(strip_elision(n)), &w))
-        };
+        let named =
+            |(_, name): &&(usize, String)| name.split_whitespace().any(|n| same_stem(&lowercase(strip_elision(n)), &w));
         let before = self.bodies.iter().rev().filter(|(at, _)| *at <= pos).find(named);
         before.or_else(|| self.bodies.iter().find(named)).map(|(_, name)| name.as_str())
     }

@@ -805,7 +805,11 @@ impl Reader<'_> {
             let glued = self.sp.prefixes.iter().any(|p| {
                 w.len() > p.len()
                     && w.starts_with(p)
-                    && self.sp.determiners.iter().any(|d| p.ends_with(d) && !self.sp.determiners.contains(&w[p.len()..]))
+                    && self
+                        .sp
+                        .determiners
+                        .iter()
+                        .any(|d| p.ends_with(d) && !self.sp.determiners.contains(&w[p.len()..]))
             });
             let definite_next = m + 1 < e && self.sp.determiners.iter().any(|d| self.low(&toks[m + 1]).starts_with(d));
             let governing = self.sp.without_prefix(&w).is_some() && definite_next && e >= m + 4;
