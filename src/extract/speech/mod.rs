@@ -228,7 +228,14 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
         let written = std::iter::once(strip_elision(words[head])).chain(words[head + 1..end].iter().copied());
         return Some(written.collect::<Vec<_>>().join(" "));
     }
-    let sentence = [cx.left, cx.right];
+    // Of the quotation's own sentence, only what comes before the
+    // document: a body after it is rarely its issuer ("señala la
+    // sentencia, a la que ha tenido acceso este periódico").
+    let is_document = |t: &Token| t.kind == Kind::Word && sp.is_document(&bare(sp, t.text(cx.text)));
+    let sentence = match cx.right.iter().position(is_document) {
+        Some(d) => [cx.left, &cx.right[..d]],
+        None => [&cx.left[..cx.left.iter().position(is_document).unwrap_or(cx.left.len())], &[][..]],
+    };
     let told = |toks: &[Token]| {
         toks.iter().any(|t| {
             let w = bare(sp, t.text(cx.text));
@@ -238,8 +245,8 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
     let before = if cx.previous.is_empty() { cx.introduction } else { cx.previous };
     let found = sentence
         .iter()
-        .find_map(|toks| body_in(cx, sp, people, toks))
-        .or_else(|| told(before).then(|| body_in(cx, sp, people, before)).flatten());
+        .find_map(|toks| body_in(cx, sp, people, toks, false))
+        .or_else(|| told(before).then(|| body_in(cx, sp, people, before, true)).flatten());
     Some(found.unwrap_or_else(|| strip_elision(words[head]).to_owned()))
 }
 
@@ -252,19 +259,26 @@ fn bare(sp: &Speech, w: &str) -> String {
 /// The first body `toks` names: in full as the article names it, or by a
 /// noun for a body with the capitalised name after it ("Landgericht
 /// Kreuzhagen", "l'entreprise"). A body written after one of the
-/// language's addressee words ("à l'AFP") only heard the words.
-fn body_in(cx: &Context, sp: &Speech, people: &People, toks: &[Token]) -> Option<String> {
+/// language's addressee words ("à l'AFP") only heard the words. With
+/// `subject`, only a body opening the sentence or right after its verb
+/// ("وأوضح النادي في بيان"), not one the sentence merely mentions.
+fn body_in(cx: &Context, sp: &Speech, people: &People, toks: &[Token], subject: bool) -> Option<String> {
     let (first, last) = (toks.first()?, toks.last()?);
-    if let Some(name) = people.body_within(first.start, last.end) {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| t.text(cx.text));
+    let minor = |k: usize| word(k).is_some_and(|w| sp.determiners.contains(&bare(sp, w)) || sp.is_verb(&bare(sp, w)));
+    let opening = |k: usize| (0..k).all(|j| minor(j) || toks[j].kind != Kind::Word);
+    if !subject && let Some(name) = people.body_within(first.start, last.end) {
         return Some(name.to_owned());
     }
-    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| t.text(cx.text));
     let k = (0..toks.len()).find(|&k| {
         word(k).is_some_and(|w| {
             let b = bare(sp, w);
             sp.is_body(&b) && !sp.is_document(&b)
         }) && !(k > 0 && word(k - 1).is_some_and(|p| sp.addressees.contains(&lowercase(p))))
     })?;
+    if subject && !opening(k) {
+        return None;
+    }
     let capitalised = |w: &str| sp.script == Script::Cased && w.chars().next().is_some_and(char::is_uppercase);
     let end =
         (k + 1..toks.len().min(k + 4)).find(|&j| !word(j).is_some_and(capitalised)).unwrap_or(toks.len().min(k + 4));

@@ -561,7 +561,37 @@ impl Reader<'_> {
         {
             return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, i, b), b));
         }
+        if let Who::New(_) | Who::Role(_) = who
+            && let Some(end) = self.belonging(toks, k, e)
+        {
+            let phrase = self.span(toks, k, end);
+            who = if matches!(who, Who::New(_)) { Who::New(phrase) } else { Who::Role(phrase) };
+            return Some((who, self.span(toks, i, end), end));
+        }
         Some((who, self.span(toks, i, e), e))
+    }
+
+    /// Where the place or body an unnamed source belongs to ends, when a
+    /// preposition after the role or group `toks[k..e]` gives one: "مسؤول
+    /// في إدارة الميناء", "kilku osób z porannej zmiany".
+    fn belonging(&self, toks: &[Token], k: usize, e: usize) -> Option<usize> {
+        let head = self.low(&toks[k]);
+        let head = self.sp.without_prefix(&head).unwrap_or(&head);
+        if !(self.sp.is_group(head) || self.sp.titles.contains(head)) {
+            return None;
+        }
+        let stop = |t: &Token| {
+            let w = self.low(t);
+            !is_word(t) || self.sp.phrase_ends.contains(&w) || self.sp.is_verb(&w) || self.sp.pronouns.contains(&w)
+        };
+        let p = toks.get(e).filter(|t| is_word(t))?;
+        let w = self.low(p);
+        // Prepositions are the short words among the phrase ends.
+        if !self.sp.phrase_ends.contains(&w) || w.chars().count() > 3 || self.sp.is_verb(&w) {
+            return None;
+        }
+        let end = (e + 1..toks.len().min(e + 4)).find(|&j| stop(&toks[j])).unwrap_or(toks.len().min(e + 4));
+        (end > e + 1).then_some(end)
     }
 
     /// Whether a capitalised run ending at `b` is the body of the
@@ -613,9 +643,26 @@ impl Reader<'_> {
                     self.sp.determiners.iter().any(|d| w.starts_with(d))
                 };
                 // A definite noun opening the phrase is an organisation
-                // ("الهيئة الوطنية"), or alone a family name ("العمري").
+                // ("الهيئة الوطنية", "الوزارة في بيان"), or a family name
+                // ("العمري", "قالت الدويري بصوت مخنوق").
                 if m == k && definite(k) && e - k > 1 {
-                    return Some(self.role(toks, k, e, indefinite));
+                    let w = self.low(&toks[k]);
+                    let bare = self.sp.without_prefix(&w).unwrap_or(&w);
+                    if definite(k + 1) || self.sp.is_body(bare) || self.sp.is_group(bare) {
+                        return Some(self.role(toks, k, e, indefinite));
+                    }
+                    return Some(Who::Name(self.span(toks, k, k + 1)));
+                }
+                // Where the article is a prefix, a title without it and
+                // without a definite noun after it is someone new ("بحسب
+                // مسؤول في إدارة الميناء"); "وزير المالية" is definite.
+                let head = self.low(&toks[k]);
+                let untitled_article = self.sp.prefixes.iter().any(|p| self.sp.determiners.contains(p))
+                    && !definite(k)
+                    && (self.sp.titles.contains(&head) || self.sp.is_group(&head))
+                    && !(k + 1 < e && definite(k + 1));
+                if untitled_article && self.sp.script == Script::Uncased {
+                    return Some(Who::New(self.span(toks, k, e)));
                 }
                 // A number is no part of a name ("البالغ من العمر 24 عاما").
                 if m < e && !toks[m..e].iter().any(|t| t.text(self.text).chars().any(|c| c.is_numeric())) {
@@ -830,8 +877,14 @@ impl Reader<'_> {
             let w = self.low(&toks[b]);
             // A family name may be definite ("سامي الرفاعي"); an apposition
             // after the name is ("… الخبير الاقتصادي").
-            let joined = b == m + 1 || self.sp.name_particles.contains(&self.low(&toks[b - 1]));
+            let before = self.low(&toks[b - 1]);
+            let joined = b == m + 1 || self.sp.name_particles.contains(&before);
             let definite = self.sp.determiners.iter().any(|d| w.starts_with(d));
+            // The family name ends it ("قالت الدويري بصوت مخنوق"), but for
+            // a particle of a compound name ("عماد الدين السويدي").
+            if self.sp.determiners.iter().any(|d| before.starts_with(d)) && !self.sp.name_particles.contains(&before) {
+                break;
+            }
             // A preposition or conjunction glued to an article ("للفحص",
             // "بالقرار") opens a phrase of its own, never a name's word.
             let article: Option<&str> = self.sp.determiners.iter().min_by_key(|d| d.len());
