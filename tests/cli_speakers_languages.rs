@@ -84,6 +84,20 @@ const CASES: &[Case] = &[
         &[("خسائر الشركات المستوردة بدأت تتضاعف", "مسؤول في إدارة الميناء"), ("العدالة تأخرت لكنها جاءت", "الدويري")],
     ),
     (
+        "pl-possessive.txt",
+        "pl",
+        "Wyrok\n\n\
+         Pełnomocnik dewelopera, mecenas Robert Gajewski, zapowiedział apelację. Jego zdaniem wyrok jest „krzywdzący i oderwany od rzeczywistości”.\n",
+        &[("krzywdzący i oderwany od rzeczywistości", "Robert Gajewski")],
+    ),
+    (
+        "ru-possessive.txt",
+        "ru",
+        "Трансфер\n\n\
+         Главный тренер Сергей Аникеев доволен. «Это именно тот игрок, которого команде не хватало», — по его словам, переговоры шли месяц.\n",
+        &[("Это именно тот игрок, которого команде не хватало", "Сергей Аникеев")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -59,6 +59,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &["بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "وفقا لـ", "ووفقا لـ", "على لسان", "نقلا عن", "نقلاً عن"],
     according_after: &[],
+    according_pronouns: &["بحسب قوله", "حسب قوله", "وبحسب قوله", "على حد قوله", "على حد تعبيره", "بحسب قولها", "على حد قولها", "على حد تعبيرها"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["هو", "هي", "هم"]),

@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["hat", "haben", "hatte", "hatten", "habe", "wird", "werde"]),
     according: &["laut", "nach angaben", "nach aussage", "nach worten", "nach einschätzung", "gemäß"],
     according_after: &["zufolge"],
+    according_pronouns: &["ihm zufolge", "ihr zufolge", "ihnen zufolge", "seiner ansicht nach", "ihrer ansicht nach", "seiner meinung nach", "ihrer meinung nach", "nach seinen worten", "nach ihren worten", "seinen worten zufolge", "ihren worten zufolge", "nach seinen angaben", "nach ihren angaben", "seinen angaben zufolge", "ihren angaben zufolge"],
     after_quote: Words::new(&["so"]),
     addressees: Words::new(&["gegenüber"]),
     pronouns: Words::new(&["er", "sie", "es"]),

@@ -55,6 +55,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["ha", "han", "había", "habían", "habría"]),
     according: &["según", "de acuerdo con", "a juicio de", "en palabras de", "en opinión de"],
     according_after: &[],
+    according_pronouns: &["según él", "según ella", "según ellos", "a su juicio", "en su opinión", "en sus palabras"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&["a", "al"]),
     pronouns: Words::new(&["él", "ella", "ellos", "ellas"]),

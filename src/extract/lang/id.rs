@@ -46,6 +46,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["telah", "sudah"]),
     according: &["menurut", "berdasarkan keterangan", "seperti dikatakan", "seperti disampaikan"],
     according_after: &[],
+    according_pronouns: &["menurutnya", "menurut dia", "menurut mereka"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&["kepada"]),
     pronouns: Words::new(&["dia", "ia", "beliau", "mereka"]),

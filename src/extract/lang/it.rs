@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["ha", "hanno", "aveva", "avevano", "avrebbe", "è", "sono"]),
     according: &["secondo", "a detta di", "a parere di", "stando a", "per"],
     according_after: &[],
+    according_pronouns: &["secondo lui", "secondo lei", "secondo loro", "a suo dire", "a suo parere", "a suo avviso", "a detta sua"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&["a", "al", "alla", "allo", "ai", "agli", "alle", "all'", "all’"]),
     pronouns: Words::new(&["lui", "lei", "egli", "ella", "loro"]),

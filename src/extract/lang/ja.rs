@@ -22,6 +22,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &[],
     according_after: &["によると", "によれば", "の話では"],
+    according_pronouns: &[],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["彼", "彼女", "同氏", "本人"]),

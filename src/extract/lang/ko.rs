@@ -24,6 +24,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &[],
     according_after: &["에 따르면", "측에 따르면"],
+    according_pronouns: &[],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["그", "그녀", "그들"]),

@@ -45,6 +45,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["heeft", "hebben", "had", "hadden"]),
     according: &["volgens", "naar zeggen van", "aldus"],
     according_after: &[],
+    according_pronouns: &["volgens hem", "volgens haar", "volgens hen", "naar zijn zeggen", "naar haar zeggen"],
     after_quote: Words::new(&["aldus"]),
     addressees: Words::new(&["tegen", "aan"]),
     pronouns: Words::new(&["hij", "zij", "ze", "het"]),

@@ -58,6 +58,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &["według", "zdaniem", "jak powiedział", "jak powiedziała", "jak podkreślił", "jak podkreśliła", "jak poinformował", "jak poinformowała"],
     according_after: &[],
+    according_pronouns: &["jego zdaniem", "jej zdaniem", "ich zdaniem", "według niego", "według niej", "według nich", "jak mówi", "jak twierdzi"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["on", "ona", "oni", "one"]),
@@ -162,7 +163,7 @@ pub static SPEECH: Speech = Speech {
         "muzeum", "muzea", "teatr", "galeri", "filharmoni", "nadleśnictw", "przedstawicielstw", "lotnisk",
     ],
     documents: &[
-        "komunikat", "wyrok", "orzeczeni", "uzasadnieni", "oświadczeni", "raport", "pismo", "piśmie", "decyzj", "postanowieni", "uchwał", "notatk", "sprawozdani",
+        "komunikat", "wyrok", "orzeczeni", "uzasadnieni", "oświadczeni", "raport", "pismo", "piśmie", "komunikac", "dokumenc", "decyzj", "postanowieni", "uchwał", "notatk", "sprawozdani",
         "list", "listu", "rozporządzeni", "ustawa", "ustawy", "ustawie", "dekret", "zarządzeni",
         "regulamin", "statut", "umowa", "umowy", "umowie", "porozumieni", "apel", "petycj",
         "skarg", "wniosek", "wniosku", "pozew", "pozwu", "akt", "aktu", "opini",

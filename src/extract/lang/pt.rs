@@ -49,6 +49,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&["tem", "têm", "tinha", "havia", "terá"]),
     according: &["segundo", "de acordo com", "conforme", "para", "na opinião de", "nas palavras de"],
     according_after: &[],
+    according_pronouns: &["segundo ele", "segundo ela", "segundo eles", "para ele", "para ela", "na sua opinião", "na opinião dele", "na opinião dela"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&["à", "ao", "aos", "às"]),
     pronouns: Words::new(&["ele", "ela", "eles", "elas"]),

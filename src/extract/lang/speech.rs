@@ -45,6 +45,10 @@ pub struct Speech {
     /// Words that follow the source they introduce: German "zufolge",
     /// Turkish "göre", Japanese "によると".
     pub according_after: &'static [&'static str],
+    /// "According to him" in one phrase, the pronoun before, inside or
+    /// after the "according to" word ("jego zdaniem", "по его словам",
+    /// "ihm zufolge", "selon lui"): the person last named is the source.
+    pub according_pronouns: &'static [&'static str],
     /// Words that right after a quotation introduce its source: German
     /// "so", Dutch "aldus".
     pub after_quote: Words,

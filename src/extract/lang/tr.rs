@@ -43,6 +43,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &[],
     according_after: &["göre"],
+    according_pronouns: &["ona göre", "kendisine göre", "onlara göre"],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["o", "kendisi"]),

@@ -20,6 +20,7 @@ pub static SPEECH: Speech = Speech {
     auxiliaries: Words::new(&[]),
     according: &["据", "根据", "援引"],
     according_after: &[],
+    according_pronouns: &[],
     after_quote: Words::new(&[]),
     addressees: Words::new(&[]),
     pronouns: Words::new(&["他", "她", "他们", "她们", "该人士", "对方"]),

@@ -221,7 +221,16 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
     // body the article names in full when they shorten it, else the
     // document with them ("comunicado enviado pela empresa").
     if let Some(b) = (head + 1..words.len()).find(|&k| named(k)) {
-        let end = (b + 1..words.len()).find(|&k| !named(k) || sp.script != Script::Cased).unwrap_or(words.len());
+        // The body's name goes on over capitalised words, or over the
+        // adjectives after its noun ("komunikacie wojewódzkiego urzędu
+        // konserwatorskiego").
+        let modifier = |k: usize| {
+            let low = lowercase(words[k]);
+            !sp.phrase_ends.contains(&low) && !sp.determiners.contains(&low) && !sp.is_verb(&low)
+        };
+        let end = (b + 1..words.len())
+            .find(|&k| !(named(k) || (k <= b + 2 && modifier(k))) || sp.script != Script::Cased)
+            .unwrap_or(words.len());
         if let Some(name) = words[b..end].iter().find_map(|w| people.body(w, cx.at)) {
             return Some(name.to_owned());
         }

@@ -191,7 +191,23 @@ impl Reader<'_> {
 
     /// An "according to" phrase at `k`: the index after it and the phrase.
     fn according_at(&self, toks: &[Token], k: usize) -> Option<(usize, String)> {
-        self.sp.according.iter().find_map(|phrase| {
+        self.phrase_at(self.sp.according, toks, k)
+    }
+
+    /// An "according to him" phrase at `k` ("jego zdaniem", "по его
+    /// словам"): a hit for the person last named.
+    /// The phrase may start a word or two before `k` ("jego zdaniem" at
+    /// "zdaniem").
+    fn according_pronoun_at(&self, toks: &[Token], k: usize) -> Option<Hit> {
+        let (_, cue) = (k.saturating_sub(2)..=k)
+            .find_map(|s| self.phrase_at(self.sp.according_pronouns, toks, s).filter(|(end, _)| *end > k))?;
+        Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true })
+    }
+
+    /// One of `phrases` (lowercase, words split by spaces) at `k`: the
+    /// index after it and the phrase.
+    fn phrase_at(&self, phrases: &[&str], toks: &[Token], k: usize) -> Option<(usize, String)> {
+        phrases.iter().find_map(|phrase| {
             let words: Vec<&str> = phrase.split(' ').collect();
             let fits = words.iter().enumerate().all(|(j, w)| {
                 toks.get(k + j)
@@ -260,6 +276,9 @@ impl Reader<'_> {
         }
         let t = r.get(i).filter(|t| is_word(t))?;
         let w = self.low(t);
+        if let Some(hit) = self.according_pronoun_at(r, i) {
+            return Some(hit);
+        }
         if self.sp.after_quote.contains(&w) || self.according_at(r, i).is_some() {
             let (after, cue) = self.according_at(r, i).unwrap_or((i + 1, w));
             let (who, written, _) = self.slot(r, after, false)?;
@@ -299,10 +318,21 @@ impl Reader<'_> {
                 }
                 after += 1;
             }
-            // "— сообщили в пресс-службе компании": past a preposition, a
-            // body is where the words came from.
-            let at_body =
-                |written: &str| after > verb_end && written.split_whitespace().any(|w| self.sp.is_body(&lowercase(w)));
+            // After the verb that follows a quotation, a body or a group is
+            // its subject ("– przekazało jedynie biuro prasowe urzędu", "—
+            // говорят жители");
+            // past a preposition, a body is where the words came from ("—
+            // сообщили в пресс-службе компании").
+            // One word alone may be whom it was said to ("– powiedział
+            // dziennikarzom").
+            let at_body = |written: &str| {
+                let words = written.split_whitespace().count();
+                written.split_whitespace().any(|w| {
+                    let w = lowercase(w);
+                    (self.sp.is_body(&w) && (words >= 2 || after > verb_end))
+                        || (after == verb_end && self.sp.is_group(&w))
+                })
+            };
             if let Some((who, written, _)) = self
                 .slot(r, after, false)
                 .filter(|(who, written, _)| self.can_speak(who) || article(written) || at_body(written))
@@ -361,6 +391,9 @@ impl Reader<'_> {
         let lo = (0..e).rev().find(|&k| matches!(l[k].kind, Kind::Quote(_))).map_or(0, |k| k + 1);
         let lo = lo.max(e.saturating_sub(PHRASE + 6));
         for v in (lo..e).rev() {
+            if let Some(hit) = self.according_pronoun_at(l, v) {
+                return Some(hit);
+            }
             if let Some((after, cue, inverted)) = self.verb_at(l, v) {
                 if inverted {
                     return Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true });
