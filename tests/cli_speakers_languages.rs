@@ -98,6 +98,16 @@ const CASES: &[Case] = &[
         &[("Это именно тот игрок, которого команде не хватало", "Сергей Аникеев")],
     ),
     (
+        "pl-body-role.txt",
+        "pl",
+        "Strajk\n\n\
+         Rodzice są podzieleni. Rzecznik rady rodziców Szkoły Podstawowej nr 3 powiedział: „Popieramy nauczycieli, ale dzieci nie mogą być zakładnikami tego sporu”.\n",
+        &[(
+            "Popieramy nauczycieli, ale dzieci nie mogą być zakładnikami tego sporu",
+            "Rzecznik rady rodziców Szkoły Podstawowej nr 3",
+        )],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -608,9 +608,13 @@ impl Reader<'_> {
     /// preposition after the role or group `toks[k..e]` gives one: "مسؤول
     /// في إدارة الميناء", "kilku osób z porannej zmiany".
     fn belonging(&self, toks: &[Token], k: usize, e: usize) -> Option<usize> {
-        let head = self.low(&toks[k]);
-        let head = self.sp.without_prefix(&head).unwrap_or(&head);
-        if !(self.sp.is_group(head) || self.sp.titles.contains(head)) {
+        // The role or group may follow a number word ("kilku osób").
+        let unnamed = (k..e.min(k + 2)).any(|j| {
+            let w = self.low(&toks[j]);
+            let w = self.sp.without_prefix(&w).unwrap_or(&w);
+            self.sp.is_group(w) || self.sp.titles.contains(w)
+        });
+        if !unnamed {
             return None;
         }
         let stop = |t: &Token| {
@@ -623,7 +627,15 @@ impl Reader<'_> {
         if !self.sp.phrase_ends.contains(&w) || w.chars().count() > 3 || self.sp.is_verb(&w) {
             return None;
         }
-        let end = (e + 1..toks.len().min(e + 4)).find(|&j| stop(&toks[j])).unwrap_or(toks.len().min(e + 4));
+        // Three words at most, not counting articles ("de la préfecture").
+        let mut end = e + 1;
+        let mut words = 0;
+        while end < toks.len() && words < 3 && !stop(&toks[end]) {
+            if !self.sp.determiners.contains(&self.low(&toks[end])) {
+                words += 1;
+            }
+            end += 1;
+        }
         (end > e + 1).then_some(end)
     }
 
@@ -765,9 +777,23 @@ impl Reader<'_> {
             Script::Cased => {
                 // A full name opening the subject ("Dr Ewa Marczak z Instytutu
                 // … w Zalesiu ostrzega"), else the name nearest the verb.
+                // "Rzecznik rady rodziców Szkoły Podstawowej nr 3": a body's
+                // name after a title is the role's, not a person's.
+                let titled = {
+                    let w = strip_elision_low(&self.low(&toks[start])).to_owned();
+                    self.is_title(&w) || self.sp.role_by_ending(&w)
+                };
                 let mut s = start;
                 while s < end {
                     match self.name_run(toks, s, end, at_start && s == start) {
+                        Some((a, b))
+                            if titled
+                                && a > start
+                                && super::names_body(self.sp, &self.name_text(toks, a, b))
+                                && b - a >= 2 =>
+                        {
+                            return Some((self.role(toks, start, end, false), self.span(toks, start, end)));
+                        }
                         Some((a, b)) if b - a >= 2 && !self.body_of_title(toks, b) => {
                             return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
                         }
