@@ -108,6 +108,25 @@ const CASES: &[Case] = &[
         )],
     ),
     (
+        "id-honorific.txt",
+        "id",
+        "Relokasi pasar\n\n\
+         Bupati Sindangrejo Heru Prasetyadi meninjau Terminal Wates pekan lalu.\n\n\
+         Bu Sumiati, yang berjualan sayur sejak 1994, menilai lokasi baru terlalu jauh. “Ke terminal itu harus naik angkot dua kali,” ucapnya.\n",
+        &[("Ke terminal itu harus naik angkot dua kali,", "Sumiati")],
+    ),
+    (
+        "ru-sentence-source.txt",
+        "ru",
+        "Авария\n\n\
+         Прокурор города Елена Савицкая взяла ситуацию на личный контроль. По её словам, к четвергу прокуратура ждёт от мэрии «полный список домов, где температура опустилась ниже нормы».\n\n\
+         Как рассказал источник в мэрии, вопрос о смене руководства «обсуждается всерьёз».\n",
+        &[
+            ("полный список домов, где температура опустилась ниже нормы", "Елена Савицкая"),
+            ("обсуждается всерьёз", "источник в мэрии"),
+        ],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -57,6 +57,7 @@ pub static SPEECH: Speech = Speech {
         "seine", "ihr", "ihre",
     ]),
     indefinites: Words::new(&["ein", "eine", "einer", "eines", "einem", "einen"]),
+    honorifics: Words::new(&["herr", "herrn", "frau"]),
     titles: Words::new(&[
         "leiterin", "leiter", "professorin", "gewerkschafterin", "gewerkschafter", "bauherrin", "bauherr", "sprecherin", 
         "herr", "frau", "dr", "dr.", "prof", "prof.", "präsident", "präsidentin", "kanzler", "kanzlerin",

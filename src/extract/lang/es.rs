@@ -61,6 +61,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["él", "ella", "ellos", "ellas"]),
     determiners: Words::new(&["el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "del", "al"]),
     indefinites: Words::new(&["un", "una", "unos", "unas"]),
+    honorifics: Words::new(&["don", "doña", "señor", "señora", "sr.", "sra."]),
     titles: Words::new(&[
         "regidor", "regidora", "paleontólogo", "paleontóloga", "investigador", "investigadora", "fuente", "fuentes", "responsable", "vecino", "vecina", "experto", "experta", "analista", "representante", "comerciante", 
         "sr.", "sra.", "srta.", "dr.", "dra.", "don", "doña", "señor", "señora", "presidente", "presidenta",

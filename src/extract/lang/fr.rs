@@ -67,6 +67,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["il", "elle", "ils", "elles", "on"]),
     determiners: Words::new(&["le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "du", "au", "aux"]),
     indefinites: Words::new(&["un", "une", "des"]),
+    honorifics: Words::new(&["m.", "mme", "mlle", "monsieur", "madame"]),
     titles: Words::new(&[
         "préfète", "directrice", "directeur", 
         "m.", "mme", "mlle", "me", "dr", "pr", "mgr", "monsieur", "madame", "maître", "docteur", "professeur",

@@ -52,6 +52,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["dia", "ia", "beliau", "mereka"]),
     determiners: Words::new(&["sang", "si", "para"]),
     indefinites: Words::new(&["seorang", "sebuah", "salah"]),
+    honorifics: Words::new(&["bu", "ibu", "pak", "bapak", "mas", "mbak", "bang", "kak"]),
     titles: Words::new(&[
         "bapak", "pak", "ibu", "bu", "dr.", "prof.", "ir.", "h.", "hj.", "menteri", "presiden", "wakil", "gubernur",
         "bupati", "wali", "kota", "camat", "lurah", "ketua", "juru", "bicara", "jubir", "direktur", "kepala",

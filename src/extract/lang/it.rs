@@ -57,6 +57,7 @@ pub static SPEECH: Speech = Speech {
         "degli", "delle", "al", "alla", "suo", "sua",
     ]),
     indefinites: Words::new(&["un", "uno", "una", "un'"]),
+    honorifics: Words::new(&["signor", "signora", "sig.", "sig.ra"]),
     titles: Words::new(&[
         "manager", "governatrice", "governatore", "amministratrice", "amministratore", "titolare", "responsabile", "portavoce", "fonte", "fonti", "residente", "esperto", "esperta", "analista", "ricercatore", "ricercatrice", "sindacalista", "cittadino", 
         "sig.", "sig.ra", "dott.", "dott.ssa", "prof.", "avv.", "ing.", "on.", "signor", "signora", "presidente",

@@ -28,6 +28,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["彼", "彼女", "同氏", "本人"]),
     determiners: Words::new(&["同", "この", "その"]),
     indefinites: Words::new(&[]),
+    honorifics: Words::new(&[]),
     titles: Words::new(&[
         "氏", "さん", "首相", "大統領", "総統", "長官", "知事", "大臣", "相", "議員", "社長", "会長", "委員長",
         "市長", "町長", "村長", "区長", "代表", "教授", "准教授", "監督", "選手", "容疑者", "被告", "弁護士",

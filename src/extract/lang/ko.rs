@@ -30,6 +30,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["그", "그녀", "그들"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&["한"]),
+    honorifics: Words::new(&[]),
     titles: Words::new(&[
         "씨", "대통령", "총리", "장관", "차관", "의원", "대변인", "위원장", "시장", "도지사", "지사", "군수", "구청장",
         "대표", "회장", "사장", "부사장", "교수", "감독", "선수", "판사", "검사", "변호사", "청장", "국장", "과장", "사무국장", "사무총장", "사무처장", "위원장", "본부장", "지부장",

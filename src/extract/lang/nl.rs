@@ -51,6 +51,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["hij", "zij", "ze", "het"]),
     determiners: Words::new(&["de", "het", "een", "zijn", "haar", "hun", "die", "dat", "deze"]),
     indefinites: Words::new(&["een"]),
+    honorifics: Words::new(&["meneer", "mevrouw", "dhr.", "mw.", "mevr."]),
     titles: Words::new(&[
         "dhr.", "mevr.", "mr.", "dr.", "prof.", "ir.", "drs.", "heer", "mevrouw", "burgemeester", "minister",
         "premier", "president", "voorzitter", "directeur", "woordvoerder", "woordvoerster", "wethouder",

@@ -64,6 +64,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["on", "ona", "oni", "one"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&[]),
+    honorifics: Words::new(&["pan", "pani", "panu", "pana", "panią"]),
     titles: Words::new(&[
         "pan", "pani", "dr", "prof.", "prof", "mec.", "minister", "ministra", "premier", "prezydent",
         "prezydentka", "burmistrz", "wójt", "starosta", "wojewoda", "poseł", "posłanka", "senator", "senatorka",

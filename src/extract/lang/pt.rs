@@ -55,6 +55,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["ele", "ela", "eles", "elas"]),
     determiners: Words::new(&["o", "a", "os", "as", "um", "uma", "uns", "umas", "seu", "sua", "do", "da", "dos", "das"]),
     indefinites: Words::new(&["um", "uma", "uns", "umas"]),
+    honorifics: Words::new(&["dona", "seu", "senhor", "senhora", "sr.", "sra."]),
     titles: Words::new(&[
         "investigador", "investigadora", "politólogo", "politóloga", "fonte", "fontes", "responsável", "comandante", "especialista", "analista", "representante", "moradora", "morador", "sindicalista", 
         "sr.", "sra.", "dr.", "dra.", "senhor", "senhora", "dom", "dona", "presidente", "presidenta", "ministro",

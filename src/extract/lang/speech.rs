@@ -65,6 +65,10 @@ pub struct Speech {
     /// Indefinite articles ("un", "eine", "una"): a role after one is
     /// someone new, never a person named before.
     pub indefinites: Words,
+    /// Forms of address before a name ("Bu", "Frau", "M.", "pani"), which
+    /// a single name may follow: "Bu Sumiati" is someone, as "Bupati
+    /// Sindangrejo" (a title and a place) is not. Lowercase.
+    pub honorifics: Words,
     /// Titles and honorifics written before a name and never part of it
     /// ("m.", "mme", "frau", "dr."); for particle scripts, those written
     /// after it too ("氏", "首相", "씨", "대통령").

@@ -49,6 +49,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["o", "kendisi"]),
     determiners: Words::new(&[]),
     indefinites: Words::new(&["bir"]),
+    honorifics: Words::new(&[]),
     titles: Words::new(&[
         "bay", "bayan", "sayın", "dr.", "prof.", "doç.", "av.", "bakan", "bakanı", "başkan", "başkanı",
         "belediye", "vali", "valisi", "milletvekili", "sözcü", "sözcüsü", "müdür", "müdürü", "genel", "hakim",

@@ -26,6 +26,7 @@ pub static SPEECH: Speech = Speech {
     pronouns: Words::new(&["他", "她", "他们", "她们", "该人士", "对方"]),
     determiners: Words::new(&["这位", "这名", "该", "那位", "此"]),
     indefinites: Words::new(&["一位", "一名"]),
+    honorifics: Words::new(&[]),
     titles: Words::new(&[
         "总统", "总理", "首相", "主席", "副主席", "部长", "副部长", "外长", "发言人", "市长", "副市长", "省长",
         "县长", "局长", "处长", "主任", "书记", "董事长", "总裁", "总经理", "经理", "首席执行官", "院长", "校长",

@@ -88,6 +88,11 @@ impl People {
     fn add(&mut self, name: String, roles: Vec<String>, pos: usize) -> Option<String> {
         if let Some(k) = self.find(&name, pos) {
             let p = &mut self.people[k];
+            // "Bu Sumiati", then "Sumiati Rahayu": the fuller name.
+            let fuller = stems(&name, self.particles);
+            if fuller.len() > p.words.len() {
+                (p.name, p.words) = (name.clone(), fuller);
+            }
             for r in roles {
                 if !p.roles.contains(&r) {
                     p.roles.push(r);
@@ -97,8 +102,9 @@ impl People {
         }
         let words = stems(&name, self.particles);
         // One word in a spaced script is a surname or a place: it becomes
-        // someone only when quoted (see `resolve`).
-        if !self.particles && words.len() < 2 {
+        // someone only when quoted (see `resolve`), or after a form of
+        // address (its one role then).
+        if !self.particles && words.len() < 2 && roles.is_empty() {
             return None;
         }
         self.people.push(Person { name: name.clone(), words, roles, first: pos });

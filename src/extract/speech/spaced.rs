@@ -389,6 +389,13 @@ impl Reader<'_> {
                 || t.is_punct(text, '–')
         });
         let lo = (0..e).rev().find(|&k| matches!(l[k].kind, Kind::Quote(_))).map_or(0, |k| k + 1);
+        // "По её словам, к четвергу прокуратура ждёт … «…»": "according
+        // to her" opening the sentence covers all of it.
+        if lo == 0
+            && let Some(hit) = (0..e.min(2)).find_map(|k| self.according_pronoun_at(l, k))
+        {
+            return Some(hit);
+        }
         let lo = lo.max(e.saturating_sub(PHRASE + 6));
         for v in (lo..e).rev() {
             if let Some(hit) = self.according_pronoun_at(l, v) {
@@ -423,8 +430,10 @@ impl Reader<'_> {
                     return Some(Hit { who, written, cue: Some(cue), direct: true });
                 }
             }
+            // "Как рассказал нашему изданию источник в мэрии, …": past whom
+            // it was told to.
             if let Some((after, cue)) = self.according_at(l, v)
-                && let Some((who, written, end)) = self.slot(l, after, false)
+                && let Some((who, written, end)) = self.slot(l, self.past_addressee(l, after), false)
             {
                 return Some(Hit { who, written, cue: Some(cue), direct: end == e });
             }
@@ -989,7 +998,9 @@ impl Reader<'_> {
             return Some((b, format!("{body} {}", self.name_text(toks, a, b)), Vec::new()));
         }
         if b - a < 2 {
-            return Some((b, self.name_text(toks, a, b), Vec::new()));
+            // "Bu Sumiati": one name after a form of address is someone's.
+            let honorific = a.checked_sub(1).map(|h| self.low(&toks[h])).filter(|h| self.sp.honorifics.contains(h));
+            return Some((b, self.name_text(toks, a, b), honorific.into_iter().collect()));
         }
         let mut roles: Vec<String> = toks[k..a].iter().map(|t| self.low(t)).collect();
         // Lowercase role words before: "la ministre de l'Intérieur Claire Dubois".
