@@ -127,6 +127,15 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "nl-particles.txt",
+        "nl",
+        "Brand\n\n\
+         'Die geven geen reden tot zorg', zegt een woordvoerder van de veiligheidsregio.\n\n\
+         Directeur-eigenaar Bart van den Heuvel stond zondagochtend bij de resten van de hal. 'Mijn opa is hier in 1962 begonnen', vertelt hij.\n\n\
+         'We bouwen het opnieuw op', zegt fractievoorzitter Ruud Klaassen van Lokaal Marlewijk.\n",
+        &[("Mijn opa is hier in 1962 begonnen", "Bart van den Heuvel"), ("We bouwen het opnieuw op", "Ruud Klaassen")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -120,7 +120,7 @@ pub static SPEECH: Speech = Speech {
         "der", "die", "das", "dem", "den", "am", "im", "in", "bei", "auf", "vor", "nach", "während", "gegenüber",
         "und", "aber", "denn", "mit", "für", "zu", "zum", "zur", "an", "auch", "noch", "bereits", "dann", "am",
         "gestern", "heute", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-        "hinzu", "ein", "ab", "fest", "mit", "zufolge",
+        "hinzu", "ein", "ab", "fest", "mit", "zufolge", "seit", "aus", "über", "durch", "ohne", "gegen", "unter",
     ]),
     prefixes: &[],
     apostrophe_suffixes: false,

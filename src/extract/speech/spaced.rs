@@ -870,17 +870,39 @@ impl Reader<'_> {
         }
         let mut b = a;
         let mut n = 0;
+        // "l'association La Truite de la Lirette": a name after an article
+        // is a thing's, and takes no particles.
+        let after_article = a > 0 && is_word(&toks[a - 1]) && self.sp.determiners.contains(&self.low(&toks[a - 1]));
         while b < e && n < NAME {
             if cap(b) && (b == a || !not_a_name(b)) {
                 b += 1;
                 n += 1;
-            } else if b > a && b + 1 < e && self.sp.name_particles.contains(&self.low(&toks[b])) && cap(b + 1) {
-                b += 1;
+            } else if let Some(c) = self.surname_after_particles(toks, b, e, if after_article { 0 } else { n }) {
+                n += usize::from(c > b + 1);
+                b = c;
             } else {
                 break;
             }
         }
         Some((a, b))
+    }
+
+    /// Where a name goes on after the particles starting at `b`, of a
+    /// name of `had` words so far: one particle and the capitalised words
+    /// after it ("Maria da Luz Pereira"), or two and one surname ending
+    /// the name ("Bart van den Heuvel", "de la Fontaine"). After a first
+    /// and a last name, a particle and more than one capitalised word are
+    /// what the person belongs to ("Ruud Klaassen van Lokaal Marlewijk").
+    fn surname_after_particles(&self, toks: &[Token], b: usize, e: usize, had: usize) -> Option<usize> {
+        let particle = |k: usize| k < e && is_word(&toks[k]) && self.sp.name_particles.contains(&self.low(&toks[k]));
+        let cap = |k: usize| k < e && is_word(&toks[k]) && toks[k].is_capitalized(self.text);
+        if !particle(b) || had == 0 {
+            return None;
+        }
+        if cap(b + 1) {
+            return (had < 2 || !cap(b + 2)).then_some(b + 1);
+        }
+        (had == 1 && particle(b + 1) && cap(b + 2) && !cap(b + 3)).then_some(b + 3)
     }
 
     /// A name as stored: its words, the elision before it and a case
@@ -985,6 +1007,16 @@ impl Reader<'_> {
             && is_word(&toks[j - 1])
             && self.sp.phrase_ends.contains(&self.low(&toks[j - 1]))
             && !self.sp.is_verb(&self.low(&toks[j - 1]))
+        {
+            return None;
+        }
+        // "Sindicato de Trabajadores Lácteos": the rest of a longer name,
+        // read from its start.
+        if k >= 2
+            && is_word(&toks[k - 1])
+            && self.sp.name_particles.contains(&self.low(&toks[k - 1]))
+            && is_word(&toks[k - 2])
+            && toks[k - 2].is_capitalized(self.text)
         {
             return None;
         }
