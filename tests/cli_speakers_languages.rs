@@ -136,6 +136,19 @@ const CASES: &[Case] = &[
         &[("Mijn opa is hier in 1962 begonnen", "Bart van den Heuvel"), ("We bouwen het opnieuw op", "Ruud Klaassen")],
     ),
     (
+        "nl-next-sentence.txt",
+        "nl",
+        "Kanaalbrug\n\n\
+         „Die brug had tien jaar geleden al aangepakt moeten worden.” Dat zegt fractievoorzitter Ruud Klaassen.\n\n\
+         Andere buurtbewoners zijn vooral opgelucht: „Het werd hoog tijd.”\n\n\
+         „De veiligheid kan niet worden gegarandeerd”, concludeerde het bureau in een rapport.\n",
+        &[
+            ("Die brug had tien jaar geleden al aangepakt moeten worden.", "Ruud Klaassen"),
+            ("Het werd hoog tijd.", "Andere buurtbewoners"),
+            ("De veiligheid kan niet worden gegarandeerd", "bureau"),
+        ],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -79,6 +79,16 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
             (a.speaker, a.speaker_kind) = (Some(source), Some(SpeakerKind::Organisation));
             return;
         }
+        // "concludeerde het bureau": a body's noun alone is the body the
+        // article names in full ("ingenieursbureau Dekker & Vos").
+        if let Who::Role(r) | Who::Title(r) = &h.who
+            && let [noun] = r.split_whitespace().collect::<Vec<_>>()[..]
+            && sp.is_body(&bare(sp, noun))
+            && let Some(body) = people.body(noun, cx.at)
+        {
+            (a.speaker, a.speaker_kind) = (Some(body.to_owned()), Some(SpeakerKind::Organisation));
+            return;
+        }
         let who = match &h.who {
             Who::Role(r) | Who::Title(r) if !names_a_source(sp, people, r) => &Who::Pronoun,
             who => who,
@@ -128,6 +138,13 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     let intro = if cx.previous.is_empty() { cx.introduction } else { cx.previous };
     if intro.last().is_some_and(|t| is_colon(cx.text, t))
         && let Some(h) = introduced_by(cx, sp, people, &intro[..intro.len() - 1])
+    {
+        resolve(&mut a, &h);
+        return a;
+    }
+    if sp.script != Script::Particles
+        && !cx.right.iter().any(|t| t.kind == Kind::Word)
+        && let Some(h) = spaced::next_sentence(cx.text, sp, people, cx.next)
     {
         resolve(&mut a, &h);
         return a;

@@ -157,8 +157,13 @@ impl People {
         if w.chars().count() < 4 {
             return None;
         }
-        let named =
-            |(_, name): &&(usize, String)| name.split_whitespace().any(|n| same_stem(&lowercase(strip_elision(n)), &w));
+        // A compound ends in its head ("ingenieursbureau" is a "bureau").
+        let named = |(_, name): &&(usize, String)| {
+            name.split_whitespace().any(|n| {
+                let n = lowercase(strip_elision(n));
+                same_stem(&n, &w) || (w.chars().count() >= 5 && n.ends_with(w.as_str()))
+            })
+        };
         let before = self.bodies.iter().rev().filter(|(at, _)| *at <= pos).find(named);
         before.or_else(|| self.bodies.iter().find(named)).map(|(_, name)| name.as_str())
     }

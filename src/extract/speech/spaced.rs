@@ -47,6 +47,26 @@ pub(super) fn in_sentence(text: &str, sp: &Speech, people: &People, toks: &[Toke
     reader.left(toks).or_else(|| reader.inline(toks, true)).or_else(|| reader.opening_name(toks))
 }
 
+/// The speaker the next sentence gives a quotation that fills its own:
+/// „…” Dat zegt fractievoorzitter Ruud Klaassen. „…“ Das sagte X. A
+/// function word (or one the article also writes in lowercase), the verb,
+/// then its subject.
+pub(super) fn next_sentence(text: &str, sp: &Speech, people: &People, next: &[Token]) -> Option<Hit> {
+    let reader = Reader { text, sp, people };
+    let first = next.first().filter(|t| is_word(t))?;
+    let w = low(text, first);
+    let function_word = sp.not_names.contains(&w)
+        || sp.pronouns.contains(&w)
+        || sp.determiners.contains(&w)
+        || sp.phrase_ends.contains(&w);
+    if !(function_word || people.writes_lowercase(first.text(text))) {
+        return None;
+    }
+    let (after, cue, _) = reader.verb_at(next, 1)?;
+    let (who, written, _) = reader.slot(next, after, false).filter(|(who, _, _)| reader.can_speak(who))?;
+    Some(Hit { who, written, cue: Some(cue), direct: false })
+}
+
 /// The people `toks` (a paragraph) names in full, with the role words
 /// written with them: (byte offset, name, roles).
 pub(super) fn names(text: &str, sp: &Speech, people: &People, toks: &[Token]) -> Vec<(usize, String, Vec<String>)> {
@@ -473,13 +493,28 @@ impl Reader<'_> {
         // tempéré l'enthousiasme :", "Di hadapan anggota dewan, ia …:").
         let starts = std::iter::once(0).chain((1..toks.len().min(6)).filter(|&j| toks[j - 1].is_punct(self.text, ',')));
         for start in starts {
-            let Some((who, written, end)) = self.slot(toks, start, true) else { continue };
+            let Some((mut who, mut written, mut end)) = self.slot(toks, start, true) else { continue };
+            // "Andere buurtbewoners zijn vooral opgelucht:": unnamed people
+            // or a body opening the sentence are its subject, up to their
+            // noun.
+            let unnamed = (start..end.min(start + 3)).find(|&j| {
+                let w = self.low(&toks[j]);
+                let w = strip_elision_low(&w);
+                self.sp.is_group(w) || self.sp.is_body(w)
+            });
+            if !matches!(who, Who::Name(_))
+                && !self.can_speak(&who)
+                && let Some(g) = unnamed
+            {
+                let noun = strip_elision(&self.span(toks, start, g + 1)).to_owned();
+                (who, written, end) = (Who::Role(noun.clone()), noun, g + 1);
+            }
             let subject = match &who {
                 // One capitalised word opening a sentence is a name only
                 // when the article named its bearer ("Poche parole, …:").
                 Who::Name(n) if start == 0 && !n.contains(' ') => self.people.knows(n),
                 Who::Name(_) | Who::Pronoun => true,
-                Who::Title(_) | Who::Role(_) | Who::New(_) => self.can_speak(&who),
+                Who::Title(_) | Who::Role(_) | Who::New(_) => self.can_speak(&who) || unnamed.is_some(),
             };
             if subject && toks.get(end).is_some_and(|t| t.is_punct(self.text, ',') || is_word(t)) {
                 return Some(Hit { who, written, cue: None, direct: false });
@@ -504,7 +539,13 @@ impl Reader<'_> {
     /// the words as written and the index after them.
     fn slot(&self, toks: &[Token], i: usize, at_start: bool) -> Option<(Who, String, usize)> {
         let t = toks.get(i).filter(|t| is_word(t))?;
-        if self.is_pronoun(t) {
+        // Dutch "het" is "it" and "the": before a noun, the article.
+        let article = self.sp.determiners.contains(&self.low(t))
+            && toks.get(i + 1).is_some_and(|n| {
+                let w = self.low(n);
+                is_word(n) && !self.sp.is_verb(&w) && !self.sp.phrase_ends.contains(&w)
+            });
+        if self.is_pronoun(t) && !article {
             return Some((Who::Pronoun, t.text(self.text).to_owned(), i + 1));
         }
         let mut k = i;
@@ -663,6 +704,16 @@ impl Reader<'_> {
                     if let Some((a, b)) = self.name_run(toks, m, e, at_start && m == k) {
                         if self.body_of_title(toks, b) {
                             continue;
+                        }
+                        // "Andere buurtbewoners", "Mehrere Anwohner": one
+                        // capitalised word before unnamed people or a body
+                        // describes them.
+                        if b == a + 1
+                            && b < e
+                            && !toks[b].is_capitalized(self.text)
+                            && (self.sp.is_group(&self.low(&toks[b])) || self.sp.is_body(&self.low(&toks[b])))
+                        {
+                            return Some(self.role(toks, k, e, indefinite));
                         }
                         let name = self.name_text(toks, a, b);
                         // "la portavoz del Ayuntamiento": the role of a body,
