@@ -378,7 +378,13 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
         if !sp.title_first {
             // After the name: 田中一郎首相, 김민수 대통령.
             let before = without_age(para[..i].trim_end());
-            let name = if before.len() < i {
+            // Only the title's own clause: "…수단을 검토하겠다.\" 시장은" names
+            // nobody before 시장.
+            let clause = before
+                .rfind(|c: char| is_break(c) || matches!(c, '"' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'))
+                .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+            let before = &before[clause..];
+            let name = if before.len() < i - clause {
                 let words: Vec<&str> = before.split_whitespace().collect();
                 name_before(sp, &words[words.len().saturating_sub(3)..])
             } else {
@@ -388,7 +394,7 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
                 && !sp.pronouns.contains(name)
                 && let Some(at) = before.rfind(name)
             {
-                out.push((base + at, name.to_owned(), vec![title.to_owned()]));
+                out.push((base + clause + at, name.to_owned(), vec![title.to_owned()]));
             }
             continue;
         }
