@@ -99,6 +99,7 @@ pub static SPEECH: Speech = Speech {
     ]),
     role_endings: &[],
     not_names: Words::new(&[]),
+    surnames: &[],
     name_particles: Words::new(&["عبد", "أبو", "أبي", "بن", "بنت", "ابن", "آل", "أم", "الدين", "الله", "الرحمن"]),
     phrase_ends: Words::new(&[
         "إن", "أن", "إنه", "أنه", "إنها", "أنها", "في", "خلال", "على", "إلى", "عن", "مع", "بعد", "قبل", "الذي",

@@ -115,6 +115,7 @@ pub static SPEECH: Speech = Speech {
         "er", "es", "dies", "diese", "dieser", "dieses", "schon", "nur", "allerdings", "deshalb", "daher",
         "zwar", "immerhin", "bereits", "noch", "ob", "als", "wenn", "weil", "dass", "was", "wer", "wo",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["von", "van", "de", "der", "zu", "den", "vom"]),
     phrase_ends: Words::new(&[
         "der", "die", "das", "dem", "den", "am", "im", "in", "bei", "auf", "vor", "nach", "während", "gegenüber",

@@ -103,6 +103,7 @@ pub static SPEECH: Speech = Speech {
         "asimismo", "mientras", "cuando", "este", "esta", "estos", "estas", "ese", "esa", "eso", "esto", "aquí",
         "allí", "nosotros", "yo", "por su parte", "finalmente", "primero", "después", "antes", "otro", "otra",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["de", "del", "la", "las", "los", "y", "da", "van", "von"]),
     phrase_ends: Words::new(&[
         "que", "quien", "quienes", "cuyo", "cuya", "donde", "durante", "en", "ante", "tras", "a", "al", "con",

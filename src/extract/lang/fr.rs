@@ -106,6 +106,7 @@ pub static SPEECH: Speech = Speech {
         "sous", "contre", "entre", "vers", "chez", "il", "elle", "ils", "elles", "nous", "vous", "je", "on",
         "c'est", "ce", "cette", "ces", "oui", "non", "bref", "certes", "d'abord", "ensuite", "surtout", "pas",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["de", "du", "des", "d'", "la", "le", "van", "von", "da", "di", "ben", "el"]),
     phrase_ends: Words::new(&[
         "qui", "que", "qu'", "dont", "où", "lors", "pendant", "dans", "devant", "après", "avant", "lundi", "mardi",

@@ -93,6 +93,7 @@ pub static SPEECH: Speech = Speech {
         "sementara", "meski", "meskipun", "walaupun", "sedangkan", "bahkan", "adapun", "oleh", "karena",
         "sebelumnya", "selanjutnya", "sebab", "akan", "tidak", "sudah", "telah",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["bin", "binti", "van", "de"]),
     phrase_ends: Words::new(&[
         "yang", "di", "ke", "dari", "saat", "ketika", "dalam", "pada", "kepada", "dan", "tetapi", "namun",

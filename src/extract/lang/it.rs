@@ -93,6 +93,7 @@ pub static SPEECH: Speech = Speech {
         "intanto", "mentre", "quando", "questo", "questa", "quello", "quella", "qui", "lì", "noi", "io",
         "infine", "eppure", "insomma", "nel", "nella", "sul", "sulla", "dal", "dalla", "alla",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["de", "di", "del", "della", "da", "dal", "lo", "la", "van", "von"]),
     phrase_ends: Words::new(&[
         "sui", "sulla", "sulle", "nei", "nelle", "dai", "dalle", "tra", "fra", "mentre", "poco",

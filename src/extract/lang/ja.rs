@@ -39,6 +39,7 @@ pub static SPEECH: Speech = Speech {
     ]),
     role_endings: &["担当者", "関係者", "アナリスト", "幹部", "職員", "住民", "社員", "関係筋", "筋"],
     not_names: Words::new(&[]),
+    surnames: &[],
     name_particles: Words::new(&[]),
     phrase_ends: Words::new(&[]),
     prefixes: &[],

@@ -39,6 +39,7 @@ pub static SPEECH: Speech = Speech {
     ]),
     role_endings: &["관계자", "측 대변인", "측", "직원", "주민", "시민", "소식통"],
     not_names: Words::new(&[]),
+    surnames: &[],
     name_particles: Words::new(&[]),
     phrase_ends: Words::new(&[]),
     prefixes: &[],

@@ -84,6 +84,7 @@ pub static SPEECH: Speech = Speech {
         "wij", "we", "ik", "men", "dit", "deze", "die", "dat", "al", "nog", "wel", "niet", "inmiddels", "intussen",
         "desondanks", "ondanks", "tegelijk", "wel", "ook", "het", "de", "een",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["van", "de", "der", "den", "ter", "ten", "te", "het", "'t"]),
     phrase_ends: Words::new(&[
         "die", "dat", "wie", "waar", "tijdens", "in", "op", "bij", "na", "voor", "met", "aan", "en", "maar",

@@ -112,6 +112,7 @@ pub static SPEECH: Speech = Speech {
         "ja", "to", "ten", "ta", "te", "tego", "już", "jeszcze", "nie", "tak", "natomiast", "tymczasem",
         "mimo", "ponadto", "zdaniem", "choć", "chociaż", "co", "kiedy", "gdy",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["de", "von", "van"]),
     phrase_ends: Words::new(&[
         "który", "która", "które", "którzy", "gdzie", "podczas", "w", "we", "na", "po", "przed", "z", "ze",

@@ -98,6 +98,7 @@ pub static SPEECH: Speech = Speech {
         "só", "apenas", "mesmo", "enquanto", "quando", "este", "esta", "esse", "essa", "isso", "isto", "aqui",
         "ali", "nós", "eu", "no", "na", "nos", "nas", "ao", "à", "todavia", "ainda", "conforme", "no entanto",
     ]),
+    surnames: &[],
     name_particles: Words::new(&["de", "da", "do", "das", "dos", "e", "van", "von"]),
     phrase_ends: Words::new(&[
         "que", "quem", "cujo", "cuja", "onde", "durante", "em", "no", "na", "nos", "nas", "a", "ao", "à", "com",

@@ -76,6 +76,11 @@ pub struct Speech {
     /// Endings of role nouns, for languages that capitalise nouns or glue
     /// roles into compounds ("minister" of "Innenministerin"); lowercase.
     pub role_endings: &'static [&'static str],
+    /// Family names of a script without spaces or capitals, written
+    /// first (Chinese 王, 李, 欧阳): a name with no title is read from one
+    /// of them and a character or two before a reporting verb or a word of
+    /// the frame ("拄着拐杖的罗建军在法庭外"). Empty elsewhere.
+    pub surnames: &'static [&'static str],
     /// Capitalised words that open sentences and are never names
     /// ("Pourtant", "Dennoch"), lowercase.
     pub not_names: Words,

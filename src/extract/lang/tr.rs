@@ -84,6 +84,7 @@ pub static SPEECH: Speech = Speech {
         "ile", "biz", "ben", "bunun", "üzerine", "yine", "öte", "yandan", "buna", "rağmen", "hatta", "zaten",
         "işte", "böylece", "dolayısıyla", "oysa", "kısa", "süre", "açıklamada", "konuşan",
     ]),
+    surnames: &[],
     name_particles: Words::new(&[]),
     phrase_ends: Words::new(&[
         "ve", "ile", "için", "de", "da", "bugün", "dün", "yaptığı", "düzenlediği", "katıldığı", "açıklamada",

@@ -361,8 +361,12 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
     found.sort_by_key(|&(i, t)| (i + t.len(), i));
     found.dedup_by_key(|&mut (i, t)| i + t.len());
     let spaced = para.contains(' ');
+    let surnamed = |name: &str| sp.surnames.iter().any(|s| name.starts_with(s));
     for (i, title) in found {
-        if sp.role_endings.iter().any(|r| title.ends_with(r)) {
+        // "城南区居民表示": a role ending names nobody, unless a family name
+        // follows it ("居民刘桂芳正在清理").
+        if sp.role_endings.iter().any(|r| title.ends_with(r)) && !(sp.title_first && surnamed(&para[i + title.len()..]))
+        {
             continue;
         }
         // Korean writes a title as its own word, with a particle at most
@@ -414,8 +418,43 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
             out.push((base + i, name.to_owned(), vec![title.to_owned()]));
         }
     }
+    out.extend(untitled(sp, para).map(|(i, name)| (base + i, name.to_owned(), Vec::new())));
     out.sort_by_key(|(p, _, _)| *p);
     out
+}
+
+/// Names written with no title, in a script with a table of family names:
+/// a family name and one or two characters opening a clause or after 的,
+/// right before a reporting verb or a word of the frame ("拄着拐杖的罗建军在
+/// 法庭外", "罗建军说"). Byte offsets in `para`.
+fn untitled<'a>(sp: &'a Speech, para: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let opens = |i: usize| {
+        para[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| is_break(c) || c.is_whitespace() || c == '的' || !c.is_alphanumeric())
+    };
+    // A two-character name ("罗军") only right before a reporting verb:
+    // many words are a family name and one character ("计划").
+    let follows = |rest: &str, n: usize| {
+        sp.verbs.iter().any(|v| rest.starts_with(v)) || (n == 2 && sp.breaks.iter().any(|b| rest.starts_with(b)))
+    };
+    para.char_indices().filter(move |&(i, _)| opens(i)).filter_map(move |(i, _)| {
+        let s = sp.surnames.iter().filter(|s| para[i..].starts_with(*s)).max_by_key(|s| s.len())?;
+        let given = &para[i + s.len()..];
+        // Two characters of a given name before one: "罗建军", then "罗军".
+        [2, 1].into_iter().find_map(|n| {
+            let (end, _) = given.char_indices().nth(n).unwrap_or((given.len(), ' '));
+            let g = &given[..end];
+            let name = &para[i..i + s.len() + end];
+            // "许教授", "卢主任", "公司将": a title or a body's word is no
+            // given name.
+            let word = |w: &&str| name.contains(*w) || w.starts_with(g);
+            let common = sp.titles.iter().any(|t| word(&t)) || sp.bodies.iter().chain(sp.groups).any(word);
+            (g.chars().count() == n && g.chars().all(char::is_alphabetic) && follows(&given[end..], n) && !common)
+                .then_some((i, name))
+        })
+    })
 }
 
 /// `text` without an age in brackets at its end: "정미숙(56)" → "정미숙",
