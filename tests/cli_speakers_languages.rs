@@ -166,6 +166,22 @@ const CASES: &[Case] = &[
         &[("水一下子就涨到了膝盖，", "刘桂芳"), ("今天总算有个说法了。", "罗建军")],
     ),
     (
+        "it-apposition.txt",
+        "it",
+        "Crollo della palestra\n\n\
+         L'imputato Franco Sartorello non ha parlato.\n\n\
+         «Leggeremo le motivazioni», ha dichiarato all'ANSA l'avvocato Marco Delfini, che difende Sartorello.\n\n\
+         “Vogliamo sapere dove sono finiti i soldi”, gridavano alcuni ultras.\n",
+        &[("Leggeremo le motivazioni", "Marco Delfini"), ("Vogliamo sapere dove sono finiti i soldi", "alcuni ultras")],
+    ),
+    (
+        "de-age.txt",
+        "de",
+        "Stellenabbau\n\n\
+         Unter ihnen war Dieter Kallweit, seit 31 Jahren Schlosser in der Montage. »Mein Vater hat schon hier gearbeitet«, erzählte der 56-Jährige.\n",
+        &[("Mein Vater hat schon hier gearbeitet", "Dieter Kallweit")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

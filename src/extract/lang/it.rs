@@ -32,7 +32,7 @@ pub static SPEECH: Speech = Speech {
         "criticano", "dissero", "sfogato", "sfogata", "sfoga", "lamentata", "ripetuto", "ripete",
         "rilevato", "rileva", "segnalato", "segnala", "notato", "notava", "chiesto", "chiede",
         "chiedeva", "domandato", "promesso", "promette", "garantito", "garantisce", "rassicurato", "rassicura",
-        "esclamato", "esclama", "urlato", "gridato", "sbottato", "sbotta", "polemizza", "polemizzato",
+        "esclamato", "esclama", "urlato", "gridato", "gridava", "gridavano", "grida", "gridano", "urlava", "urlavano", "scandivano", "scandiva", "sbottato", "sbotta", "polemizza", "polemizzato",
         "ironizza", "ironizzato", "scherza", "scherzato", "sorride", "confessa", "confessato", "rivela",
         "rivelato", "svela", "svelato", "anticipa", "anticipato", "smentisce", "smentito", "nega",
         "negato", "argomenta", "argomentato", "sintetizza", "sintetizzato", "riassume", "prosegue", "proseguito",

@@ -292,13 +292,18 @@ fn stems(name: &str, particles: bool) -> Vec<String> {
     name.split_whitespace().map(|w| lowercase(strip_suffix(strip_elision(w))).into_owned()).collect()
 }
 
-/// "l'Élysée" → "Élysée", "d’Alain" → "Alain".
+/// "l'Élysée" → "Élysée", "d’Alain" → "Alain"; at a sentence's start
+/// "L'imputato" → "imputato" (but "D'Alema", "L'Aquila" are names).
 pub fn strip_elision(w: &str) -> &str {
     match w.find(['\'', '’']) {
         Some(i)
             if i <= 4
-                && w[..i].chars().all(char::is_lowercase)
-                && w[i..].chars().nth(1).is_some_and(char::is_uppercase) =>
+                && w[i..].chars().nth(1).is_some_and(char::is_alphabetic)
+                && (w[..i].chars().all(char::is_lowercase)
+                    && w[i..].chars().nth(1).is_some_and(char::is_uppercase)
+                    || i <= 2
+                        && w[..i].chars().next().is_some_and(char::is_uppercase)
+                        && w[i..].chars().nth(1).is_some_and(char::is_lowercase)) =>
         {
             &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..]
         }

@@ -416,6 +416,15 @@ impl Reader<'_> {
         {
             return Some(hit);
         }
+        // "Stando a fonti vicine alla società, nelle ultime settimane … “…”":
+        // so does "according to X," opening it.
+        if lo == 0
+            && let Some((after, cue)) = (0..e.min(2)).find_map(|k| self.according_at(l, k))
+            && let Some((who, written, end)) = self.slot(l, after, false)
+            && l[end.min(e)..e.min(end + 4)].iter().any(|t| t.is_punct(text, ','))
+        {
+            return Some(Hit { who, written, cue: Some(cue), direct: false });
+        }
         let lo = lo.max(e.saturating_sub(PHRASE + 6));
         for v in (lo..e).rev() {
             if let Some(hit) = self.according_pronoun_at(l, v) {
@@ -562,8 +571,16 @@ impl Reader<'_> {
         let mut e = k;
         while e < toks.len() && e < k + PHRASE && is_word(&toks[e]) {
             let w = self.low(&toks[e]);
+            // "la pm all'uscita dall'aula": a preposition elided onto its
+            // noun ends the phrase as the whole word would.
+            let elided = w.find(['\'', '’']).is_some_and(|i| {
+                let p = &w[..i];
+                let with = &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)];
+                self.sp.phrase_ends.contains(p) || self.sp.addressees.contains(with) || self.sp.addressees.contains(p)
+            });
             if e > k
                 && (self.sp.phrase_ends.contains(&w)
+                    || elided
                     || self.sp.is_verb(&w)
                     || self.sp.auxiliaries.contains(&w)
                     || self.sp.pronouns.contains(&w)
@@ -631,10 +648,13 @@ impl Reader<'_> {
             && let Some((a, b)) = (e + 1..toks.len().min(e + 4))
                 .take_while(|&j| is_word(&toks[j]))
                 .find_map(|j| self.name_run(toks, j, toks.len().min(j + NAME + 2), false))
+            // "l'avvocato Marco Delfini, che difende Sartorello": a clause
+            // after the comma names someone else.
             && toks[e + 1..a].iter().all(|t| {
-                !t.is_capitalized(self.text)
-                    || self.sp.titles.contains(&self.low(t))
-                    || self.sp.role_by_ending(&self.low(t))
+                let w = self.low(t);
+                (!t.is_capitalized(self.text) || self.sp.titles.contains(&w) || self.sp.role_by_ending(&w))
+                    && !self.sp.is_verb(&w)
+                    && (!self.sp.phrase_ends.contains(&w) || self.sp.determiners.contains(&w))
             })
             && toks.get(b).is_none_or(|t| t.kind == Kind::Punct)
             // "o politólogo Ricardo Pestana, da Universidade do Litoral":
@@ -724,7 +744,9 @@ impl Reader<'_> {
                         let head = strip_elision_low(&self.low(&toks[k])).to_owned();
                         let governed = a > 0 && {
                             let t = &toks[a - 1];
-                            is_word(t) && !t.is_capitalized(self.text) && !self.is_title(&self.low(t))
+                            is_word(t)
+                                && !t.is_capitalized(self.text)
+                                && !self.is_title(strip_elision_low(&self.low(t)))
                         };
                         if a > k
                             && (self.is_title(&head) || self.sp.role_by_ending(&head))
@@ -787,7 +809,11 @@ impl Reader<'_> {
         let head = lowercase(strip_elision(toks[k].text(self.text))).into_owned();
         if indefinite {
             Who::New(phrase)
-        } else if e - k <= 2 && (self.sp.titles.contains(&head) || self.sp.role_by_ending(&head)) {
+        } else if e - k <= 2
+            && (self.sp.titles.contains(&head) || self.sp.role_by_ending(&head))
+            // "fonti vicine": unnamed people are nobody named before.
+            && !self.sp.is_group(&head)
+        {
             Who::Title(phrase)
         } else {
             Who::Role(phrase)
@@ -1059,6 +1085,14 @@ impl Reader<'_> {
             && self.sp.phrase_ends.contains(&self.low(&toks[j - 1]))
             && !self.sp.is_verb(&self.low(&toks[j - 1]))
         {
+            return None;
+        }
+        // "seit 31 Jahren Schlosser": a capitalised word after a number is
+        // a noun counted.
+        if k >= 1 && {
+            let n = toks[k - 1].text(self.text);
+            n.chars().any(|c| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        } {
             return None;
         }
         // "Sindicato de Trabajadores Lácteos": the rest of a longer name,
