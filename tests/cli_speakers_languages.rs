@@ -182,6 +182,14 @@ const CASES: &[Case] = &[
         &[("Mein Vater hat schon hier gearbeitet", "Dieter Kallweit")],
     ),
     (
+        "tr-verb-final.txt",
+        "tr",
+        "Kazı\n\n\
+         Höyükteki ilk parçaları bulan 81 yaşındaki Rıza Demirci de toplantıdaydı. Gazetecilerin sorularını yanıtlayan Rıza Bey, “Çocukken bu tepede top oynardık” diyerek kazı ekibine teşekkür etti.\n\n\
+         İl Kültür ve Turizm Müdürü Sinan Ergüven de konuştu. Höyüğün yanına merkez kurulacağını müjdeleyen Müdür Ergüven, “Bakanlığımızdan ön onay aldık” açıklamasını yaptı.\n",
+        &[("Çocukken bu tepede top oynardık", "Rıza Demirci"), ("Bakanlığımızdan ön onay aldık", "Sinan Ergüven")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

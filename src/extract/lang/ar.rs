@@ -112,6 +112,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "مصدر", "المصدر", "مصادر", "المصادر", "شاهد", "الشاهد", "شهود", "الشهود", "سكان", "السكان", "ساكن",

@@ -128,6 +128,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "quelle", "insider", "augenzeug", "zeuge", "zeugin", "anwohner", "bewohner", "einwohner", "anlieger",

@@ -115,6 +115,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "fuente", "testigo", "vecino", "habitante", "funcionario", "manifestante", "expert",

@@ -118,6 +118,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "source", "témoin", "habitant", "riverain", "officiel", "responsables", "manifestant", "protestataire",

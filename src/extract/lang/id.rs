@@ -105,6 +105,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "sumber", "saksi", "warga", "penduduk", "pejabat", "pengunjuk", "demonstran", "massa", "pakar", "ahli",

@@ -106,6 +106,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "fonte", "fonti", "testimon", "residenti", "abitant", "cittadin", "funzionari", "manifestant", "espert",

@@ -96,6 +96,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "bron", "getuige", "ooggetuige", "omwonende", "omstander", "bewoner", "inwoner", "buurtbewoner",

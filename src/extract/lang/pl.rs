@@ -124,6 +124,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "źródł", "źródeł", "świadk", "świadek", "mieszkańc", "mieszkaniec", "mieszkank", "urzędni", "demonstrant",

@@ -111,6 +111,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "fonte", "testemunha", "morador", "habitante", "funcionário", "manifestante",

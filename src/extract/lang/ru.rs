@@ -122,6 +122,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: false,
     breaks: &[],
     groups: &[
         "источник", "очевидц", "очевидец", "свидетел", "жител", "горожан", "граждан", "чиновник", "протестующ",

@@ -103,6 +103,11 @@ pub struct Speech {
     /// Titles come before the name (Chinese 总统特朗普), not after it
     /// (Japanese 田中首相, Korean 김 대통령); particle scripts only.
     pub title_first: bool,
+    /// The verb closes its sentence (Turkish, Japanese, Korean): what
+    /// follows a verb after a quotation is the rest of the sentence, never
+    /// its subject ("“…” diyerek kazı ekibine teşekkür etti"), which stands
+    /// before the quotation.
+    pub verb_final: bool,
     /// Nouns of a quotation's frame that are not speakers (Chinese
     /// "记者", "会上"): where a particle-script speaker phrase ends.
     pub breaks: &'static [&'static str],

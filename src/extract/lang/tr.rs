@@ -95,6 +95,7 @@ pub static SPEECH: Speech = Speech {
     particles: &[],
     quote_links: &[],
     title_first: false,
+    verb_final: true,
     breaks: &[],
     groups: &[
         "kaynak", "kaynağ", "tanık", "tanığ", "görgü", "sakin", "mahalleli", "yetkililer", "yetkilileri",

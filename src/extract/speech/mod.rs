@@ -125,12 +125,18 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
     if cx.left.iter().any(|t| t.kind == Kind::Word) {
         // "Erdem, … şu yanıtı verdi: “…”": its own sentence introduces it.
         if cx.left.last().is_some_and(|t| is_colon(cx.text, t)) {
-            match introduced_by(cx, sp, people, &cx.left[..cx.left.len() - 1]) {
+            let intro = &cx.left[..cx.left.len() - 1];
+            match introduced_by(cx, sp, people, intro) {
                 Some(h) => resolve(&mut a, &h),
-                // "Henryk Dudek zapowiedział … . Na sesji … odczytał
-                // fragment listu: „…”": a colon sentence naming nobody
-                // continues the person the sentence before brought in.
-                None => just_named(cx, cx.previous, salience, &mut a),
+                None => match read_in_document(cx, sp, people, intro) {
+                    // "Laboratuvarın sunduğu raporda şu tespit yer alıyor:":
+                    // a document the sentence reads from speaks for its body.
+                    Some(source) => (a.speaker, a.speaker_kind) = (Some(source), Some(SpeakerKind::Organisation)),
+                    // "Henryk Dudek zapowiedział … . Na sesji … odczytał
+                    // fragment listu: „…”": a colon sentence naming nobody
+                    // continues the person the sentence before brought in.
+                    None => just_named(cx, cx.previous, salience, &mut a),
+                },
             }
         }
         return a;
@@ -274,6 +280,17 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
         .find_map(|toks| body_in(cx, sp, people, toks, false))
         .or_else(|| told(before).then(|| body_in(cx, sp, people, before, true)).flatten());
     Some(found.unwrap_or_else(|| strip_elision(words[head]).to_owned()))
+}
+
+/// The body that issued a document a colon sentence says it quotes.
+fn read_in_document(cx: &Context, sp: &Speech, people: &People, intro: &[Token]) -> Option<String> {
+    if sp.script == Script::Particles {
+        return None;
+    }
+    let d = intro.iter().position(|t| t.kind == Kind::Word && sp.is_document(&bare(sp, t.text(cx.text))))?;
+    // Only a body opening the sentence: "Na sesji rady … odczytał fragment
+    // listu:" leaves the one who read it the speaker.
+    body_in(cx, sp, people, &intro[..d], true)
 }
 
 /// A word as the tables list it: lowercase, without elision or prefix.

@@ -35,6 +35,7 @@ pub(super) fn direct(cx: &crate::extract::attribution::Context, sp: &Speech, peo
         .or_else(|| reader.left(l))
         .or_else(|| reader.inline(l, true))
         .or_else(|| reader.inline(r, false))
+        .or_else(|| reader.subject_ahead(l))
 }
 
 /// Tokens next to a quotation an impersonal frame is read in: "»,
@@ -355,6 +356,7 @@ impl Reader<'_> {
             };
             if let Some((who, written, _)) = self
                 .slot(r, after, false)
+                .filter(|_| !self.sp.verb_final)
                 .filter(|(who, written, _)| self.can_speak(who) || article(written) || at_body(written))
             {
                 return Some(Hit { who, written, cue: Some(cue), direct: true });
@@ -530,6 +532,17 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// In a language whose verb closes the sentence, a name and a comma
+    /// right before the quotation are its speaker, whatever the verb
+    /// after it ("Müdür Ergüven, “…” açıklamasını yaptı").
+    fn subject_ahead(&self, l: &[Token]) -> Option<Hit> {
+        if !self.sp.verb_final {
+            return None;
+        }
+        let (who, written) = self.clause_subject(l).filter(|(w, _)| matches!(w, Who::Name(_)))?;
+        Some(Hit { who, written, cue: None, direct: true })
     }
 
     fn clause_subject(&self, l: &[Token]) -> Option<(Who, String)> {
