@@ -190,6 +190,13 @@ const CASES: &[Case] = &[
         &[("Çocukken bu tepede top oynardık", "Rıza Demirci"), ("Bakanlığımızdan ön onay aldık", "Sinan Ergüven")],
     ),
     (
+        "ar-complement.txt",
+        "ar",
+        "الحكم\n\n\
+         في المقابل، وصف محامي الدفاع رامي العطار الحكم بأنه \"قاس ومبني على تقرير خبرة منقوص\"، مؤكدا أن موكله سيستأنفه.\n",
+        &[("قاس ومبني على تقرير خبرة منقوص", "رامي العطار")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -129,6 +129,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["dass", "daß", "ob"]),
     breaks: &[],
     groups: &[
         "quelle", "insider", "augenzeug", "zeuge", "zeugin", "anwohner", "bewohner", "einwohner", "anlieger",

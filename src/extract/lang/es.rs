@@ -116,6 +116,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["que"]),
     breaks: &[],
     groups: &[
         "fuente", "testigo", "vecino", "habitante", "funcionario", "manifestante", "expert",

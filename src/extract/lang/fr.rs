@@ -119,6 +119,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["que", "qu'", "qu’"]),
     breaks: &[],
     groups: &[
         "source", "témoin", "habitant", "riverain", "officiel", "responsables", "manifestant", "protestataire",

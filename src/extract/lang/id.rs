@@ -106,6 +106,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["bahwa", "bahwasanya"]),
     breaks: &[],
     groups: &[
         "sumber", "saksi", "warga", "penduduk", "pejabat", "pengunjuk", "demonstran", "massa", "pakar", "ahli",

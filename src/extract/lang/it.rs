@@ -107,6 +107,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["che"]),
     breaks: &[],
     groups: &[
         "fonte", "fonti", "testimon", "residenti", "abitant", "cittadin", "funzionari", "manifestant", "espert",

@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &["とし", "と", "って", "との"],
     title_first: false,
     verb_final: true,
+    complementizers: Words::new(&[]),
     breaks: &[],
     groups: &[
         "関係者", "住民", "目撃者", "消息筋", "関係筋", "政府筋", "外交筋", "情報筋", "市民", "住人", "近隣", "近所の人", "遺族", "家族", "親族", "ファン",

@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &["이라고", "라고", "라며", "이라며", "면서", "며", "고"],
     title_first: false,
     verb_final: true,
+    complementizers: Words::new(&[]),
     breaks: &[],
     groups: &[
         "관계자", "주민", "시민", "목격자", "소식통", "증인", "네티즌", "누리꾼", "시위대", "시위자", "참가자", "참석자", "전문가", "유족", "가족", "친척",

@@ -112,6 +112,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["que"]),
     breaks: &[],
     groups: &[
         "fonte", "testemunha", "morador", "habitante", "funcionário", "manifestante",

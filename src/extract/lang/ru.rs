@@ -123,6 +123,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    complementizers: Words::new(&["что", "чтобы", "ли"]),
     breaks: &[],
     groups: &[
         "источник", "очевидц", "очевидец", "свидетел", "жител", "горожан", "граждан", "чиновник", "протестующ",

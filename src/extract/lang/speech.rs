@@ -108,6 +108,9 @@ pub struct Speech {
     /// its subject ("“…” diyerek kazı ekibine teşekkür etti"), which stands
     /// before the quotation.
     pub verb_final: bool,
+    /// Conjunctions that open what was said ("que", "dass", "что", "أن"):
+    /// after a verb, what follows one is the content, never the speaker.
+    pub complementizers: Words,
     /// Nouns of a quotation's frame that are not speakers (Chinese
     /// "记者", "会上"): where a particle-script speaker phrase ends.
     pub breaks: &'static [&'static str],

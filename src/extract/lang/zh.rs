@@ -47,6 +47,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: true,
     verb_final: false,
+    complementizers: Words::new(&[]),
     breaks: &[
         "不过", "但", "而", "对此", "然而", "此外", "另外",
         "在", "于", "对", "向", "也", "还", "则", "又", "曾", "已", "将", "今天", "昨天", "日前", "近日", "随后",

@@ -321,6 +321,9 @@ impl Reader<'_> {
             // la procureure": past when it was said and to whom.
             let verb_end = after;
             let mut after = self.past_addressee(r, after);
+            // "“…”، مؤكدا أن موكله سيستأنفه": the verb's clause, not its
+            // subject, follows.
+            let clause = r.get(after).is_some_and(|t| is_word(t) && self.sp.complementizers.contains(&self.low(t)));
             while after + 1 < r.len()
                 && is_word(&r[after])
                 && self.sp.phrase_ends.contains(&self.low(&r[after]))
@@ -356,7 +359,7 @@ impl Reader<'_> {
             };
             if let Some((who, written, _)) = self
                 .slot(r, after, false)
-                .filter(|_| !self.sp.verb_final)
+                .filter(|_| !self.sp.verb_final && !clause)
                 .filter(|(who, written, _)| self.can_speak(who) || article(written) || at_body(written))
             {
                 return Some(Hit { who, written, cue: Some(cue), direct: true });
@@ -1205,7 +1208,10 @@ impl Reader<'_> {
             return None;
         }
         let phrase_end = |from: usize| {
-            (from..toks.len().min(from + PHRASE)).find(|&j| !is_word(&toks[j])).unwrap_or(toks.len().min(from + PHRASE))
+            // Roles of bodies run long here ("رئيس هيئة الدفاع عن عائلات
+            // الضحايا المحامي حسان القباني").
+            let reach = toks.len().min(from + PHRASE + 4);
+            (from..reach).find(|&j| !is_word(&toks[j])).unwrap_or(reach)
         };
         let mut e = phrase_end(k);
         let mut m = self.after_titles(toks, k, e);
