@@ -197,6 +197,13 @@ const CASES: &[Case] = &[
         &[("قاس ومبني على تقرير خبرة منقوص", "رامي العطار")],
     ),
     (
+        "pt-shouting.txt",
+        "pt",
+        "Demissão\n\n\
+         Do lado de fora do CT, cerca de 50 torcedores protestaram. “O problema não é o técnico”, gritavam os manifestantes.\n",
+        &[("O problema não é o técnico", "manifestantes")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

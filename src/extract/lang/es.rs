@@ -10,6 +10,7 @@ pub static SPEECH: Speech = Speech {
     code: "es",
     script: Script::Cased,
     verbs: Words::new(&[
+        "gritaban", "gritaba", "gritó", "gritaron", "gritan", "grita", "coreaban", "corearon",
         "puntualizó", "puntualiza", "lamentaba", "reclamó", "reclama", "protestó", "protesta", "aclaró", "aclara", "insistía", "relataba", "explicaba", "contaba", "decía", "recalcó", "recalca", "resaltó", "resalta", "valoró", "valora", "opinó", "opina", "detalló", "detalla", "reiteró", "reitera", "admitía", "advertía", "ironizó", "bromeó", "confesó", "confiesa", "prometió", "promete", "aseveró", "comentaba", 
         "dijo", "dice", "decía", "dicho", "dijeron", "afirmó", "afirma", "afirmaba", "afirmado", "declaró",
         "declara", "declarado", "aseguró", "asegura", "asegurado", "señaló", "señala", "señalado", "explicó",

@@ -10,6 +10,7 @@ pub static SPEECH: Speech = Speech {
     code: "fr",
     script: Script::Cased,
     verbs: Words::new(&[
+        "scandaient", "scandait", "ont scandé", "criaient", "criait", "crient", "scandent",
         "lamenté", "lamente", "protesté", "proteste", "réclamé", "réclame", "soupiré", "soupire", "ironisé", "ironise", "tonné", "tonne", "fustigé", "fustige", "expliquait", "racontait", "confiait", "résumait", "rétorqué", "rétorque", "renchéri", "renchérit", "abondé", "abonde", "souligne-t-il", 
         "dit", "déclaré", "déclare", "déclarait", "affirmé", "affirme", "affirmait", "ajouté", "ajoute", "ajoutait",
         "expliqué", "explique", "expliquait", "estimé", "estime", "estimait", "souligné", "souligne", "soulignait",

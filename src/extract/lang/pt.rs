@@ -10,6 +10,7 @@ pub static SPEECH: Speech = Speech {
     code: "pt",
     script: Script::Cased,
     verbs: Words::new(&[
+        "gritavam", "gritava", "gritaram", "gritam", "grita", "entoavam", "entoaram",
         "sublinhava", "explicava", "dizia", "contava", "lamentava", "afirmava", "reclamou", "reclama", "protestou", "protesta", "desabafou", "desabafa", "ironizou", "prometeu", "promete", "detalhou", "detalha", "esclareceu", "esclarece", "adiantou", "adianta", "referiu", "refere", "vincou", "vinca", "lembrou", "lembra", "assinalou", "assinala", 
         "disse", "diz", "dizia", "dito", "disseram", "dizem", "afirmou", "afirma", "afirmava", "afirmaram",
         "declarou", "declara", "declararam", "acrescentou", "acrescenta", "explicou", "explica", "explicaram",
