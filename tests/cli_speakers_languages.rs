@@ -204,6 +204,20 @@ const CASES: &[Case] = &[
         &[("O problema não é o técnico", "manifestantes")],
     ),
     (
+        "es-after-verb.txt",
+        "es",
+        "Cierre\n\n\
+         La intendenta Graciela Montenegro visitó la planta.\n\n\
+         “Yo entré acá a los 19 años”, se preguntó Raúl Benítez, maquinista de la línea.\n\n\
+         “Es un golpe durísimo”, reconoció en declaraciones a Radio Arriaga la intendenta Graciela Montenegro.\n\n\
+         De acuerdo con la Comisión Estatal del Agua, las lluvias de este año han sido “las más escasas en cuatro décadas”.\n",
+        &[
+            ("Yo entré acá a los 19 años", "Raúl Benítez"),
+            ("Es un golpe durísimo", "Graciela Montenegro"),
+            ("las más escasas en cuatro décadas", "Comisión Estatal del Agua"),
+        ],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -295,6 +295,18 @@ impl Reader<'_> {
         while i < r.len() && r[i].kind == Kind::Punct && !r[i].is_punct(text, '(') && !r[i].is_punct(text, '.') {
             i += 1;
         }
+        // "», se preguntó Raúl Benítez": a clitic before the verb.
+        if r.get(i).is_some_and(|t| {
+            let w = self.low(t);
+            is_word(t)
+                && w.chars().count() <= 2
+                && !self.sp.auxiliaries.contains(&w)
+                && !self.sp.determiners.contains(&w)
+                && !self.sp.is_verb(&w)
+        }) && self.verb_at(r, i + 1).is_some_and(|(_, _, inverted)| !inverted)
+        {
+            i += 1;
+        }
         let t = r.get(i).filter(|t| is_word(t))?;
         let w = self.low(t);
         if let Some(hit) = self.according_pronoun_at(r, i) {
@@ -357,10 +369,22 @@ impl Reader<'_> {
                         || (after == verb_end && self.sp.is_group(&w))
                 })
             };
-            if let Some((who, written, _)) = self
-                .slot(r, after, false)
-                .filter(|_| !self.sp.verb_final && !clause)
-                .filter(|(who, written, _)| self.can_speak(who) || article(written) || at_body(written))
+            let speaks =
+                |(who, written, _): &(Who, String, usize)| self.can_speak(who) || article(written) || at_body(written);
+            if let Some((who, written, _)) =
+                self.slot(r, after, false).filter(|_| !self.sp.verb_final && !clause).filter(speaks)
+            {
+                return Some(Hit { who, written, cue: Some(cue), direct: true });
+            }
+            // "reconoció en declaraciones a Radio Arriaga la intendenta
+            // Graciela Montenegro": past how and to whom, the subject opens
+            // with its article.
+            if !self.sp.verb_final
+                && !clause
+                && let Some((who, written, _)) = (after + 1..r.len().min(after + PHRASE))
+                    .take_while(|&j| is_word(&r[j]) && self.verb_at(r, j).is_none())
+                    .filter(|&j| self.sp.determiners.contains(&self.low(&r[j])))
+                    .find_map(|j| self.slot(r, j, false).filter(|found| self.can_speak(&found.0)))
             {
                 return Some(Hit { who, written, cue: Some(cue), direct: true });
             }
@@ -594,7 +618,13 @@ impl Reader<'_> {
                 let with = &w[..i + w[i..].chars().next().map_or(1, char::len_utf8)];
                 self.sp.phrase_ends.contains(p) || self.sp.addressees.contains(with) || self.sp.addressees.contains(p)
             });
+            // "la Comisión Estatal del Agua": a particle inside a name.
+            let inside_name = e > k
+                && self.sp.name_particles.contains(&w)
+                && toks[e - 1].is_capitalized(self.text)
+                && toks.get(e + 1).is_some_and(|n| is_word(n) && n.is_capitalized(self.text));
             if e > k
+                && !inside_name
                 && (self.sp.phrase_ends.contains(&w)
                     || elided
                     || self.sp.is_verb(&w)
@@ -964,13 +994,13 @@ impl Reader<'_> {
         let mut b = a;
         let mut n = 0;
         // "l'association La Truite de la Lirette": a name after an article
-        // is a thing's, and takes no particles.
+        // is a thing's, and takes no surname after two particles.
         let after_article = a > 0 && is_word(&toks[a - 1]) && self.sp.determiners.contains(&self.low(&toks[a - 1]));
         while b < e && n < NAME {
             if cap(b) && (b == a || !not_a_name(b)) {
                 b += 1;
                 n += 1;
-            } else if let Some(c) = self.surname_after_particles(toks, b, e, if after_article { 0 } else { n }) {
+            } else if let Some(c) = self.surname_after_particles(toks, b, e, n, after_article) {
                 n += usize::from(c > b + 1);
                 b = c;
             } else {
@@ -985,8 +1015,16 @@ impl Reader<'_> {
     /// after it ("Maria da Luz Pereira"), or two and one surname ending
     /// the name ("Bart van den Heuvel", "de la Fontaine"). After a first
     /// and a last name, a particle and more than one capitalised word are
-    /// what the person belongs to ("Ruud Klaassen van Lokaal Marlewijk").
-    fn surname_after_particles(&self, toks: &[Token], b: usize, e: usize, had: usize) -> Option<usize> {
+    /// what the person belongs to ("Ruud Klaassen van Lokaal Marlewijk");
+    /// after an article, a name is a thing's ("La Truite de la Lirette").
+    fn surname_after_particles(
+        &self,
+        toks: &[Token],
+        b: usize,
+        e: usize,
+        had: usize,
+        after_article: bool,
+    ) -> Option<usize> {
         let particle = |k: usize| k < e && is_word(&toks[k]) && self.sp.name_particles.contains(&self.low(&toks[k]));
         let cap = |k: usize| k < e && is_word(&toks[k]) && toks[k].is_capitalized(self.text);
         if !particle(b) || had == 0 {
@@ -995,7 +1033,7 @@ impl Reader<'_> {
         if cap(b + 1) {
             return (had < 2 || !cap(b + 2)).then_some(b + 1);
         }
-        (had == 1 && particle(b + 1) && cap(b + 2) && !cap(b + 3)).then_some(b + 3)
+        (had == 1 && !after_article && particle(b + 1) && cap(b + 2) && !cap(b + 3)).then_some(b + 3)
     }
 
     /// A name as stored: its words, the elision before it and a case
