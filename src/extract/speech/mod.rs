@@ -93,7 +93,16 @@ pub fn attribute(cx: &Context, sp: &Speech, people: &People, salience: &Salience
             Who::Role(r) | Who::Title(r) if !names_a_source(sp, people, r) => &Who::Pronoun,
             who => who,
         };
-        (a.speaker, a.speaker_kind) = match people.resolve(who, cx.at, salience) {
+        // "По его словам, Кузнецов — «…»": "according to him" means whoever
+        // was named before it, not someone named between it and the quotation.
+        let at = match (&h.who, &h.cue) {
+            (Who::Pronoun, Some(cue)) if sp.according_pronouns.contains(&cue.as_str()) => {
+                let first = cue.split(' ').next().unwrap_or(cue);
+                cx.left.iter().find(|t| lowercase(t.text(cx.text)) == first).map_or(cx.at, |t| t.start)
+            }
+            _ => cx.at,
+        };
+        (a.speaker, a.speaker_kind) = match people.resolve(who, at, salience) {
             // The article's people are people, unless their long name says
             // it is a body's ("Servicio de Salud de Valdeolmos"); a two-word
             // name is a person's whatever its words ("Murat Kurum").
