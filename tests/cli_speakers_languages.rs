@@ -230,6 +230,13 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "id-place.txt",
+        "id",
+        "Keracunan\n\n\
+         Sejumlah orang tua siswa yang ditemui di Puskesmas Sidowaras menilai pihak sekolah “kurang hati-hati” dalam memilih katering.\n",
+        &[("kurang hati-hati", "Sejumlah orang tua siswa")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -915,9 +915,24 @@ impl Reader<'_> {
                     let w = strip_elision_low(&self.low(&toks[start])).to_owned();
                     self.is_title(&w) || self.sp.role_by_ending(&w)
                 };
+                // "… yang ditemui di Puskesmas Sidowaras menilai": a name
+                // after a preposition is where, not who.
+                // Nor is the tail of a longer capitalised run, unless what
+                // precedes it is a title.
+                let placed = |a: usize| {
+                    a > 0 && is_word(&toks[a - 1]) && {
+                        let w = self.low(&toks[a - 1]);
+                        (self.sp.phrase_ends.contains(&w) && !self.sp.determiners.contains(&w))
+                            || (a > start
+                                && toks[a - 1].is_capitalized(text)
+                                && !self.is_title(&w)
+                                && !self.sp.role_by_ending(&w)
+                                && !self.sp.honorifics.contains(&w))
+                    }
+                };
                 let mut s = start;
                 while s < end {
-                    match self.name_run(toks, s, end, at_start && s == start) {
+                    match self.name_run(toks, s, end, at_start && s == start).filter(|&(a, _)| !placed(a)) {
                         Some((a, b))
                             if titled
                                 && a > start
@@ -936,6 +951,7 @@ impl Reader<'_> {
                 for s in start..end {
                     // "… anlatan Fatma Hanım,": a name and the honorific after it.
                     if let Some((a, b)) = self.name_run(toks, s, end, at_start && s == start)
+                        && !placed(a)
                         && toks[b..end].iter().all(|t| self.is_title(&self.low(t)))
                     {
                         return Some((Who::Name(self.name_text(toks, a, b)), self.span(toks, s, end)));
@@ -955,6 +971,17 @@ impl Reader<'_> {
                 {
                     return None;
                 }
+                // "Sejumlah orang tua siswa yang ditemui di …": the subject
+                // ends where a clause or a preposition starts.
+                let end = (s + 1..end)
+                    .find(|&j| {
+                        let w = self.low(&toks[j]);
+                        self.sp.phrase_ends.contains(&w) && !self.sp.determiners.contains(&w)
+                    })
+                    .unwrap_or(end);
+                // But not before the body a source belongs to ("sumber di
+                // lingkungan Pemkab").
+                let end = self.belonging(toks, s, end).unwrap_or(end);
                 Some((self.role(toks, s, end, indefinite), self.span(toks, d.unwrap_or(s), end)))
             }
             // Verb first in these languages: a phrase before the verb is
@@ -1163,6 +1190,14 @@ impl Reader<'_> {
         let end = toks.len().min(k + PHRASE);
         let (a, b) = self.name_run(toks, k, end, at_start)?;
         if self.body_of_title(toks, b) {
+            return None;
+        }
+        // "Ke Terminal Wates itu …": a sentence opening with a preposition
+        // names a place.
+        if toks[k..a].iter().any(|t| {
+            let w = self.low(t);
+            self.sp.phrase_ends.contains(&w) && !self.sp.is_verb(&w) && !self.sp.determiners.contains(&w)
+        }) {
             return None;
         }
         if let Some(body) = self.body_before(toks, a) {
