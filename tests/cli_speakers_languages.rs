@@ -237,6 +237,13 @@ const CASES: &[Case] = &[
         &[("kurang hati-hati", "Sejumlah orang tua siswa")],
     ),
     (
+        "fr-pour.txt",
+        "fr",
+        "Pollution\n\n\
+         Pour l'avocat de la fromagerie, Me Olivier Ranchin, « le tribunal a cédé à la pression médiatique ».\n",
+        &[("le tribunal a cédé à la pression médiatique", "Olivier Ranchin")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

@@ -60,7 +60,7 @@ pub static SPEECH: Speech = Speech {
     stems: &[],
     endings: &[],
     auxiliaries: Words::new(&["a", "ont", "avait", "avaient", "aura", "auront", "avait-il", "est", "sont"]),
-    according: &["selon", "d'après", "d’après", "de l'avis de", "aux dires de"],
+    according: &["selon", "d'après", "d’après", "de l'avis de", "aux dires de", "pour"],
     according_after: &[],
     according_pronouns: &["selon lui", "selon elle", "selon eux", "selon elles", "d'après lui", "d'après elle", "d’après lui", "d’après elle", "à ses yeux", "à son avis", "selon ses mots"],
     after_quote: Words::new(&[]),
