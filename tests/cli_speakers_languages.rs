@@ -244,6 +244,14 @@ const CASES: &[Case] = &[
         &[("le tribunal a cédé à la pression médiatique", "Olivier Ranchin")],
     ),
     (
+        "ko-next-sentence.txt",
+        "ko",
+        "판결\n\n\
+         검찰은 채 씨에게 징역 3년을 구형했다.\n\n\
+         “아들이 떠난 지 1년 8개월 만에 처음으로 숨을 제대로 쉰 것 같습니다.” 선고 직후 법정 밖에서 만난 임 씨의 어머니 정미숙(56) 씨는 눈시울을 붉히며 이렇게 말했다.\n",
+        &[("아들이 떠난 지 1년 8개월 만에 처음으로 숨을 제대로 쉰 것 같습니다.", "정미숙")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\

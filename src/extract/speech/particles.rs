@@ -81,8 +81,13 @@ pub(super) fn direct(cx: &Context, sp: &Speech) -> Option<Hit> {
     }
     // A quotation that is its own sentence, attributed by the next one:
     // 「…」。国土交通省の担当者はこう述べた / "…." 신 장관은 이같이 밝혔다.
-    if r.chars().all(|c| is_break(c) || c.is_whitespace()) && cx.left.is_empty() {
-        let next = text_of(cx.text, cx.next);
+    // The next sentence may also stand in the same run of text after a
+    // quotation ending its own ("…것 같습니다.” 선고 직후 … 정미숙 씨는 …
+    // 말했다").
+    let own_sentence = cx.quoted.trim_end().ends_with(['.', '。', '!', '?', '！', '？']);
+    let empty = r.chars().all(|c| is_break(c) || c.is_whitespace());
+    if cx.left.is_empty() && (empty || own_sentence) {
+        let next = if empty { text_of(cx.text, cx.next) } else { r };
         if let Some((v, verb)) = find_verb(sp, next) {
             // "…。”李明说。": the speaker right before the verb, in a language
             // without topic particles.
@@ -260,6 +265,20 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
         Some((k, _)) if !s.contains(' ') && sp.titles.iter().any(|t| s[k..].contains(t)) => &s[k..],
         _ => s,
     };
+    // A long phrase in a spaced script: its last words ("시의회
+    // 예산결산특별위원회의 심사보고서").
+    let s = if s.chars().count() > PHRASE && s.contains(' ') {
+        let mut start = s.len();
+        for (i, _) in s.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
+            if s[i + 1..].chars().count() > PHRASE {
+                break;
+            }
+            start = i + 1;
+        }
+        &s[start.min(s.len())..]
+    } else {
+        s
+    };
     if s.is_empty() || s.chars().count() > PHRASE {
         return None;
     }
@@ -311,6 +330,10 @@ fn name_before<'a>(sp: &Speech, words: &[&'a str]) -> &'a str {
         .copied()
         .filter(|w| !sp.titles.contains(w) && !sp.role_endings.contains(w) && !is_place(sp, w))
         .collect();
+    // "채 씨", "배 의장": a family name alone right before the title.
+    if let Some(last) = words.last().filter(|w| w.chars().count() == 1) {
+        return trailing_name(last);
+    }
     words
         .iter()
         .rev()
