@@ -437,7 +437,10 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
             })
             .map_or(after.len(), |(k, _)| k);
         let name = &after[..end];
-        if (2..=4).contains(&name.chars().count()) && !sp.pronouns.contains(name) {
+        // Two characters after a title are a name only from a family name:
+        // "记者采访" is an interview, "总统普京" a president.
+        let short_unnamed = name.chars().count() == 2 && !sp.surnames.is_empty() && !surnamed(name);
+        if (2..=4).contains(&name.chars().count()) && !sp.pronouns.contains(name) && !short_unnamed {
             out.push((base + i, name.to_owned(), vec![title.to_owned()]));
         }
     }
