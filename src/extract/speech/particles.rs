@@ -454,18 +454,22 @@ pub(super) fn names(text: &str, sp: &Speech, toks: &[Token]) -> Vec<(usize, Stri
 /// right before a reporting verb or a word of the frame ("拄着拐杖的罗建军在
 /// 法庭外", "罗建军说"). Byte offsets in `para`.
 fn untitled<'a>(sp: &'a Speech, para: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    let opens = |i: usize| {
-        para[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| is_break(c) || c.is_whitespace() || c == '的' || !c.is_alphanumeric())
+    let opens = |before: Option<char>| {
+        before.is_none_or(|c| {
+            is_break(c)
+                || c.is_whitespace()
+                || c == '的'
+                || c.is_ascii_punctuation()
+                || matches!(c, '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》')
+        })
     };
     // A two-character name ("罗军") only right before a reporting verb:
     // many words are a family name and one character ("计划").
     let follows = |rest: &str, n: usize| {
         sp.verbs.iter().any(|v| rest.starts_with(v)) || (n == 2 && sp.breaks.iter().any(|b| rest.starts_with(b)))
     };
-    para.char_indices().filter(move |&(i, _)| opens(i)).filter_map(move |(i, _)| {
+    let before = std::iter::once(None).chain(para.chars().map(Some));
+    para.char_indices().zip(before).filter(move |&(_, b)| opens(b)).filter_map(move |((i, _), _)| {
         let s = sp.surnames.iter().filter(|s| para[i..].starts_with(*s)).max_by_key(|s| s.len())?;
         let given = &para[i + s.len()..];
         // Two characters of a given name before one: "罗建军", then "罗军".
@@ -473,12 +477,14 @@ fn untitled<'a>(sp: &'a Speech, para: &'a str) -> impl Iterator<Item = (usize, &
             let (end, _) = given.char_indices().nth(n).unwrap_or((given.len(), ' '));
             let g = &given[..end];
             let name = &para[i..i + s.len() + end];
+            if g.chars().count() != n || !g.chars().all(char::is_alphabetic) || !follows(&given[end..], n) {
+                return None;
+            }
             // "许教授", "卢主任", "公司将": a title or a body's word is no
             // given name.
             let word = |w: &&str| name.contains(*w) || w.starts_with(g);
             let common = sp.titles.iter().any(|t| word(&t)) || sp.bodies.iter().chain(sp.groups).any(word);
-            (g.chars().count() == n && g.chars().all(char::is_alphabetic) && follows(&given[end..], n) && !common)
-                .then_some((i, name))
+            (!common).then_some((i, name))
         })
     })
 }

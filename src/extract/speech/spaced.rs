@@ -215,26 +215,41 @@ impl Reader<'_> {
         self.phrase_at(self.sp.according, toks, k)
     }
 
-    /// An "according to him" phrase at `k` ("jego zdaniem", "по его
-    /// словам"): a hit for the person last named.
-    /// The phrase may start a word or two before `k` ("jego zdaniem" at
-    /// "zdaniem").
-    fn according_pronoun_at(&self, toks: &[Token], k: usize) -> Option<Hit> {
-        let (_, cue) = (k.saturating_sub(2)..=k)
-            .find_map(|s| self.phrase_at(self.sp.according_pronouns, toks, s).filter(|(end, _)| *end > k))?;
-        Some(Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true })
+    /// The first "according to him" phrase in `toks[from..to]` ("jego
+    /// zdaniem", "по его словам"): where it starts and ends, and a hit for
+    /// the person last named.
+    fn according_pronoun_in(&self, toks: &[Token], from: usize, to: usize) -> Option<(usize, usize, Hit)> {
+        if self.sp.according_pronouns.is_empty() {
+            return None;
+        }
+        (from..to).find_map(|k| {
+            let (end, cue) = self.phrase_at(self.sp.according_pronouns, toks, k)?;
+            Some((k, end, Hit { who: Who::Pronoun, written: String::new(), cue: Some(cue), direct: true }))
+        })
     }
 
     /// One of `phrases` (lowercase, words split by spaces) at `k`: the
     /// index after it and the phrase.
     fn phrase_at(&self, phrases: &[&str], toks: &[Token], k: usize) -> Option<(usize, String)> {
+        let is = |t: &Token, low: &str, w: &str| is_word(t) && (low == w || strip_elision_low(low) == w);
+        // This runs at every word before and after every quotation: the
+        // first word, lowercased once, rules out nearly every phrase.
+        let first = toks.get(k)?;
+        let low = self.low(first);
         phrases.iter().find_map(|phrase| {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            let fits = words.iter().enumerate().all(|(j, w)| {
-                toks.get(k + j)
-                    .is_some_and(|t| is_word(t) && (self.low(t) == *w || strip_elision_low(&self.low(t)) == *w))
-            });
-            fits.then(|| (k + words.len(), (*phrase).to_owned()))
+            let mut words = phrase.split(' ');
+            if !is(first, &low, words.next()?) {
+                return None;
+            }
+            let mut n = 1;
+            for w in words {
+                let t = toks.get(k + n)?;
+                if !is(t, &self.low(t), w) {
+                    return None;
+                }
+                n += 1;
+            }
+            Some((k + n, (*phrase).to_owned()))
         })
     }
 
@@ -309,7 +324,7 @@ impl Reader<'_> {
         }
         let t = r.get(i).filter(|t| is_word(t))?;
         let w = self.low(t);
-        if let Some(hit) = self.according_pronoun_at(r, i) {
+        if let Some((_, _, hit)) = self.according_pronoun_in(r, i, i + 1) {
             return Some(hit);
         }
         if self.sp.after_quote.contains(&w) || self.according_at(r, i).is_some() {
@@ -440,10 +455,12 @@ impl Reader<'_> {
         let lo = (0..e).rev().find(|&k| matches!(l[k].kind, Kind::Quote(_))).map_or(0, |k| k + 1);
         // "По её словам, к четвергу прокуратура ждёт … «…»": "according
         // to her" opening the sentence covers all of it.
+        let pronoun_phrase = self.according_pronoun_in(l, lo, e);
         if lo == 0
-            && let Some(hit) = (0..e.min(2)).find_map(|k| self.according_pronoun_at(l, k))
+            && let Some((start, _, hit)) = &pronoun_phrase
+            && *start < 2
         {
-            return Some(hit);
+            return Some(hit.clone());
         }
         // "Stando a fonti vicine alla società, nelle ultime settimane … “…”":
         // so does "according to X," opening it.
@@ -456,8 +473,11 @@ impl Reader<'_> {
         }
         let lo = lo.max(e.saturating_sub(PHRASE + 6));
         for v in (lo..e).rev() {
-            if let Some(hit) = self.according_pronoun_at(l, v) {
-                return Some(hit);
+            // "jego zdaniem" is read whole, before "zdaniem" alone.
+            if let Some((start, end, hit)) = &pronoun_phrase
+                && (*start..*end).contains(&v)
+            {
+                return Some(hit.clone());
             }
             if let Some((after, cue, inverted)) = self.verb_at(l, v) {
                 if inverted {
