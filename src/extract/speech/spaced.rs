@@ -629,7 +629,10 @@ impl Reader<'_> {
             k += 1;
         }
         let mut e = k;
-        while e < toks.len() && e < k + PHRASE && is_word(&toks[e]) {
+        // Roles of bodies run long without capitals ("رئيس هيئة الدفاع عن
+        // عائلات الضحايا المحامي حسان القباني").
+        let reach = if self.sp.script == Script::Uncased { PHRASE + 4 } else { PHRASE };
+        while e < toks.len() && e < k + reach && is_word(&toks[e]) {
             let w = self.low(&toks[e]);
             // "la pm all'uscita dall'aula": a preposition elided onto its
             // noun ends the phrase as the whole word would.
@@ -733,6 +736,17 @@ impl Reader<'_> {
         if let Who::New(_) | Who::Role(_) = who
             && let Some(end) = self.belonging(toks, k, e)
         {
+            // "رئيس هيئة الدفاع عن عائلات الضحايا المحامي حسان القباني،": the
+            // body's phrase ends in a person's title, and the name follows.
+            let last = self.low(&toks[end - 1]);
+            let titled = self.sp.titles.contains(&last)
+                || self.sp.without_prefix(&last).is_some_and(|b| self.sp.titles.contains(b));
+            if self.sp.script == Script::Uncased && titled {
+                let b = self.uncased_name_end(toks, end, toks.len().min(end + NAME));
+                if b >= end + 2 && toks.get(b).is_none_or(|t| !is_word(t)) {
+                    return Some((Who::Name(self.span(toks, end, b)), self.span(toks, i, b), b));
+                }
+            }
             let phrase = self.span(toks, k, end);
             who = if matches!(who, Who::New(_)) { Who::New(phrase) } else { Who::Role(phrase) };
             return Some((who, self.span(toks, i, end), end));
