@@ -113,6 +113,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    appositives: Words::new(&["وهو", "وهي"]),
     complementizers: Words::new(&["أن", "إن", "أنه", "إنه", "أنها", "إنها", "بأن", "بأنه", "بأنها", "أنّ", "إنّ"]),
     breaks: &[],
     groups: &[

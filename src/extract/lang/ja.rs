@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &["とし", "と", "って", "との"],
     title_first: false,
     verb_final: true,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&[]),
     breaks: &[],
     groups: &[

@@ -48,6 +48,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &["이라고", "라고", "라며", "이라며", "면서", "며", "고"],
     title_first: false,
     verb_final: true,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&[]),
     breaks: &[],
     groups: &[

@@ -97,6 +97,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&["dat", "of"]),
     breaks: &[],
     groups: &[

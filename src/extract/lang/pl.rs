@@ -125,6 +125,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&["że", "iż", "czy"]),
     breaks: &[],
     groups: &[

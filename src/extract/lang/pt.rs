@@ -113,6 +113,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: false,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&["que"]),
     breaks: &[],
     groups: &[

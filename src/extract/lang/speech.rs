@@ -108,6 +108,10 @@ pub struct Speech {
     /// its subject ("“…” diyerek kazı ekibine teşekkür etti"), which stands
     /// before the quotation.
     pub verb_final: bool,
+    /// Words that open an apposition telling who the name before the comma
+    /// is, where no capitals tell a name ("جلس سليم بن عمارة، وهو سائق
+    /// رافعة": "and he is").
+    pub appositives: Words,
     /// Conjunctions that open what was said ("que", "dass", "что", "أن"):
     /// after a verb, what follows one is the content, never the speaker.
     pub complementizers: Words,

@@ -96,6 +96,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: false,
     verb_final: true,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&["ki"]),
     breaks: &[],
     groups: &[

@@ -47,6 +47,7 @@ pub static SPEECH: Speech = Speech {
     quote_links: &[],
     title_first: true,
     verb_final: false,
+    appositives: Words::new(&[]),
     complementizers: Words::new(&[]),
     breaks: &[
         "不过", "但", "而", "对此", "然而", "此外", "另外",

@@ -1307,12 +1307,31 @@ impl Reader<'_> {
         (!titled).then(|| strip_elision(t.text(self.text)))
     }
 
+    /// A name right before a comma and one of the table's appositives:
+    /// "جلس سليم بن عمارة، وهو سائق رافعة" — its last two words, or three
+    /// with a name particle between, none of them definite but the last.
+    fn before_apposition(&self, toks: &[Token], k: usize) -> Option<(usize, String, Vec<String>)> {
+        let comma = |t: &Token| t.is_punct(self.text, '،') || t.is_punct(self.text, ',');
+        // Cheap first: this runs at every word.
+        if !(toks.get(k + 2).is_some_and(comma) || toks.get(k + 3).is_some_and(comma)) {
+            return None;
+        }
+        let at = |j: usize| toks.get(j).filter(|t| is_word(t)).map(|t| self.low(t));
+        let n = if at(k + 1).is_some_and(|w| self.sp.name_particles.contains(&w)) { 3 } else { 2 };
+        let words = (k..k + n).all(|j| at(j).is_some());
+        let closed =
+            toks.get(k + n).is_some_and(comma) && at(k + n + 1).is_some_and(|w| self.sp.appositives.contains(&w));
+        let definite = |j: usize| at(j).is_some_and(|w| self.sp.determiners.iter().any(|d| w.starts_with(d)));
+        let plain = (k..k + n - 1).all(|j| !definite(j) && !at(j).is_some_and(|w| self.sp.titles.contains(&w)));
+        (words && closed && plain).then(|| (k + n, self.span(toks, k, k + n), Vec::new()))
+    }
+
     /// A name after a title in a script without capitals: "الرئيس سامي حداد".
     fn learn_uncased(&self, toks: &[Token], k: usize) -> Option<(usize, String, Vec<String>)> {
         let w = self.low(&toks[k]);
         let bare = self.sp.without_prefix(&w).unwrap_or(&w).to_owned();
         if !(self.sp.titles.contains(&w) || self.sp.titles.contains(&bare)) {
-            return None;
+            return self.before_apposition(toks, k);
         }
         let phrase_end = |from: usize| {
             // Roles of bodies run long here ("رئيس هيئة الدفاع عن عائلات
