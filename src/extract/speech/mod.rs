@@ -242,7 +242,7 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
         let low = lowercase(w);
         !sp.determiners.contains(&low) && !sp.indefinites.contains(&low) && !sp.determiners.contains(&bare(sp, w))
     })?;
-    if !sp.is_document(&bare(sp, words[head])) {
+    if !names_document(sp, words[head]) {
         return None;
     }
     let named = |k: usize| {
@@ -269,10 +269,19 @@ fn issuer(cx: &Context, sp: &Speech, people: &People, phrase: &str) -> Option<St
         let written = std::iter::once(strip_elision(words[head])).chain(words[head + 1..end].iter().copied());
         return Some(written.collect::<Vec<_>>().join(" "));
     }
+    // Without capitals, a short preposition after the document names who
+    // issued it, whatever the noun ("بيان صادر عن القائمة الفائزة").
+    if sp.script == Script::Uncased
+        && let Some(p) = (head + 1..words.len().min(head + 3))
+            .find(|&k| sp.phrase_ends.contains(&lowercase(words[k])) && words[k].chars().count() <= 2)
+        && p + 1 < words.len()
+    {
+        return Some(words[p + 1..words.len().min(p + 4)].join(" "));
+    }
     // Of the quotation's own sentence, only what comes before the
     // document: a body after it is rarely its issuer ("señala la
     // sentencia, a la que ha tenido acceso este periódico").
-    let is_document = |t: &Token| t.kind == Kind::Word && sp.is_document(&bare(sp, t.text(cx.text)));
+    let is_document = |t: &Token| t.kind == Kind::Word && names_document(sp, t.text(cx.text));
     let sentence = match cx.right.iter().position(is_document) {
         Some(d) => [cx.left, &cx.right[..d]],
         None => [&cx.left[..cx.left.iter().position(is_document).unwrap_or(cx.left.len())], &[][..]],
@@ -296,10 +305,16 @@ fn read_in_document(cx: &Context, sp: &Speech, people: &People, intro: &[Token])
     if sp.script == Script::Particles {
         return None;
     }
-    let d = intro.iter().position(|t| t.kind == Kind::Word && sp.is_document(&bare(sp, t.text(cx.text))))?;
+    let d = intro.iter().position(|t| t.kind == Kind::Word && names_document(sp, t.text(cx.text)))?;
     // Only a body opening the sentence: "Na sesji rady … odczytał fragment
     // listu:" leaves the one who read it the speaker.
     body_in(cx, sp, people, &intro[..d], true)
+}
+
+/// Whether a word is a noun for a document, with or without what looks
+/// like a prefix ("بيان" is no "ب" before "يان"; "والبيان" is).
+fn names_document(sp: &Speech, w: &str) -> bool {
+    sp.is_document(&lowercase(strip_elision(w))) || sp.is_document(&bare(sp, w))
 }
 
 /// A word as the tables list it: lowercase, without elision or prefix.

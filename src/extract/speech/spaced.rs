@@ -760,9 +760,12 @@ impl Reader<'_> {
     fn belonging(&self, toks: &[Token], k: usize, e: usize) -> Option<usize> {
         // The role or group may follow a number word ("kilku osób").
         let unnamed = (k..e.min(k + 2)).any(|j| {
-            let w = self.low(&toks[j]);
-            let w = self.sp.without_prefix(&w).unwrap_or(&w);
-            self.sp.is_group(w) || self.sp.titles.contains(w)
+            let low = self.low(&toks[j]);
+            // "بيان" is no "ب" before "يان": the word whole, then bare.
+            [low.as_str(), self.sp.without_prefix(&low).unwrap_or(&low)].into_iter().any(|w| {
+                // And a document keeps who issued it ("بيان صادر عن القائمة").
+                self.sp.is_group(w) || self.sp.titles.contains(w) || self.sp.is_document(w)
+            })
         });
         if !unnamed {
             return None;
@@ -870,6 +873,13 @@ impl Reader<'_> {
                     && !(k + 1 < e && definite(k + 1));
                 if untitled_article && self.sp.script == Script::Uncased {
                     return Some(Who::New(self.span(toks, k, e)));
+                }
+                // A document is no one's name ("بحسب بيان صادر عن …").
+                if self.sp.script == Script::Uncased
+                    && (self.sp.is_document(&head)
+                        || self.sp.without_prefix(&head).is_some_and(|b| self.sp.is_document(b)))
+                {
+                    return Some(Who::Role(self.span(toks, k, e)));
                 }
                 // A number is no part of a name ("البالغ من العمر 24 عاما").
                 if m < e && !toks[m..e].iter().any(|t| t.text(self.text).chars().any(|c| c.is_numeric())) {
