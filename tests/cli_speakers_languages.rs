@@ -281,6 +281,15 @@ const CASES: &[Case] = &[
         &[("سنكون مجلسا لكل السكان، لا لمن صوتوا لنا فقط", "القائمة الفائزة")],
     ),
     (
+        "ko-ministry.txt",
+        "ko",
+        "판결\n\n\
+         원고 측 대리인인 법무법인 새길의 조은비 변호사는 \"중요한 이정표가 될 것\"이라고 평가했다.\n\n\
+         고용노동부 관계자는 \"판결문을 면밀히 검토하겠다\"고 말했다.\n\n\
+         그는 \"관련 법 개정 논의에도 참고하겠다\"고 덧붙였다.\n",
+        &[("관련 법 개정 논의에도 참고하겠다", "고용노동부 관계자")],
+    ),
+    (
         "zh-clause.txt",
         "zh",
         "新能源\n\n\
@@ -532,12 +541,29 @@ fn multilingual_gold_by_language() {
     );
     for r in &rows {
         let (f, s): (f64, f64) = (r[f1].parse().unwrap(), r[speaker].parse().unwrap());
-        assert!(f >= 0.8, "{}: span F1 {f}", r[lang]);
-        assert!(s >= 0.5, "{}: speaker accuracy {s}", r[lang]);
+        // The issue's bar, in every language.
+        assert!(f >= 0.95, "{}: span F1 {f}", r[lang]);
+        assert!(s >= 0.90, "{}: speaker accuracy {s}", r[lang]);
         if r[lang] == "all" {
-            assert!(f >= 0.97 && s >= 0.79, "all: span F1 {f}, speaker accuracy {s}");
+            assert!(f >= 0.98 && s >= 0.91, "all: span F1 {f}, speaker accuracy {s}");
             let k: f64 = r[kind].parse().unwrap();
-            assert!(k >= 0.8, "all: speaker kind accuracy {k}");
+            assert!(k >= 0.85, "all: speaker kind accuracy {k}");
         }
     }
+}
+
+/// The held-out articles, never read when tuning the tables: the issue's
+/// bar for articles newsarchive has not seen, all languages together.
+#[test]
+fn multilingual_held_out_gold() {
+    let w = Workdir::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual-holdout");
+    let gold = root.join("gold.csv").display().to_string();
+    let docs = root.display().to_string();
+    let (header, rows) = parse_csv(&w.stdout(&["eval", "quotes", &gold, &docs, "--by-language", "--format", "csv"]));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+    let (lang, f1, speaker) = (col("language"), col("f1"), col("speaker_accuracy"));
+    let all = rows.iter().find(|r| r[lang] == "all").expect("a row for all languages");
+    let (f, s): (f64, f64) = (all[f1].parse().unwrap(), all[speaker].parse().unwrap());
+    assert!(f >= 0.94 && s >= 0.85, "held-out: span F1 {f}, speaker accuracy {s}");
 }
