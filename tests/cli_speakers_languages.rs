@@ -4,6 +4,7 @@
 
 mod common;
 use common::{Workdir, parse_csv};
+use std::collections::HashMap;
 
 /// (file, language, article body, [(words of the quotation, speaker)]).
 type Case = (&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)]);
@@ -519,20 +520,24 @@ fn speakers_by_the_constructions_of_each_language() {
     assert_eq!(w.count("SELECT count(*) FROM speakers WHERE name IN ('Pourtant', 'Dennoch')"), 0);
 }
 
-/// The multilingual gold: every language's spans found, and speakers at
-/// least as well attributed as when this gate was set (per-language
-/// figures are in README.md; the floor here leaves room for noise, not
-/// for a language to be lost).
-#[test]
-fn multilingual_gold_by_language() {
+/// `eval quotes --by-language` on a fixture directory and its gold: one
+/// row per language and one for all, each as column → value.
+fn by_language(dir: &str) -> Vec<HashMap<String, String>> {
     let w = Workdir::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
     let gold = root.join("gold.csv").display().to_string();
     let docs = root.display().to_string();
     let (header, rows) = parse_csv(&w.stdout(&["eval", "quotes", &gold, &docs, "--by-language", "--format", "csv"]));
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (lang, f1, speaker, kind) = (col("language"), col("f1"), col("speaker_accuracy"), col("speaker_kind_accuracy"));
-    let mut languages: Vec<&str> = rows.iter().map(|r| r[lang].as_str()).collect();
+    rows.into_iter().map(|r| header.iter().cloned().zip(r).collect()).collect()
+}
+
+/// The multilingual gold: every language detected and scored, and each
+/// held to the bar (span F1 0.95, speaker accuracy 0.90).
+#[test]
+fn multilingual_gold_by_language() {
+    let rows = by_language("multilingual");
+    let figure = |r: &HashMap<String, String>, c: &str| -> f64 { r[c].parse().unwrap() };
+    let mut languages: Vec<&str> = rows.iter().map(|r| r["language"].as_str()).collect();
     languages.sort_unstable();
     assert_eq!(
         languages,
@@ -540,13 +545,12 @@ fn multilingual_gold_by_language() {
         "every language of the gold is detected and scored"
     );
     for r in &rows {
-        let (f, s): (f64, f64) = (r[f1].parse().unwrap(), r[speaker].parse().unwrap());
-        // The bar, in every language.
-        assert!(f >= 0.95, "{}: span F1 {f}", r[lang]);
-        assert!(s >= 0.90, "{}: speaker accuracy {s}", r[lang]);
-        if r[lang] == "all" {
+        let (f, s) = (figure(r, "f1"), figure(r, "speaker_accuracy"));
+        assert!(f >= 0.95, "{}: span F1 {f}", r["language"]);
+        assert!(s >= 0.90, "{}: speaker accuracy {s}", r["language"]);
+        if r["language"] == "all" {
             assert!(f >= 0.98 && s >= 0.91, "all: span F1 {f}, speaker accuracy {s}");
-            let k: f64 = r[kind].parse().unwrap();
+            let k = figure(r, "speaker_kind_accuracy");
             assert!(k >= 0.85, "all: speaker kind accuracy {k}");
         }
     }
@@ -556,14 +560,8 @@ fn multilingual_gold_by_language() {
 /// bar for articles newsarchive has not seen, all languages together.
 #[test]
 fn multilingual_held_out_gold() {
-    let w = Workdir::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual-holdout");
-    let gold = root.join("gold.csv").display().to_string();
-    let docs = root.display().to_string();
-    let (header, rows) = parse_csv(&w.stdout(&["eval", "quotes", &gold, &docs, "--by-language", "--format", "csv"]));
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
-    let (lang, f1, speaker) = (col("language"), col("f1"), col("speaker_accuracy"));
-    let all = rows.iter().find(|r| r[lang] == "all").expect("a row for all languages");
-    let (f, s): (f64, f64) = (all[f1].parse().unwrap(), all[speaker].parse().unwrap());
+    let rows = by_language("multilingual-holdout");
+    let all = rows.iter().find(|r| r["language"] == "all").expect("a row for all languages");
+    let (f, s): (f64, f64) = (all["f1"].parse().unwrap(), all["speaker_accuracy"].parse().unwrap());
     assert!(f >= 0.94 && s >= 0.85, "held-out: span F1 {f}, speaker accuracy {s}");
 }

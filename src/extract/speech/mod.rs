@@ -313,7 +313,7 @@ fn read_in_document(cx: &Context, sp: &Speech, people: &People, intro: &[Token])
 
 /// Whether a word is a noun for a document, with or without what looks
 /// like a prefix ("بيان" is no "ب" before "يان"; "والبيان" is).
-fn names_document(sp: &Speech, w: &str) -> bool {
+pub(super) fn names_document(sp: &Speech, w: &str) -> bool {
     sp.is_document(&lowercase(strip_elision(w))) || sp.is_document(&bare(sp, w))
 }
 

@@ -268,14 +268,12 @@ fn parse(sp: &Speech, phrase: &str) -> Option<(Who, String)> {
     // A long phrase in a spaced script: its last words ("시의회
     // 예산결산특별위원회의 심사보고서").
     let s = if s.chars().count() > PHRASE && s.contains(' ') {
-        let mut start = s.len();
-        for (i, _) in s.match_indices(' ').collect::<Vec<_>>().into_iter().rev() {
-            if s[i + 1..].chars().count() > PHRASE {
-                break;
-            }
-            start = i + 1;
-        }
-        &s[start.min(s.len())..]
+        let start = s
+            .rmatch_indices(' ')
+            .take_while(|(i, _)| s[i + 1..].chars().count() <= PHRASE)
+            .last()
+            .map_or(s.len(), |(i, _)| i + 1);
+        &s[start..]
     } else {
         s
     };

@@ -257,6 +257,13 @@ impl Reader<'_> {
         toks.get(k).is_some_and(|t| is_word(t) && self.sp.according_after.contains(&self.low(t).as_str()))
     }
 
+    /// Whether `w` (lowercase) is a phrase end that is no article: a
+    /// preposition or conjunction, after which a capitalised word is a
+    /// place and before which a subject ends.
+    fn preposition(&self, w: &str) -> bool {
+        self.sp.phrase_ends.contains(w) && !self.sp.determiners.contains(w)
+    }
+
     /// A pronoun, alone or written into its verb ("a-t-il", "dit-elle").
     fn is_pronoun(&self, t: &Token) -> bool {
         let w = self.low(t);
@@ -875,10 +882,7 @@ impl Reader<'_> {
                     return Some(Who::New(self.span(toks, k, e)));
                 }
                 // A document is no one's name ("بحسب بيان صادر عن …").
-                if self.sp.script == Script::Uncased
-                    && (self.sp.is_document(&head)
-                        || self.sp.without_prefix(&head).is_some_and(|b| self.sp.is_document(b)))
-                {
+                if self.sp.script == Script::Uncased && super::names_document(self.sp, toks[k].text(self.text)) {
                     return Some(Who::Role(self.span(toks, k, e)));
                 }
                 // A number is no part of a name ("البالغ من العمر 24 عاما").
@@ -966,7 +970,7 @@ impl Reader<'_> {
                 let placed = |a: usize| {
                     a > 0 && is_word(&toks[a - 1]) && {
                         let w = self.low(&toks[a - 1]);
-                        (self.sp.phrase_ends.contains(&w) && !self.sp.determiners.contains(&w))
+                        self.preposition(&w)
                             || (a > start
                                 && toks[a - 1].is_capitalized(text)
                                 && !self.is_title(&w)
@@ -1017,12 +1021,7 @@ impl Reader<'_> {
                 }
                 // "Sejumlah orang tua siswa yang ditemui di …": the subject
                 // ends where a clause or a preposition starts.
-                let end = (s + 1..end)
-                    .find(|&j| {
-                        let w = self.low(&toks[j]);
-                        self.sp.phrase_ends.contains(&w) && !self.sp.determiners.contains(&w)
-                    })
-                    .unwrap_or(end);
+                let end = (s + 1..end).find(|&j| self.preposition(&self.low(&toks[j]))).unwrap_or(end);
                 // But not before the body a source belongs to ("sumber di
                 // lingkungan Pemkab").
                 let end = self.belonging(toks, s, end).unwrap_or(end);
@@ -1240,7 +1239,7 @@ impl Reader<'_> {
         // names a place.
         if toks[k..a].iter().any(|t| {
             let w = self.low(t);
-            self.sp.phrase_ends.contains(&w) && !self.sp.is_verb(&w) && !self.sp.determiners.contains(&w)
+            self.preposition(&w) && !self.sp.is_verb(&w)
         }) {
             return None;
         }
