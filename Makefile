@@ -29,6 +29,7 @@ test:
 ## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
 bench: build
 	$(CARGO) bench --locked --bench extract
+	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link
 	$(CARGO) bench --locked --bench scale
 

@@ -155,3 +155,36 @@ fn an_archive_that_is_not_sqlite_or_is_damaged_gets_a_clear_error() {
         assert_ne!(out.status.code(), Some(101), "{args:?} panicked: {}", stderr(&out));
     }
 }
+
+/// Pages built to hurt a parser: nesting a hundred thousand deep, a
+/// megabyte attribute, a million tiny elements, and one over the size
+/// limit. Each is read (or refused) without a crash, with an article where
+/// there is text, and the import goes on to the next.
+#[test]
+fn html_bombs_are_read_or_refused_without_harm() {
+    let w = Workdir::new();
+    let para = "<p>\"We will rebuild the bridge by spring,\" the mayor said on Tuesday at the council.</p>";
+    let deep = format!(
+        "<!DOCTYPE html><html><body>{}{para}{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    w.write("in/1-deep.html", deep);
+    let attribute =
+        format!("<!DOCTYPE html><html><body><div class=\"{}\">{para}</div></body></html>", "x".repeat(1 << 20));
+    w.write("in/2-attribute.html", attribute);
+    let tiny = format!("<!DOCTYPE html><html><body>{para}{}</body></html>", "<i></i>".repeat(1_000_000));
+    w.write("in/3-tiny.html", tiny);
+    w.write("in/4-big.html", format!("<!DOCTYPE html><html><body>{}</body></html>", para.repeat(120_000)));
+    let out = w.cmd().args(["import", "--max-article-size", "8M", "in"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("4-big.html") && err.contains("skipped"), "{err}");
+    // Everything else became an article with the mayor's quotation.
+    let quoted = w.column(
+        "SELECT a.source_path FROM quotes q JOIN articles a ON a.id = q.article_id
+          WHERE q.text LIKE 'We will rebuild the bridge%' ORDER BY a.source_path",
+    );
+    assert_eq!(quoted.len(), 3, "{quoted:?}\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

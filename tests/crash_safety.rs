@@ -226,3 +226,88 @@ fn killed_imports_leave_whole_articles_and_resume_to_the_same_archive() {
          uninterrupted import {full:?}"
     );
 }
+
+fn reextract(db: &Path) -> Command {
+    let mut c = Command::new(binary());
+    c.arg("--db").arg(db).arg("--quiet").arg("reextract");
+    c.stdout(Stdio::null()).stderr(Stdio::piped()).env_remove("NEWSARCHIVE_DB");
+    c
+}
+
+fn copy_archive(from: &Path, to: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    // A checkpointed archive is one file.
+    Connection::open(from).unwrap().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    std::fs::copy(from, to).unwrap();
+}
+
+#[test]
+fn killed_reextractions_leave_whole_articles_and_resume_to_the_same_archive() {
+    let w = Workdir::new();
+    w.stdout(&["gen-corpus", "--articles", ARTICLES, "--seed", "7", "--out", "corpus.jsonl"]);
+    let corpus = w.path().join("corpus.jsonl");
+    let reference = w.path().join("reference.db");
+    let out = import(&reference, &corpus).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let imported = contents(&reference);
+
+    // An archive whose extraction is out of date: a quarter of the bodies
+    // differ from what today's extractors make of their sources.
+    let stale = w.path().join("stale.db");
+    copy_archive(&reference, &stale);
+    let changed = Connection::open(&stale)
+        .unwrap()
+        .execute("UPDATE articles SET body = body || ' (out of date)' WHERE id % 4 = 0", [])
+        .unwrap();
+    assert!(changed > 200, "{changed}");
+
+    let db = w.path().join("crashed.db");
+    copy_archive(&stale, &db);
+    let started = Instant::now();
+    let out = reextract(&db).output().unwrap();
+    let full = started.elapsed();
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{summary}");
+    assert_whole(&db, &reference, "uninterrupted reextraction");
+    // An up-to-date archive is left as it is.
+    let fixed = contents(&db);
+    let out = reextract(&db).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(contents(&db), fixed, "a second reextraction changed an up-to-date archive");
+    let bodies = |p: &Path| column_of(&Connection::open(p).unwrap(), "SELECT body FROM articles ORDER BY id");
+    assert_eq!(bodies(&db), bodies(&reference), "reextraction gives every body back");
+
+    let kills = env_number("NEWSARCHIVE_CRASH_KILLS", 12) / 2;
+    let seed = env_number("NEWSARCHIVE_CRASH_SEED", 20_261_206);
+    let mut rng = Rng::new(seed);
+    let window = full.as_millis() as u64 * 11 / 10 + 1;
+    let (mut killed, mut attempts) = (0u64, 0u64);
+    while killed < kills {
+        attempts += 1;
+        assert!(attempts < kills * 20, "seed {seed}: reextractions kept finishing before the kill");
+        copy_archive(&stale, &db);
+        let delay = Duration::from_millis(rng.next_u64() % window);
+        let mut child = reextract(&db).spawn().unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_some() {
+            continue;
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        killed += 1;
+        let context = format!("seed {seed}, reextraction killed after {delay:?}");
+        // Sound after the kill: every article either as it was or whole anew.
+        let out = Command::new(binary()).arg("--db").arg(&db).args(["--format", "csv", "check"]).output().unwrap();
+        assert!(out.status.success(), "{context}: {}", String::from_utf8_lossy(&out.stdout));
+        let out = reextract(&db).output().unwrap();
+        assert!(out.status.success(), "{context}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_whole(&db, &reference, &format!("{context}, resumed"));
+        assert_eq!(bodies(&db), bodies(&reference), "{context}: bodies after resuming");
+    }
+    println!(
+        "{killed} reextractions killed and resumed; seed {seed}; uninterrupted reextraction {full:?}; import had {} tables",
+        imported.len()
+    );
+}

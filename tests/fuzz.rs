@@ -1,7 +1,8 @@
 //! No panics on any input: property tests (proptest) over decoding, the
 //! text and JSON-lines parsers, quotation extraction, the linker's
-//! comparisons, manifests and dates; big and pathological inputs; and a
-//! corpus of inputs that once broke something, also imported by the binary.
+//! comparisons, manifests, dates and WARC files; big and pathological
+//! inputs; and a corpus of inputs that once broke something, also imported
+//! by the binary.
 //!
 //! Every target checks what the code promises (offsets that give the quote
 //! back, decoded text without `\r`, dates that read back as themselves…),
@@ -23,8 +24,10 @@
 
 mod common;
 
+use flate2::write::GzEncoder;
 use newsarchive::extract::{self, Quote, normalize};
 use newsarchive::ingest::corpus::Item;
+use newsarchive::ingest::warc::{self, Classified, Compression, Reader, Skip};
 use newsarchive::ingest::{
     Document, Meta, Paragraph, Region, Source, dates, decode, layout_text, manifest, sha256_hex, txt,
 };
@@ -36,6 +39,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestCaseError, TestRunner};
 use std::fmt::Debug;
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -364,11 +368,13 @@ fn check_direct(text: &str) -> Check {
         .collect();
     let doc = Document {
         source_path: "fuzz/direct.txt".into(),
-        media_type: txt::MEDIA_TYPE,
+        media_type: txt::MEDIA_TYPE.into(),
         raw: text.as_bytes().to_vec(),
         content_sha256: sha256_hex(text),
         meta: Meta::default(),
         outlet: "Fuzz".into(),
+        site: None,
+        fetched_at: None,
         headline: paragraphs.first().cloned(),
         boilerplate: paragraphs.iter().skip(1).step_by(2).cloned().collect(),
         body: paragraphs,
@@ -508,6 +514,224 @@ fn check_manifest(bytes: &[u8], expected: Option<&[ManifestRow]>) -> Check {
             prop_assert!(expected.is_none(), "a well-formed manifest refused: {}", e);
             prop_assert_eq!(e.path.as_str(), DISPLAY);
         }
+    }
+    Ok(())
+}
+
+/// A record of a generated WARC file, and what reading it must give.
+#[derive(Debug, Clone)]
+struct WarcRecord {
+    /// Offset the reader reports: the record's, or its gzip member's.
+    start: u64,
+    /// Where the file holds the record whole: the end of its block, or of
+    /// its gzip member.
+    whole_at: u64,
+    warc_type: String,
+    uri: Option<String>,
+    /// Whether it has the header `X-Folded: a` `\tb`, which reads "a b".
+    folded: bool,
+    block: Vec<u8>,
+    class: Classified,
+}
+
+/// A generated WARC file (or random bytes, with no `records`), the damage
+/// done to it, and the largest block to read.
+#[derive(Debug, Clone)]
+struct WarcCase {
+    bytes: Vec<u8>,
+    compression: Compression,
+    /// All records in one gzip member, which share its offset.
+    one_member: bool,
+    records: Option<Vec<WarcRecord>>,
+    damage: Damage,
+    max_block: u64,
+}
+
+/// What is done to a file's bytes: nothing; cut at a place; one byte
+/// changed, anywhere or in a gzip member's header (where a changed flag
+/// sends the decoder on into the next members); the end of a record's
+/// member cut off, the next member following; or bytes overwritten,
+/// inserted or removed here and there.
+#[derive(Debug, Clone)]
+enum Damage {
+    None,
+    Cut(Index),
+    Flip(Index, u8),
+    Header(Index, u8, u8),
+    Splice(Index, Index),
+    Edits(Vec<(u8, Index, u8)>),
+}
+
+/// What one item read from a damaged file must be.
+#[derive(Debug)]
+enum Want {
+    /// The record read whole, or the error saying it is too large.
+    Record(WarcRecord),
+    /// An error at this offset.
+    Error(u64),
+    /// The record, or an error at its start: its gzip member was damaged.
+    Damaged(WarcRecord),
+}
+
+const WARC_MAX_BODY: u64 = 1 << 20;
+
+/// The damaged file, and the items it must read to when that is known: a
+/// cut file gives the records it holds whole and one error for the record
+/// it cuts; damage to one gzip member costs that member's record only.
+fn damaged(case: &WarcCase) -> (Vec<u8>, Option<Vec<Want>>) {
+    let mut bytes = case.bytes.clone();
+    let Some(records) = &case.records else { return (bytes, None) };
+    let per_member = case.compression == Compression::Gzip && !case.one_member;
+    let mut flip = |at: usize, x: u8| {
+        let at = at.min(bytes.len() - 1);
+        bytes[at] ^= x;
+        let hit = |r: &WarcRecord| r.start <= at as u64 && (at as u64) < r.whole_at;
+        let want = |r: &WarcRecord| if hit(r) { Want::Damaged(r.clone()) } else { Want::Record(r.clone()) };
+        per_member.then(|| records.iter().map(want).collect())
+    };
+    let wants = match &case.damage {
+        Damage::None => Some(records.iter().cloned().map(Want::Record).collect()),
+        Damage::Flip(at, x) => flip(at.index(case.bytes.len()), *x),
+        Damage::Header(k, byte, x) => {
+            let start = if per_member { records[k.index(records.len())].start as usize } else { 0 };
+            flip(start + usize::from(*byte), *x)
+        }
+        Damage::Cut(at) => {
+            let at = at.index(bytes.len() + 1);
+            bytes.truncate(at);
+            let at = at as u64;
+            let whole = records.iter().filter(|r| r.whole_at <= at).cloned().map(Want::Record);
+            let cut = records.iter().find(|r| r.start < at && at < r.whole_at).map(|r| Want::Error(r.start));
+            (!case.one_member || at == case.bytes.len() as u64).then(|| whole.chain(cut).collect())
+        }
+        Damage::Splice(k, at) => {
+            let k = &records[k.index(records.len())];
+            let from = k.start + 1 + at.index((k.whole_at - k.start - 1).max(1) as usize) as u64;
+            let removed = k.whole_at.saturating_sub(from);
+            bytes.drain(from.min(k.whole_at) as usize..k.whole_at as usize);
+            let shift = |r: &WarcRecord| {
+                let moved = |at: u64| if at >= k.whole_at { at - removed } else { at };
+                WarcRecord { start: moved(r.start), whole_at: moved(r.whole_at), ..r.clone() }
+            };
+            let want = |r: &WarcRecord| if r.start == k.start { Want::Error(r.start) } else { Want::Record(shift(r)) };
+            per_member.then(|| records.iter().map(want).collect())
+        }
+        Damage::Edits(edits) => {
+            for (op, at, byte) in edits {
+                let i = at.index(bytes.len() + 1);
+                match op {
+                    0 if i < bytes.len() => bytes[i] = *byte,
+                    1 => bytes.insert(i, *byte),
+                    _ if i < bytes.len() => drop(bytes.remove(i)),
+                    _ => {}
+                }
+            }
+            None
+        }
+    };
+    (bytes, wants)
+}
+
+/// A WARC file through `sniff`, the reader both ways, `classify` and
+/// `http_response`: what they promise of any bytes, and for a generated
+/// file exactly its records.
+fn check_warc(case: &WarcCase) -> Check {
+    let (bytes, wants) = damaged(case);
+    match warc::sniff(&bytes) {
+        Some(Compression::Gzip) => prop_assert!(bytes.starts_with(&[0x1f, 0x8b])),
+        Some(Compression::None) => prop_assert!(bytes.trim_ascii_start().starts_with(b"WARC/1.")),
+        None => {
+            prop_assert!(case.records.is_none() || !matches!(case.damage, Damage::None), "a WARC file unrecognised")
+        }
+    }
+    if matches!(case.damage, Damage::None) && case.records.is_some() {
+        prop_assert_eq!(warc::sniff(&bytes), Some(case.compression));
+    }
+    check_http(&bytes, 100)?;
+    for compression in [Compression::None, Compression::Gzip] {
+        let items = check_warc_items(&bytes, compression, case.max_block, case.one_member)?;
+        if let Some(wants) = wants.as_ref().filter(|_| compression == case.compression) {
+            prop_assert_eq!(items.len(), wants.len(), "items {:?}", items);
+            for (item, want) in items.iter().zip(wants) {
+                check_warc_item(item, want, case.max_block)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The reader's promises: few items for the bytes (linear), offsets in the
+/// file and in order, blocks within the limit, and each record classified
+/// as its HTTP message reads.
+fn check_warc_items(
+    bytes: &[u8],
+    compression: Compression,
+    max_block: u64,
+    one_member: bool,
+) -> Result<Vec<Result<warc::Record, warc::RecordError>>, TestCaseError> {
+    let bound = bytes.len() / 6 + 2;
+    let items: Vec<_> = Reader::new(bytes, compression, max_block).take(bound + 1).collect();
+    prop_assert!(items.len() <= bound, "{} items from {} bytes", items.len(), bytes.len());
+    let mut last: Option<(u64, bool)> = None;
+    for item in &items {
+        let (offset, ok) = match item {
+            Ok(r) => (r.offset, true),
+            Err(e) => (e.offset, false),
+        };
+        prop_assert!(offset < bytes.len() as u64, "offset {} of {} bytes", offset, bytes.len());
+        if let Some((before, was_ok)) = last {
+            prop_assert!(before <= offset, "offset {} after {}", offset, before);
+            let shared = compression == Compression::Gzip && one_member;
+            prop_assert!(!(ok && was_ok && !shared && before == offset), "two records at {}", offset);
+        }
+        last = Some((offset, ok));
+        match item {
+            Ok(r) => {
+                prop_assert!(r.block.len() as u64 <= max_block);
+                check_http(&r.block, WARC_MAX_BODY)?;
+                if let Classified::Page { content_type, body, .. } = warc::classify(r, WARC_MAX_BODY) {
+                    prop_assert!(r.warc_type.eq_ignore_ascii_case("response") && !content_type.is_empty());
+                    let http = warc::http_response(&r.block, WARC_MAX_BODY);
+                    prop_assert_eq!(http.map(|h| (h.status, h.body)), Ok((200, body)), "a page its HTTP does not give");
+                }
+            }
+            Err(e) => prop_assert!(!e.message.is_empty()),
+        }
+    }
+    Ok(items)
+}
+
+/// An HTTP response decodes within its limit, or says why not.
+fn check_http(bytes: &[u8], max_body: u64) -> Check {
+    match warc::http_response(bytes, max_body) {
+        Ok(h) => prop_assert!(
+            h.body.len() as u64 <= max_body && h.status < 1000,
+            "{} bytes, status {}",
+            h.body.len(),
+            h.status
+        ),
+        Err(e) => prop_assert!(!e.is_empty()),
+    }
+    Ok(())
+}
+
+fn check_warc_item(item: &Result<warc::Record, warc::RecordError>, want: &Want, max_block: u64) -> Check {
+    match (want, item) {
+        (Want::Error(at), Err(e)) => prop_assert_eq!(e.offset, *at),
+        (Want::Damaged(r), Err(e)) => prop_assert_eq!(e.offset, r.start, "{}", e),
+        (Want::Record(r), Err(e)) if r.block.len() as u64 > max_block => {
+            prop_assert_eq!(e.offset, r.start);
+            prop_assert!(e.message.starts_with("record too large ("), "{}", e);
+        }
+        (Want::Record(r) | Want::Damaged(r), Ok(got)) if r.block.len() as u64 <= max_block => {
+            prop_assert_eq!(got.offset, r.start);
+            prop_assert_eq!(&got.warc_type, &r.warc_type);
+            prop_assert_eq!(&got.target_uri, &r.uri);
+            prop_assert_eq!(&got.block, &r.block);
+            prop_assert_eq!(got.header("x-folded"), r.folded.then_some("a b"));
+            prop_assert_eq!(warc::classify(got, WARC_MAX_BODY), r.class.clone());
+        }
+        _ => return Err(TestCaseError::fail(format!("{item:?} where {want:?} was due"))),
     }
     Ok(())
 }
@@ -991,11 +1215,187 @@ fn date_text() -> impl Strategy<Value = String> {
     ]
 }
 
+const URIS: &[&str] =
+    &["http://example.com/", "https://news.example.org/2024/05/story.html?id=7&x=y", "dns:example.com"];
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(bytes).and_then(|()| e.finish()).expect("writes to memory")
+}
+
+/// A record's bytes, the end of its block in them, and what it must read
+/// as. `kind`: a page (0, 1: without Content-Type), a 404 (2), an image
+/// (3), request (4), warcinfo (5), metadata (6), revisit (7), resource (8).
+/// `style`: CRLF, LF, or CRLF with no separator after the block. The page's
+/// body is encoded as `coding` says: as is, chunked by `chunk`, gzip,
+/// both, or as Common Crawl stores it (decoded, headers renamed).
+#[allow(clippy::too_many_arguments)]
+fn warc_record(
+    kind: u8,
+    uri: &str,
+    brackets: bool,
+    text: &str,
+    binary: &[u8],
+    coding: u8,
+    chunk: usize,
+    style: u8,
+    folded: bool,
+) -> (Vec<u8>, usize, WarcRecord) {
+    let html = format!("<html><head><title>{text}</title></head><body><p>{text}</p></body></html>").into_bytes();
+    let http = |status: &str, headers: &str, body: &[u8]| {
+        [format!("HTTP/1.1 {status}\r\n{headers}\r\n").as_bytes(), body].concat()
+    };
+    let page = |content_type: &str, body: Vec<u8>| Classified::Page {
+        uri: Some(uri.to_owned()),
+        date: Some("2024-05-01T12:00:00Z".into()),
+        content_type: content_type.into(),
+        body,
+    };
+    let http_type = "application/http; msgtype=response";
+    let (warc_type, content_type, block, class) = match kind {
+        0 => {
+            let chunked = |b: &[u8]| {
+                let mut out = Vec::new();
+                for c in b.chunks(chunk) {
+                    out.extend_from_slice(format!("{:x}\r\n", c.len()).as_bytes());
+                    out.extend_from_slice(c);
+                    out.extend_from_slice(b"\r\n");
+                }
+                [&out[..], b"0\r\n\r\n"].concat()
+            };
+            let (headers, body) = match coding {
+                0 => ("", html.clone()),
+                1 => ("Transfer-Encoding: chunked\r\n", chunked(&html)),
+                2 => ("Content-Encoding: gzip\r\n", gzip(&html)),
+                3 => ("Transfer-Encoding: chunked\r\nContent-Encoding: x-gzip\r\n", chunked(&gzip(&html))),
+                _ => ("X-Crawler-Transfer-Encoding: chunked\r\nX-Crawler-Content-Encoding: gzip\r\n", html.clone()),
+            };
+            let content_type = "text/html; charset=utf-8";
+            let block = http("200 OK", &format!("Content-Type: {content_type}\r\n{headers}"), &body);
+            ("response", http_type, block, page(content_type, html))
+        }
+        1 => {
+            let body = [&b"<!DOCTYPE html>\n"[..], &html].concat();
+            ("response", http_type, http("200 OK", "", &body), page("text/html", body))
+        }
+        2 => (
+            "response",
+            http_type,
+            http("404 Not Found", "Content-Type: text/html\r\n", &html),
+            Classified::Skip(Skip::Status(404)),
+        ),
+        3 => (
+            "response",
+            http_type,
+            http("200 OK", "Content-Type: image/png\r\n", binary),
+            Classified::Skip(Skip::NotHtml),
+        ),
+        4 => {
+            let block = b"GET /x HTTP/1.1\r\nHost: example.com\r\n\r\n".to_vec();
+            ("request", "application/http; msgtype=request", block, Classified::Skip(Skip::Request))
+        }
+        5 => ("warcinfo", "application/warc-fields", b"software: fuzz\r\n".to_vec(), Classified::Skip(Skip::Metadata)),
+        6 => ("metadata", "application/warc-fields", text.as_bytes().to_vec(), Classified::Skip(Skip::Metadata)),
+        7 => ("revisit", http_type, http("200 OK", "", b""), Classified::Skip(Skip::Metadata)),
+        _ => ("resource", "text/html", binary.to_vec(), Classified::Skip(Skip::Metadata)),
+    };
+    let end = if style == 1 { "\n" } else { "\r\n" };
+    let mut head = vec![if brackets { "WARC/1.0" } else { "WARC/1.1" }.to_owned(), format!("WARC-Type: {warc_type}")];
+    let uri_field = (warc_type != "warcinfo").then(|| if brackets { format!("<{uri}>") } else { uri.to_owned() });
+    head.extend(uri_field.as_ref().map(|u| format!("WARC-Target-URI: {u}")));
+    head.push("WARC-Date: 2024-05-01T12:00:00Z".into());
+    if folded {
+        head.push(format!("X-Folded: a{end}\tb"));
+    }
+    head.push(format!("Content-Type: {content_type}"));
+    head.push(format!("Content-Length: {}", block.len()));
+    let mut bytes = (head.join(end) + end + end).into_bytes();
+    bytes.extend_from_slice(&block);
+    let block_end = bytes.len();
+    bytes.extend_from_slice(match style {
+        0 => b"\r\n\r\n",
+        1 => b"\n\n",
+        _ => b"",
+    });
+    let record = WarcRecord {
+        start: 0,
+        whole_at: 0,
+        warc_type: warc_type.into(),
+        uri: uri_field.map(|_| uri.to_owned()),
+        folded,
+        block,
+        class,
+    };
+    (bytes, block_end, record)
+}
+
+/// WARC files: generated ones (plain, a gzip member per record, or one
+/// member for all), as they are or damaged; and random bytes, bare or
+/// behind a record's first line, plain or gzip.
+fn warc_case() -> impl Strategy<Value = WarcCase> {
+    let max_block = prop_oneof![3 => Just(1u64 << 30), 1 => 0..2000u64];
+    let record = (
+        0..9u8,
+        pick(URIS),
+        any::<bool>(),
+        prop_oneof![words_of(0..30), nasty_text()],
+        vec(any::<u8>(), 0..300),
+        (0..5u8, 1..40usize),
+        any::<bool>(),
+    );
+    let damage = prop_oneof![
+        3 => Just(Damage::None),
+        2 => any::<Index>().prop_map(Damage::Cut),
+        2 => (any::<Index>(), 1..=255u8).prop_map(|(at, x)| Damage::Flip(at, x)),
+        2 => (any::<Index>(), 0..10u8, 1..=255u8).prop_map(|(k, byte, x)| Damage::Header(k, byte, x)),
+        2 => (any::<Index>(), any::<Index>()).prop_map(|(k, at)| Damage::Splice(k, at)),
+        2 => vec((0..3u8, any::<Index>(), any::<u8>()), 1..6).prop_map(Damage::Edits),
+    ];
+    // Layouts: plain, a gzip member per record (where damage is known to
+    // cost one record only), one gzip member for all.
+    let layout = prop_oneof![2 => Just(0u8), 3 => Just(1u8), 1 => Just(2u8)];
+    let generated = (vec(record, 1..6), layout, 0..3u8, damage, max_block.clone()).prop_map(
+        |(specs, layout, style, damage, max_block)| {
+            let mut bytes = Vec::new();
+            let mut records = Vec::new();
+            for (kind, uri, brackets, text, binary, (coding, chunk), folded) in specs {
+                let (raw, block_end, mut r) =
+                    warc_record(kind, &uri, brackets, &text, &binary, coding, chunk, style, folded);
+                let at = bytes.len() as u64;
+                match layout {
+                    0 => bytes.extend_from_slice(&raw),
+                    1 => bytes.extend(gzip(&raw)),
+                    _ => bytes.extend_from_slice(&raw),
+                }
+                r.start = if layout == 2 { 0 } else { at };
+                r.whole_at = if layout == 0 { at + block_end as u64 } else { bytes.len() as u64 };
+                records.push(r);
+            }
+            if layout == 2 {
+                bytes = gzip(&bytes);
+                records.iter_mut().for_each(|r| r.whole_at = bytes.len() as u64);
+            }
+            let compression = if layout == 0 { Compression::None } else { Compression::Gzip };
+            WarcCase { bytes, compression, one_member: layout == 2, records: Some(records), damage, max_block }
+        },
+    );
+    let random = (vec(any::<u8>(), 0..2048), 0..3u8, max_block).prop_map(|(b, how, max_block)| {
+        let headed = [&b"WARC/1.0\r\nContent-Length: 12\r\n"[..], &b].concat();
+        let (bytes, compression) = match how {
+            0 => (b, Compression::None),
+            1 => (headed, Compression::None),
+            _ => (gzip(&headed), Compression::Gzip),
+        };
+        WarcCase { bytes, compression, one_member: false, records: None, damage: Damage::None, max_block }
+    });
+    prop_oneof![4 => generated, 1 => random]
+}
+
 // ---- the fuzz run ----
 
 #[test]
 fn fuzz_targets() {
-    let targets: [Target; 6] = [
+    let targets: [Target; 7] = [
         ("bytes", || {
             fuzz("bytes", file_bytes(), |(b, title)| {
                 check_txt(b, &Meta { title: title.clone(), ..Meta::default() })?;
@@ -1025,6 +1425,7 @@ fn fuzz_targets() {
             })
         }),
         ("dates", || fuzz("dates", date_text(), |s| check_date(s))),
+        ("warc", || fuzz("warc", warc_case(), check_warc)),
     ];
     let ran: Vec<Ran> = std::thread::scope(|s| {
         let handles: Vec<_> = targets.iter().map(|(_, run)| s.spawn(run)).collect();

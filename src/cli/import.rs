@@ -11,7 +11,13 @@ use std::process::ExitCode;
 
 /// Import articles (files or directories) into the archive.
 ///
-/// A .txt file is one article; a .jsonl file (one JSON object per line) or
+/// A .txt file is one article, and so is a web page (.html, .htm, or any
+/// file that starts like one): its main text is found and its furniture
+/// set aside, its outlet, title, author, date and language read from the
+/// page. A web archive (.warc, .warc.gz) is read record by record: each
+/// response with an HTML page is an article (WARC-Target-URI its address);
+/// requests, metadata, other media and non-200 responses are counted and
+/// skipped. A .jsonl file (one JSON object per line) or
 /// a .csv file (a header row) is a corpus of articles with the fields
 /// outlet, url, title, author, published, language and text, read as a
 /// stream. Each article's text is split into headline, body and page
@@ -87,5 +93,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         global.note(format!("skipped {} files of types newsarchive does not read", corpus.skipped));
     }
     importer.import(corpus.items())?;
+    let warc_skipped = corpus.warc_skipped();
+    if !warc_skipped.is_empty() {
+        let total: u64 = warc_skipped.values().sum();
+        let by: Vec<String> = warc_skipped.iter().map(|(why, n)| format!("{n} {why}")).collect();
+        global.note(format!("skipped {total} web-archive records that are no news page: {}", by.join(", ")));
+    }
     importer.finish()
 }

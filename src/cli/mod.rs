@@ -10,6 +10,7 @@ mod import;
 mod link;
 mod migrate;
 mod pipeline;
+mod reextract;
 mod report;
 mod seed;
 mod speakers;
@@ -29,6 +30,7 @@ const EXAMPLES: &str = "\
 Examples:
   newsarchive seed                              import the bundled seed corpus
   newsarchive import articles/ --manifest articles/manifest.csv
+  newsarchive import saved-pages/ crawl.warc.gz    web pages and web archives
   newsarchive report quote-overlap              quotes each outlet shares with others
   newsarchive report quote-overlap --matrix     outlet × outlet shared quotes
   newsarchive sql 'SELECT * FROM report_outlets' --format csv
@@ -80,6 +82,7 @@ enum Command {
     Speakers(speakers::Args),
     Sql(sql::Args),
     Link(link::Args),
+    Reextract(reextract::Args),
     Migrate(migrate::Args),
     Check(check::Args),
 }
@@ -138,6 +141,7 @@ pub fn main() -> ExitCode {
         Command::Speakers(a) => speakers::run(a, &global),
         Command::Sql(a) => sql::run(a, &global),
         Command::Link(a) => link::run(a, &global),
+        Command::Reextract(a) => reextract::run(a, &global),
         Command::Migrate(a) => migrate::run(a, &global),
         Command::Check(a) => check::run(a, &global),
     };

@@ -4,9 +4,11 @@
 
 use super::discover::{self, Format};
 use super::manifest::Manifest;
-use super::{Document, Error, Meta, Source, dates, txt};
+use super::{Document, Error, Meta, Source, dates, html, txt, warc};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The columns of a corpus record; `text` is required.
 pub const COLUMNS: &[&str] = &["outlet", "url", "title", "author", "published", "language", "text"];
@@ -48,6 +50,17 @@ pub enum Item {
         /// Metadata from the manifest.
         over: Meta,
     },
+    /// A web page and its manifest metadata; `fetch` says how it was
+    /// fetched when it came from a web archive.
+    Page {
+        /// The page's bytes, named as the user named them (a web archive's
+        /// record as `FILE@OFFSET`).
+        source: Source,
+        /// The HTTP response's headers and address, from a web archive.
+        fetch: html::Fetch,
+        /// Metadata from the manifest.
+        over: Meta,
+    },
     /// One line of a JSON-lines corpus.
     JsonLine {
         /// The corpus file.
@@ -72,7 +85,12 @@ impl Item {
     /// Decodes, parses and lays out the item as a document.
     pub fn into_document(self) -> Result<Document, Error> {
         match self {
+            // A text file holding markup is a page saved under another name.
+            Item::File { source, over } if html::sniff(&source.bytes) => {
+                html::parse(&source, &html::Fetch::default(), &over)
+            }
             Item::File { source, over } => txt::parse(&source, &over),
+            Item::Page { source, fetch, over } => html::parse(&source, &fetch, &over),
             Item::JsonLine { path, line, bytes } => {
                 let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
                     let what = if e.is_data() { "not a corpus record" } else { "malformed JSON" };
@@ -124,6 +142,9 @@ pub struct Corpus {
     pub errors: Vec<Error>,
     /// Files skipped because newsarchive does not read their type.
     pub skipped: usize,
+    /// Web-archive records that are no news page, by why ("request",
+    /// "not HTML"…), counted as they are read.
+    warc_skipped: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl Corpus {
@@ -153,7 +174,13 @@ impl Corpus {
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             errors,
             skipped: inputs.skipped,
+            warc_skipped: Mutex::default(),
         }
+    }
+
+    /// Web-archive records read so far that were no page, by reason.
+    pub fn warc_skipped(&self) -> BTreeMap<&'static str, u64> {
+        self.warc_skipped.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
     /// Refuses articles larger than `bytes`: a text file, a JSON line or a
@@ -181,17 +208,26 @@ impl Corpus {
             move |(path, format)| -> Box<dyn Iterator<Item = (Result<Item, Error>, u64)> + Send + '_> {
                 let display = path.display().to_string();
                 match format {
-                    Format::Txt => {
+                    Format::Txt | Format::Html => {
                         let item = read_bounded(path, &display, self.max_article_bytes).map(|bytes| {
                             let over = self.manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
-                            Item::File { source: Source { path: display.clone(), bytes }, over }
+                            let source = Source { path: display.clone(), bytes };
+                            if *format == Format::Html {
+                                Item::Page { source, fetch: html::Fetch::default(), over }
+                            } else {
+                                Item::File { source, over }
+                            }
                         });
                         let size = item.as_ref().map_or(0, |i| match i {
-                            Item::File { source, .. } => source.bytes.len() as u64,
+                            Item::File { source, .. } | Item::Page { source, .. } => source.bytes.len() as u64,
                             _ => 0,
                         });
                         Box::new(std::iter::once((item, size)))
                     }
+                    Format::Warc => match warc_pages(path, &display, self.max_article_bytes, &self.warc_skipped) {
+                        Ok(it) => it,
+                        Err(e) => Box::new(std::iter::once((Err(e), 0))),
+                    },
                     Format::Jsonl => match std::fs::File::open(path) {
                         Ok(f) => Box::new(JsonLines {
                             path: display,
@@ -333,6 +369,48 @@ fn human_bytes(n: u64) -> String {
         unit += 1;
     }
     format!("{value:.1} {}", UNITS[unit])
+}
+
+/// The pages of a web archive, streamed record by record. Records that are
+/// no page are counted in `skipped`; a record that cannot be read is an
+/// error named `FILE@OFFSET`, and reading goes on with the next one.
+fn warc_pages<'a>(
+    path: &Path,
+    display: &str,
+    max: u64,
+    skipped: &'a Mutex<BTreeMap<&'static str, u64>>,
+) -> Result<Items<'a>, Error> {
+    let io = |e: std::io::Error| Error::new(display, None, discover::io_reason(&e));
+    let mut reader = BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
+    let compression = warc::sniff(reader.fill_buf().map_err(io)?)
+        .ok_or_else(|| Error::new(display, Some(1), "not a web archive: no WARC/1.x record at the start"))?;
+    let display = display.to_owned();
+    let records = warc::Reader::new(reader, compression, max);
+    Ok(Box::new(records.filter_map(move |record| {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => return Some((Err(Error::new(format!("{display}@{}", e.offset), None, e.message)), 0)),
+        };
+        let size = record.block.len() as u64;
+        let at = format!("{display}@{}", record.offset);
+        match warc::classify(&record, max) {
+            warc::Classified::Page { uri, date, content_type, body } => {
+                let fetch = html::Fetch { content_type: Some(content_type), url: uri, date };
+                let source = Source { path: at, bytes: body };
+                Some((Ok(Item::Page { source, fetch, over: Meta::default() }), size))
+            }
+            warc::Classified::Skip(warc::Skip::Malformed(why)) => {
+                let uri = record.target_uri.map_or_else(String::new, |u| format!(" ({u})"));
+                Some((Err(Error::new(at, None, format!("malformed HTTP response{uri}: {why}"))), size))
+            }
+            warc::Classified::Skip(why) => {
+                if let Ok(mut counts) = skipped.lock() {
+                    *counts.entry(why.label()).or_default() += 1;
+                }
+                None
+            }
+        }
+    })))
 }
 
 /// The records of a CSV corpus; the header must name a `text` column.

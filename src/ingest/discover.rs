@@ -12,18 +12,44 @@ pub enum Format {
     Jsonl,
     /// A corpus, one CSV record per article.
     Csv,
+    /// A web page, as a browser or crawler saved it.
+    Html,
+    /// A web archive (ISO 28500), plain or gzip-compressed record by record.
+    Warc,
 }
 
 impl Format {
     /// The format of a file, by extension (case-insensitive).
     pub fn of(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".warc.gz") || name.ends_with(".warc") {
+            return Some(Format::Warc);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Txt),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
             _ => None,
         }
+    }
+
+    /// The format of a file by its extension, else by its first bytes: a
+    /// page saved without `.html`, a web archive named otherwise.
+    pub fn detect(path: &Path) -> Option<Format> {
+        Format::of(path).or_else(|| {
+            use std::io::Read;
+            let mut head = Vec::with_capacity(4096);
+            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            if super::warc::sniff(&head).is_some() {
+                Some(Format::Warc)
+            } else if super::html::sniff(&head) {
+                Some(Format::Html)
+            } else {
+                None
+            }
+        })
     }
 }
 
@@ -58,14 +84,16 @@ pub fn discover(paths: &[PathBuf]) -> Inputs {
         };
         if meta.is_dir() {
             walk(path, &mut inputs);
-        } else if let Some(format) = Format::of(path) {
+        } else if let Some(format) = Format::detect(path) {
             inputs.files.push((path.clone(), format));
         } else {
             let ext = path.extension().map_or_else(String::new, |e| format!(" '.{}'", e.to_string_lossy()));
             inputs.errors.push(Error::new(
                 display,
                 None,
-                format!("unsupported file type{ext} (newsarchive reads .txt, .jsonl and .csv)"),
+                format!(
+                    "unsupported file type{ext} (newsarchive reads .txt, .jsonl, .csv, web pages and web archives)"
+                ),
             ));
         }
     }
@@ -99,7 +127,7 @@ fn walk(dir: &Path, inputs: &mut Inputs) {
         }
         if name.eq_ignore_ascii_case(MANIFEST_NAME) {
             inputs.manifests.push(entry.path().to_path_buf());
-        } else if let Some(format) = Format::of(entry.path()) {
+        } else if let Some(format) = Format::detect(entry.path()) {
             inputs.files.push((entry.path().to_path_buf(), format));
         } else {
             inputs.skipped += 1;

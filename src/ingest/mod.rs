@@ -6,11 +6,13 @@ pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod discover;
+pub mod html;
 pub mod language;
 pub mod layout;
 pub mod manifest;
 pub mod seed;
 pub mod txt;
+pub mod warc;
 
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -126,8 +128,9 @@ impl Region {
 pub struct Document {
     /// Where it came from.
     pub source_path: String,
-    /// MIME type of the source bytes.
-    pub media_type: &'static str,
+    /// MIME type of the source bytes, with the character set they were
+    /// read in when it is not UTF-8 by definition.
+    pub media_type: String,
     /// The source bytes, verbatim.
     pub raw: Vec<u8>,
     /// SHA-256 of the decoded text: the same document is stored once.
@@ -137,6 +140,11 @@ pub struct Document {
     /// The outlet the article is filed under: the metadata's, or a
     /// placeholder naming the file when nothing names the outlet.
     pub outlet: String,
+    /// The registered domain of the site the article was published on
+    /// ("bbc.co.uk"), when known: all its pages are one outlet.
+    pub site: Option<String>,
+    /// When the page was fetched (a web archive's `WARC-Date`).
+    pub fetched_at: Option<String>,
     /// The headline paragraph, if the text has one.
     pub headline: Option<Paragraph>,
     /// The article's own paragraphs.
@@ -161,6 +169,18 @@ impl Document {
     pub fn word_count(&self) -> usize {
         use unicode_segmentation::UnicodeSegmentation;
         self.body.iter().map(|p| p.text.unicode_words().count()).sum()
+    }
+}
+
+/// Reads a stored source again, by the media type it was stored with:
+/// what `newsarchive reextract` runs when the extractors have changed.
+pub fn reparse(source: &Source, media_type: &str, over: &Meta) -> Result<Document, Error> {
+    let mime = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if mime == html::MEDIA_TYPE || mime == "application/xhtml+xml" {
+        let fetch = html::Fetch { content_type: Some(media_type.to_owned()), url: over.url.clone(), date: None };
+        html::parse(source, &fetch, over)
+    } else {
+        txt::parse(source, over)
     }
 }
 

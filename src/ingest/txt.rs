@@ -24,11 +24,13 @@ pub fn parse(source: &Source, over: &Meta) -> Result<Document, Error> {
     let outlet = meta.outlet.clone().unwrap_or_else(|| placeholder_outlet(&source.path));
     Ok(Document {
         source_path: source.path.clone(),
-        media_type: MEDIA_TYPE,
+        media_type: MEDIA_TYPE.to_owned(),
         raw: source.bytes.clone(),
         content_sha256: sha256_hex(&text),
         meta,
         outlet,
+        site: None,
+        fetched_at: None,
         headline: layout.headline,
         body: layout.body,
         boilerplate: layout.boilerplate,

@@ -381,7 +381,11 @@ impl LinkTx<'_> {
                               cb.published_at AS published_b, ca.article_id AS article_a, cb.article_id AS article_b
                        FROM new_claim_pairs n
                        JOIN claim_facts fa ON fa.id = n.fact_a JOIN claims ca ON ca.id = fa.claim_id
-                       JOIN claim_facts fb ON fb.id = n.fact_b JOIN claims cb ON cb.id = fb.claim_id)
+                       JOIN claim_facts fb ON fb.id = n.fact_b JOIN claims cb ON cb.id = fb.claim_id
+                       -- An article that gives two figures for one thing
+                       -- ('more than 3000', 'at least 3200') differs from
+                       -- itself, not from another outlet.
+                       WHERE ca.article_id <> cb.article_id AND fa.kind = fb.kind)
                  ORDER BY relation, coalesce(pct, 0), fact_a, fact_b;
                  DELETE FROM new_claim_pairs;",
             )

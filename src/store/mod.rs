@@ -4,12 +4,14 @@
 mod check;
 mod claims;
 mod link;
+mod reextract;
 mod speakers;
 mod write;
 
 pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
+pub use reextract::{Selection, StoredSource, StoredText};
 pub use speakers::{Applied, Merged};
 pub use write::{NewArticle, RunCounts, Saved};
 

@@ -40,6 +40,21 @@ pub struct NewArticle {
 }
 
 impl NewArticle {
+    /// The body as it is stored.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The page furniture as it is stored.
+    pub fn boilerplate(&self) -> &str {
+        &self.boilerplate
+    }
+
+    /// The body's word count.
+    pub fn word_count(&self) -> i64 {
+        self.word_count
+    }
+
     /// Prepares a document and what was extracted from it for storing.
     pub fn new(doc: Document, extraction: Extraction) -> Self {
         // A compression context per thread, made once: making one per
@@ -72,7 +87,8 @@ impl NewArticle {
 /// transaction fails and when linking starts (linking merges speakers).
 #[derive(Debug, Default)]
 pub(super) struct Known {
-    outlets: HashMap<String, i64>,
+    /// Outlet ids by name and site (registered domain).
+    outlets: HashMap<(String, Option<String>), i64>,
     speakers: HashMap<String, i64>,
     aliases: HashSet<(String, i64)>,
     /// `PRAGMA data_version` when the ids were read: it changes when
@@ -230,13 +246,13 @@ impl Archive {
 
 /// The first ids new articles and quotes get in a transaction, so that
 /// their full-text rows can be added in one statement each.
-struct FirstNew {
+pub(super) struct FirstNew {
     article: i64,
     quote: i64,
 }
 
 impl FirstNew {
-    fn read(tx: &Connection) -> rusqlite::Result<Self> {
+    pub(super) fn read(tx: &Connection) -> rusqlite::Result<Self> {
         let next = |table: &str| -> rusqlite::Result<i64> {
             tx.prepare_cached(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"))?.query_row([], |r| r.get(0))
         };
@@ -246,7 +262,7 @@ impl FirstNew {
     /// Adds the full-text rows of everything stored since `read`, and marks
     /// the summaries it changes as stale: its outlets, its speakers, and the
     /// quotations whose wordings it printed again.
-    fn index(&self, tx: &Connection) -> rusqlite::Result<()> {
+    pub(super) fn index(&self, tx: &Connection) -> rusqlite::Result<()> {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO summary_stale(kind, id)
              SELECT DISTINCT 'outlet', outlet_id FROM articles WHERE id >= ?1
@@ -282,12 +298,13 @@ struct StoredMeta {
 }
 
 fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -> rusqlite::Result<Saved> {
-    let (doc, quotes, claims) = (&article.doc, &article.quotes, &article.claims);
-    let outlet_id = match known.outlets.get(&doc.outlet) {
+    let doc = &article.doc;
+    let key = (doc.outlet.clone(), doc.site.clone());
+    let outlet_id = match known.outlets.get(&key) {
         Some(&id) => id,
         None => {
-            let id = outlet_id(tx, &doc.outlet)?;
-            known.outlets.insert(doc.outlet.clone(), id);
+            let id = outlet_id(tx, &doc.outlet, doc.site.as_deref())?;
+            known.outlets.insert(key, id);
             id
         }
     };
@@ -341,24 +358,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
             return Ok(Saved::Unchanged(id));
         }
         let old_outlet = stored.outlet_id;
-        // Its outlets (old and new), speakers, quotations and claims change.
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO summary_stale(kind, id)
-             SELECT DISTINCT 'claim', cluster_id FROM claims WHERE article_id = ?1 AND cluster_id IS NOT NULL",
-        )?
-        .execute([id])?;
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO summary_stale(kind, id)
-             SELECT 'outlet', ?2 UNION SELECT 'outlet', ?3
-             UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE article_id = ?1 AND speaker_id IS NOT NULL
-             UNION SELECT DISTINCT 'cluster', w.cluster_id FROM quote_units u
-                   JOIN quote_wordings w ON w.id = u.wording_id
-                   WHERE u.article_id = ?1 AND w.cluster_id IS NOT NULL
-             UNION SELECT DISTINCT 'cluster', c.fragment_of FROM quote_units u
-                   JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
-                   WHERE u.article_id = ?1 AND c.fragment_of IS NOT NULL",
-        )?
-        .execute(params![id, old_outlet, outlet_id])?;
+        mark_stale(tx, id, old_outlet, outlet_id)?;
         tx.prepare_cached(
             "UPDATE articles SET outlet_id = ?2, url = ?3, title = ?4, author = ?5, published_at = ?6, language = ?7,
                                  language_source = ?8, language_pending = 0
@@ -369,8 +369,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         // differ, and so may the dates claims resolve against publication.
         tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
         tx.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?.execute([id])?;
-        insert_quotes(tx, id, quotes, known)?;
-        claims::insert(tx, (id, outlet_id, m.published.as_deref()), claims, known)?;
+        insert_extraction(tx, id, outlet_id, article, known)?;
         drop_unused_outlet(tx, old_outlet)?;
         return Ok(Saved::Updated(id));
     }
@@ -379,8 +378,8 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
     tx.prepare_cached(
         "INSERT INTO articles(outlet_id, source_path, url, title, author, published_at, language, dateline,
                               body, boilerplate, content_sha256, word_count, import_run_id, claims_pending,
-                              language_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
+                              language_source, fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?15)",
     )?
     .execute(params![
         outlet_id,
@@ -396,14 +395,49 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         doc.content_sha256,
         word_count,
         run,
-        source
+        source,
+        doc.fetched_at
     ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO sources(article_id, media_type, size, raw_zstd) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![id, doc.media_type, doc.raw.len() as i64, article.raw_zstd])?;
-    insert_quotes(tx, id, quotes, known)?;
-    claims::insert(tx, (id, outlet_id, m.published.as_deref()), claims, known)?;
+    insert_extraction(tx, id, outlet_id, article, known)?;
     Ok(Saved::Imported(id))
+}
+
+/// Marks what an article's quotations and claims count in as stale: its
+/// outlets (old and new), speakers, quotation clusters and claim clusters.
+pub(super) fn mark_stale(tx: &Connection, id: i64, old_outlet: i64, outlet_id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO summary_stale(kind, id)
+         SELECT DISTINCT 'claim', cluster_id FROM claims WHERE article_id = ?1 AND cluster_id IS NOT NULL",
+    )?
+    .execute([id])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO summary_stale(kind, id)
+         SELECT 'outlet', ?2 UNION SELECT 'outlet', ?3
+         UNION SELECT DISTINCT 'speaker', speaker_id FROM quotes WHERE article_id = ?1 AND speaker_id IS NOT NULL
+         UNION SELECT DISTINCT 'cluster', w.cluster_id FROM quote_units u
+               JOIN quote_wordings w ON w.id = u.wording_id
+               WHERE u.article_id = ?1 AND w.cluster_id IS NOT NULL
+         UNION SELECT DISTINCT 'cluster', c.fragment_of FROM quote_units u
+               JOIN quote_wordings w ON w.id = u.wording_id JOIN quote_clusters c ON c.id = w.cluster_id
+               WHERE u.article_id = ?1 AND c.fragment_of IS NOT NULL",
+    )?
+    .execute(params![id, old_outlet, outlet_id])?;
+    Ok(())
+}
+
+/// Stores an article's quotations and claims.
+pub(super) fn insert_extraction(
+    tx: &Connection,
+    id: i64,
+    outlet_id: i64,
+    article: &NewArticle,
+    known: &mut Known,
+) -> rusqlite::Result<()> {
+    insert_quotes(tx, id, &article.quotes, known)?;
+    claims::insert(tx, (id, outlet_id, article.doc.meta.published.as_deref()), &article.claims, known)
 }
 
 /// Where an article's language came from, as `articles.language_source` says.
@@ -456,8 +490,24 @@ fn insert_quotes(tx: &Connection, article: i64, quotes: &[Quote], known: &mut Kn
     Ok(())
 }
 
-fn outlet_id(tx: &Connection, name: &str) -> rusqlite::Result<i64> {
-    tx.prepare_cached("INSERT INTO outlets(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")?.execute([name])?;
+/// The outlet of a name, made if new. With a site, the outlet already
+/// filed under that site is the one, whatever the page calls itself ("BBC
+/// News", "BBC Sport" on bbc.co.uk), and a new one is filed under it.
+fn outlet_id(tx: &Connection, name: &str, site: Option<&str>) -> rusqlite::Result<i64> {
+    if let Some(site) = site {
+        let known: Option<i64> = tx
+            .prepare_cached("SELECT id FROM outlets WHERE domain = ?1 ORDER BY id LIMIT 1")?
+            .query_row([site], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = known {
+            return Ok(id);
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO outlets(name, domain) VALUES (?1, ?2)
+         ON CONFLICT(name) DO UPDATE SET domain = coalesce(outlets.domain, excluded.domain)",
+    )?
+    .execute(params![name, site])?;
     tx.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?.query_row([name], |r| r.get(0))
 }
 

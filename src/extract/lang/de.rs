@@ -63,7 +63,7 @@ pub static SPEECH: Speech = Speech {
         "herr", "frau", "dr", "dr.", "prof", "prof.", "präsident", "präsidentin", "kanzler", "kanzlerin",
         "minister", "ministerin", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
         "oberbürgermeisterin", "sprecher", "sprecherin", "chef", "chefin", "richter", "richterin", "trainer",
-        "trainerin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "landrat", "landrätin",
+        "trainerin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "landrat", "landrätin", "landesrat", "landesrätin",
         "abgeordnete", "abgeordneter", "senator", "senatorin", "staatsanwalt", "staatsanwältin", "professor",
         "professorin", "polizeisprecher", "polizeisprecherin", "kommissar", "kommissarin", "general",
         "bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundespräsidentin", "ministerpräsident", "ministerpräsidentin", "staatssekretär", "staatssekretärin",

@@ -666,12 +666,12 @@ impl Reader<'_> {
             }
             e += 1;
         }
+        // Determiners to the end of the sentence ("said the"): no phrase.
+        if e == k {
+            return None;
+        }
         let first = self.low(&toks[k]);
-        if e == k
-            || self.sp.is_verb(&first)
-            || self.sp.auxiliaries.contains(&first)
-            || self.sp.phrase_ends.contains(&first)
-        {
+        if self.sp.is_verb(&first) || self.sp.auxiliaries.contains(&first) || self.sp.phrase_ends.contains(&first) {
             return None;
         }
         // "сказал 24-летний футболист", "erzählte der 56-Jährige": an age
