@@ -89,7 +89,8 @@ pub struct RecordError {
 /// read through and dropped. A record that shares its gzip member with
 /// later ones (some writers compress the whole file as one member) comes
 /// out before the member's checksum is read; a record alone in its member
-/// comes out only once the checksum held.
+/// comes out only once the checksum held. A member gives at most one error
+/// besides those for records too large.
 pub struct Reader<R: BufRead> {
     state: State<R>,
     max_block: u64,
@@ -117,7 +118,9 @@ struct Member<R: BufRead> {
     data: Unzipped<R>,
     /// Bytes that are no record were skipped in it: an error still to give.
     stray: bool,
-    /// It gave an error already: its corruption, found later, is no other.
+    /// It gave an error already, and so gives no other (but that a record
+    /// is too large): they would all have its offset, and one corruption
+    /// often shows in several ways.
     failed: bool,
 }
 
@@ -168,7 +171,7 @@ impl<R: BufRead> Reader<R> {
 
     /// The next record of a member.
     fn member(&self, mut m: Box<Member<R>>) -> (State<R>, Option<Item>) {
-        if std::mem::take(&mut m.stray) {
+        if std::mem::take(&mut m.stray) && !m.failed {
             m.failed = true;
             let error = RecordError { offset: m.start, message: NOT_A_RECORD.into() };
             return (State::Member(m), Some(Err(error)));
@@ -185,15 +188,18 @@ impl<R: BufRead> Reader<R> {
         // Bytes skipped on the way are an error of their own, next.
         match m.data.next_start() {
             Ok((more, stray)) => {
-                let item = item(m.start, parsed);
-                m.failed |= item.is_err();
+                // Its errors would all have one offset: the first says it;
+                // records skipped as too large are sound, and each counts.
+                let sound = !matches!(parsed, Parsed::Bad { .. });
+                let item = Some(item(m.start, parsed)).filter(|i| i.is_ok() || sound || !m.failed);
+                m.failed |= item.as_ref().is_some_and(Result::is_err);
                 m.stray = stray && !lost;
                 let state = if more || m.stray {
                     State::Member(m)
                 } else {
                     State::Members { s: end_member(m.data), lost: false }
                 };
-                (state, Some(item))
+                (state, item)
             }
             Err(e) => corrupt(*m, &e),
         }
@@ -212,9 +218,9 @@ impl<R: BufRead> Iterator for Reader<R> {
                 State::Member(m) => self.member(m),
             };
             self.state = state;
-            // Opening or closing a member, or leaving one that gave its
-            // error already, yields nothing and goes on; each does so past
-            // at least one byte of the file.
+            // Some steps yield nothing and go on: opening or closing a
+            // member, an error of a member that gave one. Each moves on by
+            // at least a byte, of the file or of the member's content.
             if item.is_some() || matches!(self.state, State::Done) {
                 return item;
             }
@@ -255,6 +261,8 @@ enum Parsed {
         headers: Vec<(String, String)>,
         block: Vec<u8>,
     },
+    /// A sound record whose block is larger than the limit, skipped.
+    TooLarge(String),
     /// `resync` when the stream was left inside the record.
     Bad {
         message: String,
@@ -264,7 +272,7 @@ enum Parsed {
 
 fn item(offset: u64, parsed: Parsed) -> Item {
     match parsed {
-        Parsed::Bad { message, .. } => Err(RecordError { offset, message }),
+        Parsed::Bad { message, .. } | Parsed::TooLarge(message) => Err(RecordError { offset, message }),
         Parsed::Record { headers, block } => {
             let get = |name| field(&headers, name).map(str::to_owned);
             let target_uri = field(&headers, "WARC-Target-URI")
@@ -345,7 +353,11 @@ fn parse_record<S: Read>(s: &mut Stream<S>, max_block: u64) -> io::Result<Parsed
         if got < length {
             return bad(truncated(got), false);
         }
-        return bad(format!("record too large ({}, limit {}); skipped", human(length), human(max_block)), false);
+        return Ok(Parsed::TooLarge(format!(
+            "record too large ({}, limit {}); skipped",
+            human(length),
+            human(max_block)
+        )));
     }
     let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(CHUNK).min(CHUNK));
     let got = s.take(length, Some(&mut block))?;
@@ -996,14 +1008,14 @@ mod tests {
     }
 
     #[test]
-    fn bytes_between_records_of_one_member_are_one_error() {
+    fn a_member_gives_one_error_at_most() {
         let records = sample();
         let file = gzip(&[&records[0][..], b"stray bytes\r\n", &records[1][..], b"more\n"].concat());
         let items = read(&file, Compression::Gzip, LIMIT);
         assert_eq!(kinds(&items), ["warcinfo", "request"]);
         let errs: Vec<(u64, &str)> = errors(&items).iter().map(|e| (e.offset, e.message.as_str())).collect();
-        assert_eq!(errs, [(0, "not a WARC record header"), (0, "not a WARC record header")]);
-        assert!(items[1].is_err() && items[3].is_err(), "errors come where the bytes are");
+        assert_eq!(errs, [(0, "not a WARC record header")]);
+        assert!(items[1].is_err(), "the error comes where the bytes are");
     }
 
     #[test]
