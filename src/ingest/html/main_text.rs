@@ -86,7 +86,7 @@ fn extract_with(page: &Page, article_body: Option<&str>, relaxed: bool) -> Extra
     if n == 0 {
         return Extracted::default();
     }
-    let sums = sums(page);
+    let sums = sums_of(page, &[]);
     let total_prose = sums[0].prose.max(1);
     // Furniture, decided with what each element holds.
     let mut furniture = vec![None; n];
@@ -162,11 +162,12 @@ fn extract_with(page: &Page, article_body: Option<&str>, relaxed: bool) -> Extra
     out
 }
 
-/// Sums of each element's blocks, added up the tree: elements are in
+/// Sums of each element's blocks (but those of elements marked in
+/// `left_out`, such as furniture), added up the tree: elements are in
 /// preorder, so walking them backwards visits children before parents.
-fn sums(page: &Page) -> Vec<Sums> {
+fn sums_of(page: &Page, left_out: &[bool]) -> Vec<Sums> {
     let mut sums = vec![Sums::default(); page.els.len()];
-    for b in &page.blocks {
+    for b in page.blocks.iter().filter(|b| !left_out.get(b.el).copied().unwrap_or(false)) {
         let s = &mut sums[b.el];
         s.chars += b.chars;
         s.link_chars += b.link_chars;
@@ -342,7 +343,7 @@ fn scored_root(page: &Page, sums: &[Sums], in_furniture: &[bool]) -> Option<Vec<
     let top = (0..n)
         .filter(|&i| !score[i].is_nan() && !in_furniture[i])
         .max_by(|&a, &b| final_score(a).total_cmp(&final_score(b)))?;
-    let clean = clean_sums(page, in_furniture);
+    let clean = sums_of(page, in_furniture);
     let top = climb(page, top, &clean);
     let top_score = if score[top].is_nan() { 0.0 } else { final_score(top) };
     let parent = page.els[top].parent;
@@ -368,53 +369,24 @@ fn scored_root(page: &Page, sums: &[Sums], in_furniture: &[bool]) -> Option<Vec<
             }
             // A lede or a section in a container of its own: prose
             // through and through.
-            let (chars, links, prose) = clean[i];
-            prose >= 60 && prose as f32 >= 0.6 * chars as f32 && (links as f32) < 0.2 * chars as f32
+            let c = &clean[i];
+            c.prose >= 60 && c.prose as f32 >= 0.6 * c.chars as f32 && c.link_density() < 0.2
         })
         .collect();
     Some(roots)
 }
 
-/// Sums of each element's blocks outside furniture: characters, link
-/// characters and prose weight.
-fn clean_sums(page: &Page, in_furniture: &[bool]) -> Vec<(usize, usize, usize)> {
-    let n = page.els.len();
-    let mut sums = vec![(0usize, 0usize, 0usize); n];
-    for b in &page.blocks {
-        if in_furniture[b.el] {
-            continue;
-        }
-        let s = &mut sums[b.el];
-        s.0 += b.chars;
-        s.1 += b.link_chars;
-        if is_prose(&b.text, b.chars, b.link_chars) {
-            s.2 += weight(&b.text, b.chars);
-        }
-    }
-    for i in (0..n).rev() {
-        let p = page.els[i].parent;
-        if p != usize::MAX {
-            let c = sums[i];
-            sums[p].0 += c.0;
-            sums[p].1 += c.1;
-            sums[p].2 += c.2;
-        }
-    }
-    sums
-}
-
 /// Goes up from the best-scored container while an ancestor holds much
 /// more prose outside furniture: an article written as several sections,
 /// each its own container, is one article.
-fn climb(page: &Page, top: usize, clean: &[(usize, usize, usize)]) -> usize {
+fn climb(page: &Page, top: usize, clean: &[Sums]) -> usize {
     let mut at = top;
     let mut p = page.els[top].parent;
     while p != usize::MAX && page.els[p].tag != Tag::Body && page.els[p].parent != usize::MAX {
-        let (chars, links, prose) = clean[p];
-        if (links as f32) >= 0.35 * chars as f32 {
+        if clean[p].link_density() >= 0.35 {
             break;
         }
-        if prose as f32 >= 1.3 * clean[at].2 as f32 {
+        if clean[p].prose as f32 >= 1.3 * clean[at].prose as f32 {
             at = p;
         }
         p = page.els[p].parent;

@@ -26,11 +26,7 @@ pub fn sniff(bytes: &[u8]) -> bool {
     if starts(b"<!doctype html") || starts(b"<html") || starts(b"<head") {
         return true;
     }
-    starts(b"<") && (contains(&head, b"<body") || contains(&head, b"<html") || contains(&head, b"<meta"))
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    starts(b"<") && [b"<body", b"<html", b"<meta"].iter().any(|tag| charset::find(&head, *tag).is_some())
 }
 
 /// Where a page came from, beyond its bytes: the HTTP `Content-Type` and
