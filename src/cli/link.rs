@@ -26,13 +26,15 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = Archive::open_existing(&global.db)?;
     let linked = if args.rebuild { link::rebuild(&mut archive)? } else { link::link(&mut archive)? };
     global.note(format!(
-        "{}: linked {} new wordings ({} variants, {} fragments), {} articles, {} speakers",
+        "{}: linked {} new wordings ({} variants, {} fragments), {} articles, {} speakers, {} translations",
         archive.path(),
         linked.wordings,
         linked.variants,
         linked.fragments,
         linked.articles,
-        linked.speakers
+        linked.speakers,
+        linked.translations
     ));
+    super::translation_notice(global, &linked);
     Ok(ExitCode::SUCCESS)
 }

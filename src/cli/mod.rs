@@ -205,3 +205,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 .is_some_and(|s| matches!(s, crate::store::Error::Output(io) if io.kind() == io::ErrorKind::BrokenPipe))
     })
 }
+
+/// The one-line notice that quotations wait for the sentence encoder.
+fn translation_notice(global: &Global, linked: &crate::link::Linked) {
+    if linked.untranslated {
+        global.note(
+            "the sentence encoder is not installed (run `make models`, or set NEWSARCHIVE_MODELS): \
+             quotations are not linked across languages until it is",
+        );
+    }
+}

@@ -48,6 +48,8 @@ pub(super) struct Importer<'g> {
 impl<'g> Importer<'g> {
     /// Opens the archive and starts a run; `total_bytes` sizes the progress bar.
     pub(super) fn start(global: &'g Global, total_bytes: u64) -> Result<Self> {
+        // A broken encoder stops the import before the archive is touched.
+        link::translations::encoder().map_err(anyhow::Error::msg)?;
         let mut archive = Archive::open(&global.db)?;
         let command = std::env::args().collect::<Vec<_>>().join(" ");
         let run = archive.begin_run(&command)?;
@@ -176,7 +178,7 @@ impl<'g> Importer<'g> {
         self.archive.finish_run(self.run, self.counts)?;
         let c = self.counts;
         self.global.note(format!(
-            "{}: {} imported, {} updated, {} unchanged, {} failed; linked {} new wordings ({} variants, {} fragments), {} articles; {:.1} s reading and storing, {:.1} s linking",
+            "{}: {} imported, {} updated, {} unchanged, {} failed; linked {} new wordings ({} variants, {} fragments), {} articles, {} translations; {:.1} s reading and storing, {:.1} s linking",
             self.archive.path(),
             c.imported,
             c.updated,
@@ -186,9 +188,11 @@ impl<'g> Importer<'g> {
             linked.variants,
             linked.fragments,
             linked.articles,
+            linked.translations,
             stored.as_secs_f64(),
             linking.as_secs_f64()
         ));
+        super::translation_notice(self.global, &linked);
         Ok(if c.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
     }
 }

@@ -20,10 +20,17 @@ use std::process::ExitCode;
 ///                       it did, the shared share in percent, and how many of
 ///                       the shared it printed only in another wording than the
 ///                       most widely carried one (reworded)
-///   outlet-pairs        per pair of outlets: quotations both carried
+///                       (a quotation another outlet carried in translation
+///                       counts as shared: in_translation_only says how many;
+///                       --same-language counts only the same language)
+///   outlet-pairs        per pair of outlets: quotations both carried, in the
+///                       same language or in translation
 ///   quotes              (view report_quote_spread) each quotation: speaker,
 ///                       canonical wording, outlets, articles, wordings,
-///                       fragments, first appearance
+///                       fragments, first appearance, language, and its
+///                       translations: how many, their outlets and languages
+///   translations        each pair of quotations linked as translations of
+///                       each other (--language: with one side in it)
 ///   quote-variants      every quotation printed in more than one wording, with
 ///                       the word edits that turn each into the canonical one
 ///   article-similarity  pairs of articles sharing text: share of each one's
@@ -97,6 +104,11 @@ pub struct Args {
     /// ("officials").
     #[arg(long, value_name = "KIND", value_parser = ["person", "role", "organisation", "anonymous"])]
     speaker_kind: Option<String>,
+
+    /// With quote-overlap and outlet-pairs: count only quotations carried in
+    /// the same language, not those carried in translation.
+    #[arg(long)]
+    same_language: bool,
 }
 
 /// Reports known by a shorter name than their view.
@@ -180,8 +192,18 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     {
         bail!("no outlet named '{outlet}' (see `newsarchive report outlets`)");
     }
-    if args.matrix && view == "quote_overlap" {
-        return matrix(&archive, global, "SELECT outlet, quotes FROM report_quote_overlap", "report_outlet_pairs");
+    if args.same_language && !matches!(view.as_str(), "quote_overlap" | "outlet_pairs") {
+        bail!("--same-language goes with the quote-overlap and outlet-pairs reports");
+    }
+    let view = if args.same_language { format!("{view}_same_language") } else { view };
+    if args.matrix && view.starts_with("quote_overlap") {
+        let pairs = if args.same_language { "report_outlet_pairs_same_language" } else { "report_outlet_pairs" };
+        return matrix(
+            &archive,
+            global,
+            &format!("SELECT outlet, quotes FROM {}", quote_ident(&format!("report_{view}"))),
+            pairs,
+        );
     }
     if args.matrix {
         return matrix(
@@ -191,8 +213,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             "report_claim_outlet_pairs",
         );
     }
-    if args.language.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
-        bail!("--language goes with the quotes, quote-variants and claims reports");
+    if args.language.is_some()
+        && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "translations")
+    {
+        bail!("--language goes with the quotes, quote-variants, claims and translations reports");
     }
     // Codes are stored in lower case ("fr", "pt-br").
     let language = args.language.as_deref().map(str::to_lowercase);
@@ -226,6 +250,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             "SELECT * FROM report_speakers WHERE ?1 IS NULL OR kind = ?1 ORDER BY quotes DESC, outlets DESC, speaker"
                 .to_owned(),
             vec![&args.speaker_kind],
+        ),
+        "translations" => (
+            "SELECT * FROM report_translations WHERE ?1 IS NULL OR language_a = ?1 OR language_b = ?1".to_owned(),
+            vec![&language],
         ),
         "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),

@@ -41,6 +41,25 @@ pub fn name_key(name: &str) -> Option<String> {
     (words.len() >= 2).then(|| words.join(" "))
 }
 
+/// The key of one word (a surname, a place) as [`name_key`] folds it, or
+/// `None` in a script this key does not romanise.
+pub fn word_key(word: &str) -> Option<String> {
+    let mut latin = String::with_capacity(word.len());
+    for c in word.to_lowercase().replace("ου", "u").replace("ού", "u").nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match romanise(c) {
+            Some(r) => latin.push_str(r),
+            None if c.is_ascii_alphanumeric() => latin.push(c),
+            None if !c.is_alphabetic() => {}
+            None => return None,
+        }
+    }
+    let w = fold(&latin);
+    (!w.is_empty()).then_some(w)
+}
+
 /// One romanised word with the letters spellings disagree on made one.
 fn fold(word: &str) -> String {
     let mut w = word.to_owned();

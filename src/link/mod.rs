@@ -12,6 +12,7 @@ pub mod articles;
 pub mod candidates;
 pub mod claims;
 pub mod quotes;
+pub mod translations;
 
 use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
 use candidates::{KEY_LIMIT, PassIndex, Search};
@@ -41,6 +42,10 @@ pub struct Linked {
     pub late_claims: usize,
     /// Articles stored before languages were detected whose language was.
     pub late_languages: usize,
+    /// Pairs of quotations linked as translations of each other.
+    pub translations: usize,
+    /// Quotations waiting for the sentence encoder, which is not installed.
+    pub untranslated: bool,
 }
 
 /// Most candidates compared per wording, by number of keys shared.
@@ -90,6 +95,10 @@ fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
         Ok(linked)
     })?;
     linked.speakers = tx.resolve_surnames()?;
+    match translations::link_translations(&tx)? {
+        Some(n) => linked.translations = n,
+        None => linked.untranslated = true,
+    }
     tx.refresh_summaries()?;
     tx.commit()?;
     Ok(linked)

