@@ -52,6 +52,7 @@ test: models
 
 ## bench: speed figures (printed, never pass/fail); see BENCHMARKS.md
 bench: build models
+	$(CARGO) bench --locked --bench embed
 	$(CARGO) bench --locked --bench extract
 	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link

@@ -127,8 +127,8 @@ ORDER BY p.shared DESC, outlet_a, outlet_b;
 -- Each quotation, now with its language and how far its statement
 -- travelled in other languages: the translations' outlets and languages.
 CREATE VIEW report_quote_spread AS
-SELECT c.id AS cluster, s.name AS speaker, c.canonical_text, c.language, cs.outlets, cs.articles, cs.wordings,
-       cs.fragments, cs.first_published, o.name AS first_outlet,
+SELECT c.id AS cluster, s.name AS speaker, c.canonical_text, cs.outlets, cs.articles, cs.wordings,
+       cs.fragments, cs.first_published, o.name AS first_outlet, c.language,
        (SELECT count(*) FROM quote_statements x WHERE x.statement_id = qs.statement_id AND x.cluster_id <> c.id)
            AS translations,
        (SELECT count(DISTINCT oc.outlet_id) FROM quote_statements x

@@ -12,7 +12,10 @@ fn seed_then_quote_overlap() {
     assert!(err.contains("5 imported, 0 updated, 0 unchanged, 0 failed"), "{err}");
 
     let (header, rows) = parse_csv(&w.stdout(&["report", "quote-overlap", "--format", "csv"]));
-    assert_eq!(header, ["outlet", "articles", "quotes", "shared", "unique_quotes", "shared_pct", "reworded"]);
+    assert_eq!(
+        header,
+        ["outlet", "articles", "quotes", "shared", "unique_quotes", "shared_pct", "reworded", "in_translation_only"]
+    );
     assert_eq!(rows.len(), 5, "five outlets: {rows:?}");
     for r in &rows {
         let quotes: i64 = r[2].parse().unwrap();

@@ -1,7 +1,7 @@
 //! `newsarchive gen-corpus`: a synthetic corpus for benchmarks.
 
 use super::Global;
-use crate::synth::Corpus;
+use crate::synth::{Corpus, LANGUAGES, Tongue, by_code};
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -15,7 +15,13 @@ use std::process::ExitCode;
 /// the paths a real import takes. Columns: outlet, url, title, author,
 /// published, language, text.
 ///
+/// With several languages, each story is carried in two to four of them:
+/// every outlet writes in one language, with its press's quotation marks
+/// and attribution verbs; outlets of other languages carry translations of
+/// the same quotations, with the same figures and names.
+///
 /// Example: newsarchive gen-corpus --articles 100000 --seed 1 --out corpus.jsonl
+///          newsarchive gen-corpus --articles 3000 --languages en,fr,de,ja --out ml.jsonl
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -28,12 +34,23 @@ pub struct Args {
     /// File to write (`.csv` for CSV, anything else for JSON lines).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Languages the stories are carried in, as ISO 639-1 codes: en, fr,
+    /// de, es, it, pt, nl, ja, zh, ru.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "en", value_parser = language)]
+    languages: Vec<&'static Tongue>,
 }
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
+    // Each language once, in the order given.
+    let mut languages: Vec<&'static Tongue> = Vec::new();
+    for t in args.languages {
+        if !languages.iter().any(|l| l.code == t.code) {
+            languages.push(t);
+        }
+    }
     let file = std::fs::File::create(&args.out).with_context(|| format!("cannot write {}", args.out.display()))?;
     let mut out = BufWriter::new(file);
-    let mut corpus = Corpus::new(args.seed);
+    let mut corpus = Corpus::with_languages(args.seed, &languages);
     let csv = args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if csv {
         let mut w = csv::Writer::from_writer(out);
@@ -50,4 +67,24 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     }
     global.note(format!("wrote {} articles to {}", args.articles, args.out.display()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language of an ISO 639-1 code, for `--languages`.
+fn language(code: &str) -> Result<&'static Tongue, String> {
+    by_code(code).ok_or_else(|| {
+        let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
+        format!("gen-corpus writes {}", known.join(", "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_read_by_code() {
+        assert_eq!(language(" JA").map(|t| t.code), Ok("ja"));
+        let err = language("xx").unwrap_err();
+        assert!(err.contains("en, fr") && err.contains("zh"), "{err}");
+    }
 }

@@ -49,7 +49,7 @@ impl<'g> Importer<'g> {
     /// Opens the archive and starts a run; `total_bytes` sizes the progress bar.
     pub(super) fn start(global: &'g Global, total_bytes: u64) -> Result<Self> {
         // A broken encoder stops the import before the archive is touched.
-        link::translations::encoder().map_err(anyhow::Error::msg)?;
+        link::translations::check_encoder().map_err(anyhow::Error::msg)?;
         let mut archive = Archive::open(&global.db)?;
         let command = std::env::args().collect::<Vec<_>>().join(" ");
         let run = archive.begin_run(&command)?;

@@ -30,6 +30,12 @@ const HIDDEN: usize = 320;
 /// Tokens per micro-batch: enough sentences to amortise streaming the
 /// weights, few enough that the working set stays in cache.
 const TOKEN_BUDGET: usize = 384;
+/// Tokens per block whose distinct ids share one table ([`Tokens`]): the
+/// larger, the fewer ids computed twice, and the more memory (13 KB per
+/// distinct id).
+const BLOCK_TOKENS: usize = 16_384;
+/// Places of all the branches' windows (2 + 3 + 5).
+const SLOTS: usize = 10;
 
 /// Why the weights could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +122,19 @@ impl Npz<'_> {
         npy.into_vec::<T>().map_err(|e| self.format(format!("{name}: {e}")))
     }
 
+    /// Whether the array `name` is there with `shape`, reading its header only.
+    fn header(&mut self, name: &str, shape: &[u64]) -> Result<(), WeightsError> {
+        let path = self.path.display().to_string();
+        let format =
+            |e: &dyn std::fmt::Display| WeightsError::Format { path: path.clone(), reason: format!("{name}: {e}") };
+        let member = self.zip.by_name(&format!("{name}.npy")).map_err(|e| format(&e))?;
+        let npy = npyz::NpyFile::new(member).map_err(|e| format(&e))?;
+        if npy.shape() != shape {
+            return Err(format(&format!("shape {:?}, expected {shape:?}", npy.shape())));
+        }
+        Ok(())
+    }
+
     fn matrix(&mut self, name: &str, rows: usize, cols: usize) -> Result<Matrix, WeightsError> {
         let data = self.array::<f32>(name, &[rows as u64, cols as u64])?;
         Ok(Matrix { rows, cols, data })
@@ -126,7 +145,59 @@ impl Npz<'_> {
     }
 }
 
+/// Every array of the weights file with its shape.
+fn arrays() -> Vec<(String, Vec<u64>)> {
+    let (d, b, h, f) = (DIM as u64, BRANCH as u64, HIDDEN as u64, FEATURES as u64);
+    let mut out: Vec<(String, Vec<u64>)> =
+        (1..=CHUNKS).map(|i| (format!("q{i}"), vec![CHUNK_ROWS as u64, d])).collect();
+    out.push(("scale".into(), vec![CHUNKS as u64]));
+    out.push(("lo".into(), vec![CHUNKS as u64]));
+    for (n, _) in ORDERS {
+        out.push((format!("proj{n}"), vec![d, b]));
+        for v in ["proj_b", "ln_g", "ln_b"] {
+            out.push((format!("{v}{n}"), vec![b]));
+        }
+        for m in ["w1_", "w2_"] {
+            out.push((format!("{m}{n}"), vec![n as u64 * b, b]));
+        }
+        for v in ["b1_", "b2_"] {
+            out.push((format!("{v}{n}"), vec![b]));
+        }
+    }
+    for (name, shape) in [
+        ("ln_g", vec![f]),
+        ("ln_b", vec![f]),
+        ("cnn_W", vec![f, d]),
+        ("cnn_b", vec![d]),
+        ("d0", vec![d, h]),
+        ("d1", vec![h, h]),
+        ("p1", vec![d, h]),
+        ("d2", vec![h, d]),
+        ("p3", vec![h, d]),
+        ("d3", vec![d, d]),
+        ("eps", vec![]),
+    ] {
+        out.push((name.into(), shape));
+    }
+    out
+}
+
 impl Weights {
+    /// Checks that `weights.npz` holds every array with its shape, reading
+    /// only their headers: a quick test of a weights file before anything
+    /// depends on it (a corrupted array body shows only on [`Weights::load`]).
+    pub fn check(path: &Path) -> Result<(), WeightsError> {
+        let file = std::fs::File::open(path)
+            .map_err(|source| WeightsError::Io { path: path.display().to_string(), source })?;
+        let zip = zip::ZipArchive::new(file)
+            .map_err(|e| WeightsError::Format { path: path.display().to_string(), reason: e.to_string() })?;
+        let mut npz = Npz { path, zip };
+        for (name, shape) in arrays() {
+            npz.header(&name, &shape)?;
+        }
+        Ok(())
+    }
+
     /// Reads `weights.npz`, checking every array's shape.
     pub fn load(path: &Path) -> Result<Weights, WeightsError> {
         let io = |source| WeightsError::Io { path: path.display().to_string(), source };
@@ -203,25 +274,109 @@ impl Weights {
 
     /// Encodes sentences given as piece ids (each with BOS and EOS), writing
     /// one unit vector of `DIM` values per sentence into `out`.
+    ///
+    /// Everything up to the first convolution depends on a token's id
+    /// alone, so it is computed once per distinct id of a block of
+    /// sentences ([`Tokens`]); the rest per token, in micro-batches.
     pub fn encode(&self, sentences: &[&[u32]], out: &mut [f32]) {
         assert_eq!(out.len(), sentences.len() * DIM, "one vector per sentence");
         let mut scratch = Scratch::default();
+        let mut tokens = Tokens::default();
         let mut first = 0;
-        let mut tokens = 0;
+        let mut block = 0;
         for (i, s) in sentences.iter().enumerate() {
-            if i > first && tokens + s.len() > TOKEN_BUDGET {
-                self.encode_batch(&sentences[first..i], &mut out[first * DIM..i * DIM], &mut scratch);
+            if i > first && block + s.len() > BLOCK_TOKENS {
+                self.encode_block(&sentences[first..i], &mut out[first * DIM..i * DIM], &mut tokens, &mut scratch);
                 first = i;
-                tokens = 0;
+                block = 0;
             }
-            tokens += s.len();
+            block += s.len();
         }
         if first < sentences.len() {
-            self.encode_batch(&sentences[first..], &mut out[first * DIM..], &mut scratch);
+            self.encode_block(&sentences[first..], &mut out[first * DIM..], &mut tokens, &mut scratch);
         }
     }
 
-    fn encode_batch(&self, sentences: &[&[u32]], out: &mut [f32], s: &mut Scratch) {
+    fn encode_block(&self, sentences: &[&[u32]], out: &mut [f32], tokens: &mut Tokens, scratch: &mut Scratch) {
+        self.prepare(sentences, tokens);
+        let mut first = 0;
+        let mut count = 0;
+        for (i, s) in sentences.iter().enumerate() {
+            if i > first && count + s.len() > TOKEN_BUDGET {
+                self.encode_batch(&sentences[first..i], &mut out[first * DIM..i * DIM], tokens, scratch);
+                first = i;
+                count = 0;
+            }
+            count += s.len();
+        }
+        if first < sentences.len() {
+            self.encode_batch(&sentences[first..], &mut out[first * DIM..], tokens, scratch);
+        }
+    }
+
+    /// The row of an id: unknown ids read as the unknown piece.
+    fn row_of(&self, id: u32) -> usize {
+        if (id as usize) < self.vocabulary() { id as usize } else { 0 }
+    }
+
+    /// Fills `t` for the distinct ids of `sentences`: each one's embedding,
+    /// normalised branch inputs, and its share of the first convolution at
+    /// every place of every window.
+    fn prepare(&self, sentences: &[&[u32]], t: &mut Tokens) {
+        t.ids.clear();
+        t.ids.extend(sentences.iter().flat_map(|s| s.iter()).map(|&id| self.row_of(id) as u32));
+        t.ids.sort_unstable();
+        t.ids.dedup();
+        let u = t.ids.len();
+        t.slot.clear();
+        t.slot.extend(t.ids.iter().enumerate().map(|(i, &id)| (id, i as u32)));
+
+        t.emb.clear();
+        t.emb.resize(u * DIM, 0.0);
+        for (row, &id) in t.ids.iter().enumerate() {
+            let id = id as usize;
+            let (scale, low) = (self.scale[id % CHUNKS], self.low[id % CHUNKS]);
+            let q = &self.table[id * DIM..(id + 1) * DIM];
+            for (e, &q) in t.emb[row * DIM..(row + 1) * DIM].iter_mut().zip(q) {
+                *e = q as f32 * scale + low;
+            }
+        }
+        t.x.clear();
+        t.x.resize(u * 3 * BRANCH, 0.0);
+        matmul(&t.emb, u, &self.proj, &mut t.x);
+        for row in t.x.chunks_exact_mut(3 * BRANCH) {
+            add(row, &self.proj_bias);
+            layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
+        }
+        // Per branch and window place k: x · W1[k], the first
+        // convolution being the sum of these over the window.
+        t.parts.clear();
+        t.parts.resize(u * SLOTS * BRANCH, 0.0);
+        let mut branch = vec![0.0; u * BRANCH];
+        let mut part = vec![0.0; u * BRANCH];
+        let mut slot = 0;
+        for (b, &(order, _)) in ORDERS.iter().enumerate() {
+            for (r, x) in t.x.chunks_exact(3 * BRANCH).enumerate() {
+                branch[r * BRANCH..(r + 1) * BRANCH].copy_from_slice(&x[b * BRANCH..(b + 1) * BRANCH]);
+            }
+            for k in 0..order {
+                let w = &self.conv1[b];
+                let weights = Matrix {
+                    rows: BRANCH,
+                    cols: BRANCH,
+                    data: w.data[k * BRANCH * BRANCH..(k + 1) * BRANCH * BRANCH].to_vec(),
+                };
+                matmul(&branch, u, &weights, &mut part);
+                for (r, p) in part.chunks_exact(BRANCH).enumerate() {
+                    let at = (r * SLOTS + slot) * BRANCH;
+                    t.parts[at..at + BRANCH].copy_from_slice(p);
+                }
+                slot += 1;
+            }
+        }
+    }
+
+    fn encode_batch(&self, sentences: &[&[u32]], out: &mut [f32], t: &Tokens, s: &mut Scratch) {
         let n: usize = sentences.iter().map(|t| t.len()).sum();
         // Where each token's sentence starts and ends, for the n-gram windows.
         s.bounds.clear();
@@ -230,48 +385,41 @@ impl Weights {
             s.bounds.extend(std::iter::repeat_n((start, start + t.len()), t.len()));
             start += t.len();
         }
+        // Each token's row in the block's table.
+        s.rows.clear();
+        for &id in sentences.iter().flat_map(|t| t.iter()) {
+            let id = self.row_of(id) as u32;
+            let i = t.slot.binary_search_by_key(&id, |&(x, _)| x).map(|i| t.slot[i].1).unwrap_or(0);
+            s.rows.push(i as usize);
+        }
 
         // The raw embeddings are the first DIM features.
         s.feats.clear();
         s.feats.resize(n * FEATURES, 0.0);
-        s.emb.clear();
-        s.emb.resize(n * DIM, 0.0);
-        let unknown = 0;
-        for (row, &id) in sentences.iter().flat_map(|t| t.iter()).enumerate() {
-            let id = if (id as usize) < self.vocabulary() { id as usize } else { unknown };
-            let (scale, low) = (self.scale[id % CHUNKS], self.low[id % CHUNKS]);
-            let q = &self.table[id * DIM..(id + 1) * DIM];
-            let e = &mut s.emb[row * DIM..(row + 1) * DIM];
-            for (e, &q) in e.iter_mut().zip(q) {
-                *e = q as f32 * scale + low;
-            }
-            s.feats[row * FEATURES..row * FEATURES + DIM].copy_from_slice(e);
+        for (tok, &row) in s.rows.iter().enumerate() {
+            s.feats[tok * FEATURES..tok * FEATURES + DIM].copy_from_slice(&t.emb[row * DIM..(row + 1) * DIM]);
         }
 
-        // The branches' inputs, normalised together.
-        s.x.clear();
-        s.x.resize(n * 3 * BRANCH, 0.0);
-        matmul(&s.emb, n, &self.proj, &mut s.x);
-        for row in s.x.chunks_exact_mut(3 * BRANCH) {
-            add(row, &self.proj_bias);
-            layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
-        }
-
+        let mut slot = 0;
         for (b, &(order, left)) in ORDERS.iter().enumerate() {
-            // First convolution, with the branch input as residual.
-            s.branch.clear();
-            for r in 0..n {
-                let at = r * 3 * BRANCH + b * BRANCH;
-                s.branch.extend_from_slice(&s.x[at..at + BRANCH]);
-            }
-            window(&s.branch, &s.bounds, order, left, &mut s.window);
+            // First convolution: the parts of the window's tokens summed,
+            // with the branch input as residual.
             s.h.clear();
             s.h.resize(n * BRANCH, 0.0);
-            matmul(&s.window, n, &self.conv1[b], &mut s.h);
-            for (r, h) in s.h.chunks_exact_mut(BRANCH).enumerate() {
-                add(h, &self.conv1_bias[b]);
+            for (tok, &(start, end)) in s.bounds.iter().enumerate() {
+                let h = &mut s.h[tok * BRANCH..(tok + 1) * BRANCH];
+                h.copy_from_slice(&self.conv1_bias[b]);
+                for k in 0..order {
+                    let Some(p) = (tok + k).checked_sub(left) else { continue };
+                    if p < start || p >= end {
+                        continue;
+                    }
+                    let at = (s.rows[p] * SLOTS + slot + k) * BRANCH;
+                    add(h, &t.parts[at..at + BRANCH]);
+                }
                 relu(h);
-                add(h, &s.branch[r * BRANCH..(r + 1) * BRANCH]);
+                let x = s.rows[tok] * 3 * BRANCH + b * BRANCH;
+                add(h, &t.x[x..x + BRANCH]);
             }
             // Second convolution, with the first's output as residual.
             window(&s.h, &s.bounds, order, left, &mut s.window);
@@ -285,6 +433,7 @@ impl Weights {
                 let at = r * FEATURES + DIM + b * BRANCH;
                 s.feats[at..at + BRANCH].copy_from_slice(c);
             }
+            slot += order;
         }
 
         // Normalise each token's features and sum them per sentence: the
@@ -335,14 +484,28 @@ impl Weights {
     }
 }
 
+/// What depends on a token's id alone, for the distinct ids of a block.
+#[derive(Default)]
+struct Tokens {
+    /// The distinct ids, sorted.
+    ids: Vec<u32>,
+    /// (id, row) in id order, for finding a token's row.
+    slot: Vec<(u32, u32)>,
+    /// Dequantised embeddings, `DIM` per row.
+    emb: Vec<f32>,
+    /// Normalised branch inputs, `3 * BRANCH` per row.
+    x: Vec<f32>,
+    /// Each branch's first-convolution weights applied at each window
+    /// place (`SLOTS` of `BRANCH` per row).
+    parts: Vec<f32>,
+}
+
 /// Buffers reused from one micro-batch to the next.
 #[derive(Default)]
 struct Scratch {
     bounds: Vec<(usize, usize)>,
-    emb: Vec<f32>,
+    rows: Vec<usize>,
     feats: Vec<f32>,
-    x: Vec<f32>,
-    branch: Vec<f32>,
     window: Vec<f32>,
     h: Vec<f32>,
     c: Vec<f32>,

@@ -105,6 +105,21 @@ impl Encoder {
         Ok(Some(Encoder { pieces, weights }))
     }
 
+    /// Checks the encoder's files in `dir` without loading the weights (see
+    /// [`Weights::check`]): `Ok(false)` if they are not there.
+    pub fn check(dir: &Path) -> Result<bool, EmbedError> {
+        let (model, weights) = (dir.join("sp.model"), dir.join("weights.npz"));
+        if !model.is_file() && !weights.is_file() {
+            return Ok(false);
+        }
+        let bytes =
+            std::fs::read(&model).map_err(|source| EmbedError::Io { path: model.display().to_string(), source })?;
+        SentencePiece::from_bytes(&bytes)
+            .map_err(|source| EmbedError::Tokenizer { path: model.display().to_string(), source })?;
+        Weights::check(&weights)?;
+        Ok(true)
+    }
+
     /// The unit vector of each text, `DIMENSIONS` values each, end to end;
     /// long lists are shared between two threads.
     pub fn encode(&self, texts: &[&str]) -> Vec<f32> {

@@ -10,7 +10,7 @@
 //! languages and vectors, so that `newsarchive eval translations` measures
 //! exactly what the linker does.
 
-use super::candidates::{self, KEY_LIMIT, PassIndex, Search};
+use super::candidates::{self, Candidate, KEY_LIMIT, PassIndex, Search};
 use crate::embed::{self, Encoder};
 use crate::extract::translit;
 use crate::store::{LinkTx, Quotation, Result};
@@ -44,6 +44,16 @@ pub fn encoder() -> std::result::Result<Option<&'static Encoder>, String> {
         .as_ref()
         .map(Option::as_ref)
         .map_err(Clone::clone)
+}
+
+/// Checks the encoder's files, if installed, without loading them: an
+/// import calls it before it writes anything, so that a broken file stops
+/// it at once.
+pub fn check_encoder() -> std::result::Result<(), String> {
+    match embed::locate() {
+        Some(dir) => Encoder::check(&dir).map(|_| ()).map_err(|e| e.to_string()),
+        None => Ok(()),
+    }
 }
 
 /// What survives translation in a quotation: its figures, names and
@@ -215,10 +225,13 @@ fn names(text: &str, lang: Option<&str>) -> Vec<String> {
         let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
         let capitals = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let calendar = lang == Some("en") && ENGLISH_CAPITALISED.contains(&name.to_lowercase().as_str());
-        if starts_upper && !sentence_start && !capitals && !calendar {
-            if let Some(key) = translit::word_key(name) {
-                out.push(skeleton(&key));
-            }
+        if starts_upper
+            && !sentence_start
+            && !capitals
+            && !calendar
+            && let Some(key) = translit::word_key(name)
+        {
+            out.push(skeleton(&key));
         }
         let last = word.trim_end_matches(['"', '\'', '»', '”', '’', ')']).chars().last();
         sentence_start = matches!(last, Some('.' | '!' | '?' | ':' | '…')) || trimmed.is_empty() && sentence_start;
@@ -390,15 +403,41 @@ fn day(published: Option<&str>) -> Option<i64> {
 
 /// Keys that survive translation, each with the quotation's day (undated
 /// quotations have a day of their own, `i64::MIN`): speaker, figures,
-/// names, and the day itself for quotations with none of them.
+/// names, and the day itself.
 fn keys(q: &Quotation, m: &Marks, day: i64) -> Vec<i64> {
+    let mut words = own_keys(q, m);
+    if words.is_empty() {
+        words.push(KEYLESS.to_owned());
+    }
+    words.push(DAY.to_owned());
+    words.iter().map(|w| hash_key(w, day)).collect()
+}
+
+/// What of a quotation survives translation: its speaker's name where it
+/// can be romanised, its figures, its names.
+fn own_keys(q: &Quotation, m: &Marks) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    if let Some(s) = &q.speaker {
-        words.push(format!("s:{}", translit::word_key(s.split_whitespace().last().unwrap_or(s)).unwrap_or_default()));
+    if let Some(key) = q.speaker.as_deref().and_then(|s| translit::word_key(s.split_whitespace().last().unwrap_or(s))) {
+        words.push(format!("s:{key}"));
     }
     words.extend(m.figures.iter().map(|f| format!("f:{f}")));
-    words.extend(m.names.iter().map(|n| format!("n:{}", n.chars().take(5).collect::<String>())));
-    words.push("d:".to_owned());
+    words.extend(m.names.iter().map(|n| format!("n:{}", n.chars().take(4).collect::<String>())));
+    words
+}
+
+/// The key of every quotation of a day, looked up by quotations that have
+/// nothing else to be found by (unattributed or named in a script that is
+/// not romanised, no figure, no name) and would otherwise never meet
+/// their translations.
+const DAY: &str = "d:";
+
+/// The key of such quotations, looked up by all others.
+const KEYLESS: &str = "k:";
+
+/// The keys a quotation looks up on `day`.
+fn lookup_keys(q: &Quotation, m: &Marks, day: i64) -> Vec<i64> {
+    let mut words = own_keys(q, m);
+    words.push(if words.is_empty() { DAY } else { KEYLESS }.to_owned());
     words.iter().map(|w| hash_key(w, day)).collect()
 }
 
@@ -410,83 +449,112 @@ fn hash_key(word: &str, day: i64) -> i64 {
     h.finish() as i64
 }
 
-/// A quotation with what judging it needs.
-struct Judged {
-    q: Quotation,
-    marks: Marks,
-    vector: Vec<f32>,
-}
-
 /// Links the quotations not yet looked at to their translations among
 /// all quotations; returns the pairs linked. Without the encoder nothing
-/// is done (and the quotations wait for it).
+/// is done when there is anything to compare (and the quotations wait
+/// for it).
+///
+/// Candidates are found first, by keys alone; only quotations with a
+/// candidate in another language are encoded, so an archive in one
+/// language encodes nothing.
 pub fn link_translations(tx: &LinkTx) -> Result<Option<usize>> {
     let pending = tx.untranslated_quotations()?;
-    if pending.is_empty() {
-        return Ok(Some(0));
-    }
-    let encoder = match encoder() {
-        Ok(Some(e)) => e,
-        Ok(None) => return Ok(None),
-        Err(e) => return Err(crate::store::Error::Model(e)),
-    };
-    let upto = pending.iter().map(|q| q.cluster).max().unwrap_or(0);
-    let mut judged: Vec<Judged> = Vec::with_capacity(pending.len());
-    for chunk in pending.chunks(BATCH) {
-        judged.extend(vectors(tx, encoder, chunk.to_vec())?);
-    }
-
-    let mut pass = PassIndex::default();
-    let mut found: Vec<(i64, i64, f32)> = Vec::new();
-    let mut stored: FxHashMap<i64, Option<Judged>> = FxHashMap::default();
-    let mut all_keys: Vec<(i64, i64)> = Vec::new();
-    for (i, j) in judged.iter().enumerate() {
-        let Some(lang) = j.q.language.as_deref() else { continue };
-        let d = day(j.q.published.as_deref());
-        let own = keys(&j.q, &j.marks, d.unwrap_or(i64::MIN));
-        // Look up the keys of every day of the window.
-        let mut lookup: Vec<i64> = Vec::new();
-        match d {
-            Some(d) => {
-                for dd in d - WINDOW_DAYS..=d + WINDOW_DAYS {
-                    lookup.extend(keys(&j.q, &j.marks, dd));
-                }
-            }
-            None => lookup.extend(own.iter().copied()),
+    let mut linked = 0;
+    // In chunks, so that memory stays flat: a chunk's keys are stored
+    // before the next, which finds it as it finds earlier passes.
+    for chunk in pending.chunks(CHUNK) {
+        match link_chunk(tx, chunk)? {
+            Some(n) => linked += n,
+            None => return Ok(None),
         }
+    }
+    Ok(Some(linked))
+}
+
+/// Quotations looked at in one go.
+const CHUNK: usize = 4096;
+
+fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
+    let upto = pending.iter().map(|q| q.cluster).max().unwrap_or(0);
+    let marked: Vec<Marks> = pending.iter().map(|q| marks(&q.text, q.language.as_deref())).collect();
+
+    // Every quotation met: this pass's by position, earlier ones by id.
+    let mut stored: FxHashMap<i64, Option<(Quotation, Marks)>> = FxHashMap::default();
+    let mut pass = PassIndex::default();
+    let mut pairs: Vec<(usize, Candidate)> = Vec::new();
+    let mut all_keys: Vec<(i64, i64)> = Vec::new();
+    for (i, q) in pending.iter().enumerate() {
+        let Some(lang) = q.language.as_deref() else { continue };
+        let d = day(q.published.as_deref());
+        let own = keys(q, &marked[i], d.unwrap_or(i64::MIN));
+        let lookup: Vec<i64> = match d {
+            Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(q, &marked[i], dd)).collect(),
+            None => lookup_keys(q, &marked[i], i64::MIN),
+        };
         let mut archive = |k: i64| tx.quotations_with_translation_key(k, KEY_LIMIT);
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
-        let candidates = candidates::find(&lookup, &pass, |p| judged[p].q.cluster, Some(&mut archive), search)?;
-        for c in candidates {
+        for c in candidates::find(&lookup, &pass, |p| pending[p].cluster, Some(&mut archive), search)? {
             let other = match c.pos {
-                Some(p) => &judged[p],
+                Some(p) => &pending[p],
                 None => {
-                    if !stored.contains_key(&c.id) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = stored.entry(c.id) {
                         let q = tx.translated_quotation(c.id)?;
-                        let v = match q {
-                            Some(q) => vectors(tx, encoder, vec![q])?.pop(),
-                            None => None,
-                        };
-                        stored.insert(c.id, v);
+                        e.insert(q.map(|q| {
+                            let m = marks(&q.text, q.language.as_deref());
+                            (q, m)
+                        }));
                     }
                     match &stored[&c.id] {
-                        Some(o) => o,
+                        Some((o, _)) => o,
                         None => continue,
                     }
                 }
             };
-            if other.q.cluster == j.q.cluster || other.q.language.as_deref().is_none_or(|l| l == lang) {
-                continue;
-            }
-            if !speakers_agree(&j.q, &other.q) {
-                continue;
-            }
-            if let Some(cos) = judge(&j.marks, &j.vector, &other.marks, &other.vector) {
-                found.push((j.q.cluster, other.q.cluster, cos));
+            if other.cluster != q.cluster
+                && other.language.as_deref().is_some_and(|l| l != lang)
+                && speakers_agree(q, other)
+            {
+                pairs.push((i, c));
             }
         }
         pass.add(i, &own);
-        all_keys.extend(own.into_iter().map(|k| (k, j.q.cluster)));
+        all_keys.extend(own.into_iter().map(|k| (k, q.cluster)));
+    }
+
+    // The encoder is loaded only when there is something to compare;
+    // without it, the pass leaves no trace and waits for it.
+    let encoder = match (pairs.is_empty(), encoder()) {
+        (true, _) => None,
+        (false, Ok(Some(e))) => Some(e),
+        (false, Ok(None)) => return Ok(None),
+        (false, Err(e)) => return Err(crate::store::Error::Model(e)),
+    };
+    // Vectors of the quotations in a pair, stored ones read back.
+    let mut wordings: Vec<(i64, &str)> = Vec::new();
+    for (i, c) in &pairs {
+        wordings.push((pending[*i].wording_id, pending[*i].text.as_str()));
+        let o = match c.pos {
+            Some(p) => &pending[p],
+            None => stored[&c.id].as_ref().map(|(o, _)| o).expect("candidates kept are stored"),
+        };
+        wordings.push((o.wording_id, o.text.as_str()));
+    }
+    let vectors = match encoder {
+        Some(e) => vectors(tx, e, wordings)?,
+        None => FxHashMap::default(),
+    };
+
+    let mut found: Vec<(i64, i64, f32)> = Vec::new();
+    for (i, c) in &pairs {
+        let (q, m) = (&pending[*i], &marked[*i]);
+        let (o, om) = match c.pos {
+            Some(p) => (&pending[p], &marked[p]),
+            None => stored[&c.id].as_ref().map(|(o, m)| (o, m)).expect("candidates kept are stored"),
+        };
+        let (Some(v), Some(ov)) = (vectors.get(&q.wording_id), vectors.get(&o.wording_id)) else { continue };
+        if let Some(cos) = judge(m, v, om, ov) {
+            found.push((q.cluster, o.cluster, cos));
+        }
     }
     all_keys.sort_unstable();
     all_keys.dedup();
@@ -494,7 +562,7 @@ pub fn link_translations(tx: &LinkTx) -> Result<Option<usize>> {
     for &(a, b, cos) in &found {
         tx.add_translation(a, b, cos)?;
     }
-    let languages: Vec<(i64, Option<String>)> = judged.iter().map(|j| (j.q.cluster, j.q.language.clone())).collect();
+    let languages: Vec<(i64, Option<String>)> = pending.iter().map(|q| (q.cluster, q.language.clone())).collect();
     tx.finish_translations(&languages, upto)?;
     Ok(Some(found.len()))
 }
@@ -516,33 +584,30 @@ fn speakers_agree(a: &Quotation, b: &Quotation) -> bool {
     }
 }
 
-/// The quotations with their marks and vectors: stored vectors read back,
-/// the others encoded in one batch and stored.
-fn vectors(tx: &LinkTx, encoder: &Encoder, quotations: Vec<Quotation>) -> Result<Vec<Judged>> {
-    let ids: Vec<i64> = quotations.iter().map(|q| q.wording_id).collect();
-    let stored = tx.wording_vectors(&ids)?;
-    let missing: Vec<&Quotation> =
-        quotations.iter().filter(|q| stored.get(&q.wording_id).and_then(|b| embed::from_blob(b)).is_none()).collect();
-    let texts: Vec<&str> = missing.iter().map(|q| q.text.as_str()).collect();
-    let fresh = encoder.encode(&texts);
-    let mut computed: FxHashMap<i64, Vec<f32>> = FxHashMap::default();
-    for (q, v) in missing.iter().zip(fresh.chunks_exact(embed::DIMENSIONS)) {
-        let blob = embed::to_blob(v);
-        tx.set_wording_vector(q.wording_id, &blob)?;
-        // What is judged is what is stored, so that a later pass decides alike.
-        computed.insert(q.wording_id, embed::from_blob(&blob).unwrap_or_default());
+/// The vector of each wording: stored ones read back, the others encoded
+/// in batches and stored (what is judged is what is stored, so that a
+/// later pass decides alike).
+fn vectors(tx: &LinkTx, encoder: &Encoder, mut wordings: Vec<(i64, &str)>) -> Result<FxHashMap<i64, Vec<f32>>> {
+    wordings.sort_unstable_by_key(|w| w.0);
+    wordings.dedup_by_key(|w| w.0);
+    let ids: Vec<i64> = wordings.iter().map(|w| w.0).collect();
+    let mut out: FxHashMap<i64, Vec<f32>> = FxHashMap::default();
+    for (id, blob) in tx.wording_vectors(&ids)? {
+        if let Some(v) = embed::from_blob(&blob) {
+            out.insert(id, v);
+        }
     }
-    Ok(quotations
-        .into_iter()
-        .map(|q| {
-            let vector = computed
-                .remove(&q.wording_id)
-                .or_else(|| stored.get(&q.wording_id).and_then(|b| embed::from_blob(b)))
-                .unwrap_or_default();
-            let marks = marks(&q.text, q.language.as_deref());
-            Judged { q, marks, vector }
-        })
-        .collect())
+    let missing: Vec<(i64, &str)> = wordings.into_iter().filter(|w| !out.contains_key(&w.0)).collect();
+    for chunk in missing.chunks(BATCH) {
+        let texts: Vec<&str> = chunk.iter().map(|w| w.1).collect();
+        let fresh = encoder.encode(&texts);
+        for ((id, _), v) in chunk.iter().zip(fresh.chunks_exact(embed::DIMENSIONS)) {
+            let blob = embed::to_blob(v);
+            tx.set_wording_vector(*id, &blob)?;
+            out.insert(*id, embed::from_blob(&blob).unwrap_or_default());
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
