@@ -255,3 +255,41 @@ fn eval_translations_measures_the_gold_pairs() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.csv"));
 }
+
+/// An archive in one language looks at nothing; when a second language
+/// arrives, the quotations stored before are looked at too.
+#[test]
+fn a_second_language_arriving_later_meets_what_was_stored_before() {
+    let w = Workdir::new();
+    let story = fixture("story");
+    let manifest = story.join("manifest.csv");
+    let english = w.path().join("en");
+    std::fs::create_dir_all(&english).unwrap();
+    std::fs::copy(story.join("en_northgate_observer.txt"), english.join("en_northgate_observer.txt")).unwrap();
+    let import = |dir: &Path| {
+        w.cmd()
+            .env("NEWSARCHIVE_MODELS", models())
+            .arg("import")
+            .arg("--manifest")
+            .arg(&manifest)
+            .arg(dir)
+            .assert()
+            .success();
+    };
+    import(&english);
+    assert_eq!(w.count("SELECT count(*) FROM quote_translations"), 0);
+    assert_eq!(
+        w.count("SELECT count(*) FROM quote_clusters WHERE language = 'en'"),
+        w.count("SELECT count(*) FROM quote_clusters")
+    );
+    let french = w.path().join("fr");
+    std::fs::create_dir_all(&french).unwrap();
+    std::fs::copy(story.join("fr_echo_du_littoral.txt"), french.join("fr_echo_du_littoral.txt")).unwrap();
+    import(&french);
+    // S1 and S2 are in both articles.
+    assert!(
+        w.count("SELECT count(*) FROM quote_translations") >= 2,
+        "{:?}",
+        w.column("SELECT * FROM quote_translations")
+    );
+}

@@ -458,6 +458,14 @@ fn hash_key(word: &str, day: i64) -> i64 {
 /// candidate in another language are encoded, so an archive in one
 /// language encodes nothing.
 pub fn link_translations(tx: &LinkTx) -> Result<Option<usize>> {
+    // One language: nothing to link until another arrives (then every
+    // quotation not looked at yet is).
+    if let Some(sole) = tx.sole_language()? {
+        if let Some(language) = sole {
+            tx.set_pending_language(&language)?;
+        }
+        return Ok(Some(0));
+    }
     let pending = tx.untranslated_quotations()?;
     let mut linked = 0;
     // In chunks, so that memory stays flat: a chunk's keys are stored

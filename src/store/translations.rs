@@ -63,6 +63,39 @@ impl LinkTx<'_> {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// The one language of the archive's articles, if there is at most
+    /// one (`Some(None)`: none known); `None` when there are several.
+    pub fn sole_language(&self) -> Result<Option<Option<String>>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT DISTINCT language FROM articles WHERE language IS NOT NULL LIMIT 2")
+            .map_err(|e| self.err(e))?;
+        let found: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        Ok(match found.len() {
+            0 => Some(None),
+            1 => found.into_iter().next().map(Some),
+            _ => None,
+        })
+    }
+
+    /// Gives the quotations not yet looked at `language`, without looking
+    /// at them: in an archive of one language there is nothing to link,
+    /// and they are looked at when a second language arrives.
+    pub fn set_pending_language(&self, language: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE quote_clusters SET language = ?1
+                 WHERE id > (SELECT upto FROM translations_linked) AND language IS NULL",
+            )
+            .and_then(|mut s| s.execute([language]))
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
     /// A quotation looked at in an earlier pass; `None` if it has become a
     /// fragment of another since.
     pub fn translated_quotation(&self, cluster: i64) -> Result<Option<Quotation>> {
