@@ -360,13 +360,9 @@ impl Weights {
                 branch[r * BRANCH..(r + 1) * BRANCH].copy_from_slice(&x[b * BRANCH..(b + 1) * BRANCH]);
             }
             for k in 0..order {
-                let w = &self.conv1[b];
-                let weights = Matrix {
-                    rows: BRANCH,
-                    cols: BRANCH,
-                    data: w.data[k * BRANCH * BRANCH..(k + 1) * BRANCH * BRANCH].to_vec(),
-                };
-                matmul(&branch, u, &weights, &mut part);
+                // The rows of W1 that meet window place k.
+                let weights = &self.conv1[b].data[k * BRANCH * BRANCH..(k + 1) * BRANCH * BRANCH];
+                gemm(&branch, u, weights, BRANCH, BRANCH, &mut part, 0.0);
                 for (r, p) in part.chunks_exact(BRANCH).enumerate() {
                     let at = (r * SLOTS + slot) * BRANCH;
                     t.parts[at..at + BRANCH].copy_from_slice(p);
@@ -532,17 +528,18 @@ fn window(rows: &[f32], bounds: &[(usize, usize)], order: usize, left: usize, ou
 
 /// `c = a · w` for `a` of `m` rows.
 fn matmul(a: &[f32], m: usize, w: &Matrix, c: &mut [f32]) {
-    gemm(a, m, w, c, 0.0);
+    gemm(a, m, &w.data, w.rows, w.cols, c, 0.0);
 }
 
 /// `c += a · w` for `a` of `m` rows.
 fn matmul_add(a: &[f32], m: usize, w: &Matrix, c: &mut [f32]) {
-    gemm(a, m, w, c, 1.0);
+    gemm(a, m, &w.data, w.rows, w.cols, c, 1.0);
 }
 
-fn gemm(a: &[f32], m: usize, w: &Matrix, c: &mut [f32], beta: f32) {
-    let (k, n) = (w.rows, w.cols);
-    assert!(a.len() >= m * k && c.len() >= m * n && w.data.len() == k * n, "matrix shapes");
+/// `c = a · w + beta c` for `a` of `m` rows and `w` of `k` rows and `n`
+/// columns, all row-major.
+fn gemm(a: &[f32], m: usize, w: &[f32], k: usize, n: usize, c: &mut [f32], beta: f32) {
+    assert!(a.len() >= m * k && c.len() >= m * n && w.len() == k * n, "matrix shapes");
     // SAFETY: the assertion above keeps every access of the row-major
     // operands (strides k, n and 1) inside their slices.
     unsafe {
@@ -554,7 +551,7 @@ fn gemm(a: &[f32], m: usize, w: &Matrix, c: &mut [f32], beta: f32) {
             a.as_ptr(),
             k as isize,
             1,
-            w.data.as_ptr(),
+            w.as_ptr(),
             n as isize,
             1,
             beta,

@@ -89,11 +89,7 @@ impl Encoder {
         if !model.is_file() && !weights.is_file() {
             return Ok(None);
         }
-        let bytes =
-            std::fs::read(&model).map_err(|source| EmbedError::Io { path: model.display().to_string(), source })?;
-        let pieces = SentencePiece::from_bytes(&bytes)
-            .map_err(|source| EmbedError::Tokenizer { path: model.display().to_string(), source })?;
-        drop(bytes);
+        let pieces = tokenizer(&model)?;
         let weights = Weights::load(&weights)?;
         if pieces.len() > weights.vocabulary() {
             return Err(EmbedError::Mismatch {
@@ -112,10 +108,7 @@ impl Encoder {
         if !model.is_file() && !weights.is_file() {
             return Ok(false);
         }
-        let bytes =
-            std::fs::read(&model).map_err(|source| EmbedError::Io { path: model.display().to_string(), source })?;
-        SentencePiece::from_bytes(&bytes)
-            .map_err(|source| EmbedError::Tokenizer { path: model.display().to_string(), source })?;
+        tokenizer(&model)?;
         Weights::check(&weights)?;
         Ok(true)
     }
@@ -147,6 +140,13 @@ impl Encoder {
         let refs: Vec<&[u32]> = ids.iter().map(Vec::as_slice).collect();
         self.weights.encode(&refs, out);
     }
+}
+
+/// The SentencePiece model at `path`.
+fn tokenizer(path: &Path) -> Result<SentencePiece, EmbedError> {
+    let bytes = std::fs::read(path).map_err(|source| EmbedError::Io { path: path.display().to_string(), source })?;
+    SentencePiece::from_bytes(&bytes)
+        .map_err(|source| EmbedError::Tokenizer { path: path.display().to_string(), source })
 }
 
 /// A vector as stored: each value scaled to a signed byte by the vector's

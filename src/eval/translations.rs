@@ -30,12 +30,21 @@ pub struct Pair {
 pub fn load_pairs(path: &Path) -> Result<Vec<Pair>, Error> {
     let display = path.display().to_string();
     let mut reader = csv::Reader::from_path(path).map_err(|e| Error::new(&display, None, e.to_string()))?;
+    let headers = reader.headers().map_err(|e| Error::new(&display, Some(1), e.to_string()))?.clone();
     let mut out = Vec::new();
-    for row in reader.deserialize::<Pair>() {
-        let line = |e: &csv::Error| e.position().map(|p| p.line());
-        let pair: Pair = row.map_err(|e| Error::new(&display, line(&e), e.to_string()))?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(Error::new(&display, e.position().map(|p| p.line()), e.to_string())),
+        }
+        let pair: Pair =
+            record.deserialize(Some(&headers)).map_err(|e| Error::new(&display, Some(line), e.to_string()))?;
         if pair.translation > 1 {
-            return Err(Error::new(&display, None, format!("pair {}: translation must be 0 or 1", pair.id)));
+            let message = format!("pair {}: translation must be 0 or 1", pair.id);
+            return Err(Error::new(&display, Some(line), message));
         }
         out.push(pair);
     }

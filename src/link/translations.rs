@@ -78,10 +78,11 @@ pub struct Marks {
 pub fn marks(text: &str, language: Option<&str>) -> Marks {
     let lang = language.map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
     let lang = lang.as_deref();
+    let readable = names_readable(text, lang);
     Marks {
         figures: figures(text, lang),
-        names: names(text, lang),
-        names_readable: names_readable(text, lang),
+        names: if readable { names(text, lang) } else { Vec::new() },
+        names_readable: readable,
         capitalised: capitalised(text),
         negated: negated(text, lang),
     }
@@ -185,16 +186,14 @@ fn names_readable(text: &str, lang: Option<&str>) -> bool {
     letters > 0 && cased * 10 >= letters * 9
 }
 
-/// Capitalised words that are not the first of a sentence: names of
+/// Capitalised words that are not the first of a sentence (in a text
+/// whose names are [`names_readable`]): names of
 /// people, places and organisations, as consonant skeletons of their
 /// romanised form, so that spellings across scripts and declensions meet
 /// ("Sokolov", "Sokolowa", "Соколовым"). Words in capitals are left out
 /// (acronyms are translated: GDP, PKB, PIB), as are the months and days
 /// English capitalises.
 fn names(text: &str, lang: Option<&str>) -> Vec<String> {
-    if !names_readable(text, lang) {
-        return Vec::new();
-    }
     const ENGLISH_CAPITALISED: &[&str] = &[
         "january",
         "february",
@@ -401,16 +400,12 @@ fn day(published: Option<&str>) -> Option<i64> {
     Some(d.signed_duration_since(chrono::NaiveDate::default()).num_days())
 }
 
-/// Keys that survive translation, each with the quotation's day (undated
-/// quotations have a day of their own, `i64::MIN`): speaker, figures,
-/// names, and the day itself.
-fn keys(q: &Quotation, m: &Marks, day: i64) -> Vec<i64> {
-    let mut words = own_keys(q, m);
-    if words.is_empty() {
-        words.push(KEYLESS.to_owned());
-    }
-    words.push(DAY.to_owned());
-    words.iter().map(|w| hash_key(w, day)).collect()
+/// The keys a quotation with `words` (its [`own_keys`]) is stored under,
+/// each with its day (undated quotations have a day of their own,
+/// `i64::MIN`): those words, and the day itself.
+fn keys(words: &[String], day: i64) -> Vec<i64> {
+    let keyless = words.is_empty().then_some(KEYLESS);
+    words.iter().map(String::as_str).chain(keyless).chain([DAY]).map(|w| hash_key(w, day)).collect()
 }
 
 /// What of a quotation survives translation: its speaker's name where it
@@ -434,11 +429,10 @@ const DAY: &str = "d:";
 /// The key of such quotations, looked up by all others.
 const KEYLESS: &str = "k:";
 
-/// The keys a quotation looks up on `day`.
-fn lookup_keys(q: &Quotation, m: &Marks, day: i64) -> Vec<i64> {
-    let mut words = own_keys(q, m);
-    words.push(if words.is_empty() { DAY } else { KEYLESS }.to_owned());
-    words.iter().map(|w| hash_key(w, day)).collect()
+/// The keys a quotation with `words` (its [`own_keys`]) looks up on `day`.
+fn lookup_keys(words: &[String], day: i64) -> Vec<i64> {
+    let extra = if words.is_empty() { DAY } else { KEYLESS };
+    words.iter().map(String::as_str).chain([extra]).map(|w| hash_key(w, day)).collect()
 }
 
 fn hash_key(word: &str, day: i64) -> i64 {
@@ -494,10 +488,11 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
     for (i, q) in pending.iter().enumerate() {
         let Some(lang) = q.language.as_deref() else { continue };
         let d = day(q.published.as_deref());
-        let own = keys(q, &marked[i], d.unwrap_or(i64::MIN));
+        let words = own_keys(q, &marked[i]);
+        let own = keys(&words, d.unwrap_or(i64::MIN));
         let lookup: Vec<i64> = match d {
-            Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(q, &marked[i], dd)).collect(),
-            None => lookup_keys(q, &marked[i], i64::MIN),
+            Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(&words, dd)).collect(),
+            None => lookup_keys(&words, i64::MIN),
         };
         let mut archive = |k: i64| tx.quotations_with_translation_key(k, KEY_LIMIT);
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
