@@ -57,6 +57,7 @@ bench: build models
 	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link
 	$(CARGO) bench --locked --bench scale
+	$(CARGO) bench --locked --bench search
 
 ## fuzz: the long no-panic run, in release: FUZZ_CASES per target (six
 ## targets, over a million cases in all) and 10 MiB inputs, from a new seed

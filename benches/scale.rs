@@ -209,6 +209,7 @@ fn run(articles: usize, dir: &Path) {
         };
         println!("    {name:<20} {:>8.1} ms  ({rows} rows)", took.as_secs_f64() * 1e3);
     }
+    search_latencies(&archive, &db);
     drop(archive);
     let baseline = raw_insert_baseline(&db, dir);
     println!(
@@ -218,6 +219,66 @@ fn run(articles: usize, dir: &Path) {
     );
     for f in [corpus, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm"), dir.join("baseline.db")] {
         let _ = std::fs::remove_file(f);
+    }
+}
+
+/// `search` on the archive: queries of the common, the middling and the
+/// rare kind, in process (median of 5) and as a user runs it (the binary,
+/// opening the archive, median of 5).
+fn search_latencies(archive: &Archive, db: &Path) {
+    let mut c = newsarchive::report::Collect::default();
+    archive
+        .query_into(
+            "SELECT (SELECT text FROM quotes WHERE kind = 'full' ORDER BY id LIMIT 1),
+                    (SELECT name FROM speakers ORDER BY id LIMIT 1)",
+            &[],
+            &mut c,
+        )
+        .unwrap();
+    let quote = c.rows[0][0].to_text();
+    let speaker = c.rows[0][1].to_text();
+    let words: Vec<&str> = quote.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).collect();
+    let phrase = format!("\"{}\"", words.iter().take(3).copied().collect::<Vec<_>>().join(" "));
+    let rare = words.iter().max_by_key(|w| w.len()).copied().unwrap_or("said").to_owned();
+    let queries: Vec<(String, Vec<String>)> = vec![
+        ("said".into(), vec![]),
+        (rare.clone(), vec![]),
+        (phrase.clone(), vec![]),
+        ("said".into(), vec!["--speaker".into(), speaker.clone(), "--quotes-only".into()]),
+    ];
+    println!("  search (best 20 hits; in process / the binary, median of 5):");
+    for (q, extra) in queries {
+        let parsed = newsarchive::search::query::parse(&q);
+        let filter = newsarchive::store::Filter {
+            speaker: extra.iter().position(|a| a == "--speaker").map(|i| extra[i + 1].clone()),
+            quotes_only: extra.iter().any(|a| a == "--quotes-only"),
+            limit: 20,
+            ..Default::default()
+        };
+        let mut hits = 0;
+        let inside: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                hits = archive.search(&parsed.fts, &q, &filter).unwrap().len();
+                t.elapsed()
+            })
+            .collect();
+        let outside: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let out =
+                    Command::new(binary()).arg("--db").arg(db).arg("search").arg(&q).args(&extra).output().unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                t.elapsed()
+            })
+            .collect();
+        let shown = format!("{q} {}", extra.join(" "));
+        println!(
+            "    {:<40} {:>7.1} ms / {:>7.1} ms  ({hits} hits)",
+            shown.trim(),
+            median(inside).as_secs_f64() * 1e3,
+            median(outside).as_secs_f64() * 1e3
+        );
     }
 }
 

@@ -12,5 +12,6 @@ pub mod extract;
 pub mod ingest;
 pub mod link;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod synth;

@@ -85,6 +85,9 @@ fn upgrade(fixture: &str) {
     assert_eq!(overlap.len(), 5);
     assert!(overlap.iter().all(|r| r[3].parse::<i64>().unwrap() >= 1), "{overlap:?}");
     assert!(w.count("SELECT count(*) FROM quote_clusters") > 0);
+    // The full-text index is rebuilt for search (V14).
+    let (_, hits) = parse_csv(&w.stdout(&["search", "relations", "--format", "csv"]));
+    assert!(hits.iter().any(|h| h[0] == "article") && hits.iter().any(|h| h[0] == "quote"), "{hits:?}");
     // Importing into the upgraded archive works as into a new one.
     let out = w.cmd().arg("seed").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("0 imported, 0 updated, 5 unchanged"));

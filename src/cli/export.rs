@@ -35,7 +35,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let archive = Archive::open_read_only(&global.db)?;
     std::fs::create_dir_all(&args.dir).with_context(|| format!("cannot create {}", args.dir.display()))?;
     let items = archive.exportable()?;
+    let progress = global.progress(Some(items.len() as u64));
     for (name, columns) in &items {
+        progress.set_message(name.clone());
         let path = args.dir.join(format!("{name}.csv"));
         let tmp = args.dir.join(format!(".{name}.csv.partial"));
         let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
@@ -50,7 +52,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             archive.query_into(&sql, &[], sink.as_mut())?;
         }
         std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
+        progress.inc(1);
     }
+    progress.finish_and_clear();
     global.note(format!("exported {} tables and reports to {}", items.len(), args.dir.display()));
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,10 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut archive = Archive::open_existing(&global.db)?;
+    let progress = global.progress(None);
+    progress.set_message(if args.rebuild { "recomputing every summary" } else { "linking" });
     let linked = if args.rebuild { link::rebuild(&mut archive)? } else { link::link(&mut archive)? };
+    progress.finish_and_clear();
     global.note(format!(
         "{}: linked {} new wordings ({} variants, {} fragments), {} articles, {} speakers, {} translations",
         archive.path(),

@@ -12,7 +12,9 @@ mod migrate;
 mod pipeline;
 mod reextract;
 mod report;
+mod search;
 mod seed;
+mod show;
 mod speakers;
 mod sql;
 
@@ -31,6 +33,8 @@ Examples:
   newsarchive seed                              import the bundled seed corpus
   newsarchive import articles/ --manifest articles/manifest.csv
   newsarchive import saved-pages/ crawl.warc.gz    web pages and web archives
+  newsarchive search tariffs --outlet \"Fox News\"    articles and quotes by their words
+  newsarchive show article 3                    one article, its quotes marked
   newsarchive report quote-overlap              quotes each outlet shares with others
   newsarchive report quote-overlap --matrix     outlet × outlet shared quotes
   newsarchive sql 'SELECT * FROM report_outlets' --format csv
@@ -67,14 +71,32 @@ struct Cli {
     #[arg(long, global = true, default_value_t = 600, value_name = "SECONDS")]
     lock_timeout: u64,
 
+    /// When to colour output: auto (on a terminal, unless the NO_COLOR
+    /// environment variable is set), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
+
     #[command(subcommand)]
     command: Command,
+}
+
+/// When output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (to anything) or TERM is dumb.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     Import(import::Args),
     Seed(seed::Args),
+    Search(search::Args),
+    Show(show::Args),
     Report(report::Args),
     Export(export::Args),
     Eval(eval::Args),
@@ -118,6 +140,27 @@ impl Global {
         crate::report::CsvOptions { bom: false, raw: self.raw }
     }
 
+    /// A progress bar on standard error for work that may take more than
+    /// a moment: drawn only when standard error is a terminal (indicatif
+    /// checks) and never with `--quiet`. With `len`, a bar counting to it;
+    /// without, a spinner with the elapsed time, kept moving while the
+    /// work blocks.
+    pub fn progress(&self, len: Option<u64>) -> indicatif::ProgressBar {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        let target = if self.quiet { ProgressDrawTarget::hidden() } else { ProgressDrawTarget::stderr() };
+        let bar = ProgressBar::with_draw_target(len, target);
+        let template = if len.is_some() {
+            "{elapsed_precise} {wide_bar} {pos}/{len} {msg} ({eta} left)"
+        } else {
+            "{elapsed_precise} {spinner} {msg}"
+        };
+        bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
+        if len.is_none() {
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+        bar
+    }
+
     /// A diagnostic for standard error, unless `--quiet`.
     pub fn note(&self, msg: impl std::fmt::Display) {
         if !self.quiet {
@@ -126,14 +169,35 @@ impl Global {
     }
 }
 
+/// What standard output is: a terminal's width when it is one (or
+/// `COLUMNS`, when set, for output into a pipe), and whether to colour.
+fn terminal(to_stdout: bool, when: ColorWhen) -> crate::report::term::Terminal {
+    use std::io::IsTerminal;
+    let tty = to_stdout && io::stdout().is_terminal();
+    let width = if tty { terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)) } else { None }.or_else(|| {
+        to_stdout.then(|| std::env::var("COLUMNS").ok()?.parse::<usize>().ok().filter(|w| *w > 0)).flatten()
+    });
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let color = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => tty && !no_color && !dumb,
+    };
+    crate::report::term::Terminal { width, color }
+}
+
 /// Parses the command line, runs the command, and reports errors.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     crate::store::set_lock_timeout(std::time::Duration::from_secs(cli.lock_timeout));
+    crate::report::term::set_terminal(terminal(cli.output.is_none(), cli.color));
     let global = Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet, raw: cli.raw };
     let result = match cli.command {
         Command::Import(a) => import::run(a, &global),
         Command::Seed(a) => seed::run(a, &global),
+        Command::Search(a) => search::run(a, &global),
+        Command::Show(a) => show::run(a, &global),
         Command::Report(a) => report::run(a, &global),
         Command::Export(a) => export::run(a, &global),
         Command::Eval(a) => eval::run(a, &global),

@@ -171,6 +171,8 @@ impl<'g> Importer<'g> {
     /// summary. Exit code 1 when any input failed.
     pub(super) fn finish(mut self) -> Result<ExitCode> {
         self.progress.set_message("linking");
+        // Linking reports no steps: the bar keeps moving while it works.
+        self.progress.enable_steady_tick(std::time::Duration::from_millis(120));
         let stored = self.started.elapsed();
         let linked = link::link(&mut self.archive)?;
         let linking = self.started.elapsed() - stored;

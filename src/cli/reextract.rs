@@ -64,7 +64,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let selection = Selection { outlet: args.outlet, since: args.since };
     let mut changes = Changes::default();
     let mut after = 0;
+    let progress = global.progress(None);
     loop {
+        progress.set_message(format!("{} articles read, {} changed", changes.read, changes.changed));
         let sources = archive.stored_sources(&selection, after, BATCH)?;
         let Some(last) = sources.last() else { break };
         after = last.id;
@@ -74,7 +76,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             let article = match result {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("error: {e} (the article keeps its earlier extraction)");
+                    progress.suspend(|| eprintln!("error: {e} (the article keeps its earlier extraction)"));
                     changes.failed += 1;
                     continue;
                 }
@@ -89,7 +91,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             archive.replace_extractions(&batch)?;
         }
     }
+    progress.set_message("linking");
     let linked = link::link(&mut archive)?;
+    progress.finish_and_clear();
     let c = &changes;
     global.note(format!(
         "{}: {} articles read, {} changed, {} unchanged, {} failed; quotes: {} added, {} removed, {} re-attributed; linked {} new wordings",

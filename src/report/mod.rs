@@ -3,6 +3,8 @@
 //! large table never holds it in memory (except the table format, which
 //! must measure its columns).
 
+pub mod term;
+
 use std::io::{self, Write};
 
 /// One value of a result row.
@@ -170,10 +172,28 @@ impl Sink for TableSink<'_> {
             .content_lines(ContentLineStyle::none().junction(' '));
         let mut t = Table::new();
         t.load_style(STYLE).set_content_arrangement(ContentArrangement::Dynamic);
+        // The command line decided whether this is a terminal and how wide
+        // (see term): on a terminal, rows wrap to its width, and a cell
+        // longer than three lines ends in "…"; elsewhere rows stay whole.
+        let term = term::terminal();
+        t.force_no_tty().set_truncation_indicator("…");
+        if let Some(width) = term.width {
+            t.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+        if term.color {
+            t.enforce_styling();
+        }
         let Collect { columns, rows } = &self.rows;
-        t.set_header(columns.clone());
+        t.set_header(columns.iter().map(|c| {
+            let cell = comfy_table::Cell::new(c);
+            if term.color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
+        }));
         for r in rows {
-            t.add_row(r.iter().map(Cell::to_text));
+            let mut row = comfy_table::Row::from(r.iter().map(Cell::to_text));
+            if term.width.is_some() {
+                row.max_height(3);
+            }
+            t.add_row(row);
         }
         for (i, col) in t.column_iter_mut().enumerate() {
             let numeric = rows.iter().all(|r| matches!(r[i], Cell::Null) || r[i].is_number())

@@ -5,6 +5,8 @@ mod check;
 mod claims;
 mod link;
 mod reextract;
+mod search;
+mod show;
 mod speakers;
 mod translations;
 mod write;
@@ -13,6 +15,8 @@ pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
+pub use search::{Filter, Hit, QuoteHit};
+pub use show::{Appearance, ArticleView, MarkedQuote, QuotationRef, QuotationView, SpeakerView, WordingView};
 pub use speakers::{Applied, Merged};
 pub use translations::Quotation;
 pub use write::{NewArticle, RunCounts, Saved};
@@ -91,6 +95,20 @@ pub enum Error {
     /// No speaker has this name or alias.
     #[error("no speaker named '{0}' (see `newsarchive report speakers`)")]
     NoSuchSpeaker(String),
+    /// No article, quotation or speaker answers to what was asked for.
+    #[error("{0}")]
+    NotFound(String),
+    /// A search query FTS5 cannot read.
+    #[error(
+        "the search query '{query}' is not valid: {reason} (query syntax: words, \"a phrase\", AND, OR, NOT, \
+         NEAR(a b, 5), prefix*, title:word; put text in double quotes to search for it as written)"
+    )]
+    BadQuery {
+        /// The query as given.
+        query: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// Writing output failed.
     #[error("{0}")]
     Output(#[from] std::io::Error),
@@ -189,6 +207,23 @@ impl Archive {
                 1,
                 FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
                 |ctx| Ok(crate::extract::translit::name_key(&ctx.get::<String>(0)?)),
+            )
+            .map_err(|e| a.err(e))?;
+        // The full-text index's text (see migration V14 and search::segment).
+        a.conn
+            .create_scalar_function(
+                "fts_segment",
+                1,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+                |ctx| {
+                    Ok(match ctx.get_raw(0) {
+                        rusqlite::types::ValueRef::Text(t) => {
+                            let text = String::from_utf8_lossy(t);
+                            Some(crate::search::segment::for_index(&text).into_owned())
+                        }
+                        _ => None,
+                    })
+                },
             )
             .map_err(|e| a.err(e))?;
         a.conn

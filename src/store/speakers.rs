@@ -105,7 +105,7 @@ pub(super) fn add_alias(tx: &Connection, alias: &str, id: i64) -> rusqlite::Resu
     Ok(())
 }
 
-fn lookup(tx: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+pub(super) fn lookup(tx: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
     if let Some(id) = tx
         .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE alias = ?1")?
         .query_row([name], |r| r.get(0))

@@ -277,11 +277,14 @@ impl FirstNew {
         )?
         .execute([self.article, self.quote])?;
         tx.prepare_cached(
-            "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id >= ?1",
+            "INSERT INTO articles_fts(rowid, title, body)
+             SELECT id, fts_segment(title), fts_segment(body) FROM articles WHERE id >= ?1",
         )?
         .execute([self.article])?;
-        tx.prepare_cached("INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE id >= ?1")?
-            .execute([self.quote])?;
+        tx.prepare_cached(
+            "INSERT INTO quotes_fts(rowid, text) SELECT id, fts_segment(text) FROM quotes WHERE id >= ?1",
+        )?
+        .execute([self.quote])?;
         Ok(())
     }
 }
