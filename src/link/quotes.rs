@@ -3,7 +3,8 @@
 //! normalized text (lowercase words separated by single spaces).
 
 use crate::extract::lexicon::Words;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+pub use similar::DiffOp;
+use similar::{Algorithm, capture_diff_slices};
 
 /// Two wordings whose words agree at least this much (twice the longest
 /// common subsequence of words over the words of both) are one quotation:
@@ -148,12 +149,20 @@ fn occurs_in(needle: &[&str], hay: &[&str]) -> bool {
     false
 }
 
+/// The runs of words kept, deleted, inserted and replaced that turn the
+/// words `a` into the words `b`: what [`diff`] writes out, and what the HTML
+/// report highlights (over words compared by their own keys, so that it can
+/// show the printed words).
+pub fn word_ops<T: Eq + std::hash::Hash + Ord>(a: &[T], b: &[T]) -> Vec<DiffOp> {
+    capture_diff_slices(Algorithm::Myers, a, b)
+}
+
 /// The word edits that turn `from` into `to`, as a reader would write them:
 /// "got→get, him→them, +the". `None` when the words are the same.
 pub fn diff(from: &str, to: &str) -> Option<String> {
     let a: Vec<&str> = from.split(' ').filter(|w| !w.is_empty()).collect();
     let b: Vec<&str> = to.split(' ').filter(|w| !w.is_empty()).collect();
-    let edits: Vec<String> = capture_diff_slices(Algorithm::Myers, &a, &b)
+    let edits: Vec<String> = word_ops(&a, &b)
         .into_iter()
         .filter_map(|op| match op {
             DiffOp::Equal { .. } => None,

@@ -1,7 +1,9 @@
 //! Rows of a view or query, printed as a table, CSV, JSON or
 //! newline-delimited JSON. Rows stream through a [`Sink`], so exporting a
 //! large table never holds it in memory (except the table format, which
-//! must measure its columns).
+//! must measure its columns). [`html`] renders the reports as a web page.
+
+pub mod html;
 
 pub mod term;
 

@@ -3,6 +3,7 @@
 
 mod check;
 mod claims;
+mod html;
 mod link;
 mod reextract;
 mod search;
