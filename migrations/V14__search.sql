@@ -4,8 +4,9 @@
 -- inside such a run can be found (`newsarchive search` rewrites queries the
 -- same way). Combining marks (M*) are word characters, so words in Thai or
 -- Devanagari are not cut at their vowel signs. The tables keep reading
--- their text from `articles` and `quotes` (external content), which
--- Datasette and sqlite3 recognise.
+-- their text from `articles` and `quotes` (external content), declared
+-- with content="…" in double quotes, the form by which Datasette and
+-- sqlite-utils find a table's full-text index.
 --
 -- fts_segment() is a function of newsarchive: rows changed from sqlite3
 -- cannot update the index (the triggers below need it); change them with
@@ -19,7 +20,7 @@ DROP TABLE articles_fts;
 DROP TABLE quotes_fts;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='id',
+    title, body, content="articles", content_rowid="id",
     tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 );
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
@@ -33,7 +34,7 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
 END;
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, content='quotes', content_rowid='id',
+    text, content="quotes", content_rowid="id",
     tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 );
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN

@@ -106,3 +106,55 @@ fn formulas_in_quoted_words_do_not_run_in_a_spreadsheet() {
     let json = w.stdout(&["report", "outlets", "--format", "json"]);
     assert!(json.contains("\"+Evil Times\""), "{json}");
 }
+
+#[test]
+fn report_csv_for_spreadsheets_bom_and_defused_quotations() {
+    let w = Workdir::new();
+    // Quotations that open with each character a spreadsheet reads as the
+    // start of a formula, and one in Japanese.
+    let articles = [
+        ("Alpha Post", "\"=SUM(A1:A9) is what the city owes us,\" Jane Doe said."),
+        ("Beta Daily", "\"+1 for the new harbour plan from all of us,\" Jane Doe said."),
+        ("Gamma News", "\"-5 degrees tonight will close the northern roads,\" Jane Doe said."),
+        ("Delta Wire", "\"@everyone in the valley should vote on Sunday,\" Jane Doe said."),
+        ("東京新聞", "石破茂首相は「日米関係の新たな黄金時代を築いていきたい」と述べた。"),
+    ];
+    let corpus: String = articles
+        .iter()
+        .map(|(outlet, text)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"outlet": outlet, "published": "2025-02-08", "text": format!("Headline\n\n{text}")})
+            )
+        })
+        .collect();
+    w.write("quotes.jsonl", corpus);
+    w.stdout(&["--quiet", "import", "quotes.jsonl"]);
+
+    let with_bom = w.cmd().args(["report", "quotes", "--format", "csv", "--bom"]).output().unwrap();
+    assert!(with_bom.status.success(), "{}", String::from_utf8_lossy(&with_bom.stderr));
+    let bytes = with_bom.stdout;
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "--bom starts the CSV with a UTF-8 byte-order mark");
+    let (header, rows) = common::parse_csv(std::str::from_utf8(&bytes[3..]).unwrap());
+    let text = header.iter().position(|h| h == "canonical_text").unwrap();
+    let mut texts: Vec<&str> = rows.iter().map(|r| r[text].as_str()).collect();
+    texts.sort();
+    for opening in ["'=SUM(A1:A9)", "'+1 for", "'-5 degrees", "'@everyone"] {
+        assert!(texts.iter().any(|t| t.starts_with(opening)), "{opening} in {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t.contains("日米関係の新たな黄金時代")), "Japanese intact: {texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with(['=', '+', '-', '@'])), "nothing a spreadsheet would run: {texts:?}");
+
+    // Without --bom no mark; --raw leaves the cells as printed; the mark
+    // is for CSV only, and queries take it too.
+    let plain = w.stdout(&["report", "quotes", "--format", "csv"]);
+    assert!(plain.starts_with("cluster,"), "{plain}");
+    let raw = w.stdout(&["report", "quotes", "--format", "csv", "--raw"]);
+    assert!(raw.contains("\n=SUM(A1:A9)") || raw.contains(",=SUM(A1:A9)") || raw.contains(",\"=SUM(A1:A9)"), "{raw}");
+    let json = w.stdout(&["report", "quotes", "--format", "json", "--bom"]);
+    assert!(json.starts_with('['), "JSON never gets a byte-order mark");
+    let sql =
+        w.cmd().args(["sql", "SELECT name FROM outlets ORDER BY name", "--format", "csv", "--bom"]).output().unwrap();
+    assert!(sql.stdout.starts_with("\u{FEFF}name\n".as_bytes()), "{}", String::from_utf8_lossy(&sql.stdout));
+    assert!(String::from_utf8(sql.stdout).unwrap().contains("東京新聞"));
+}

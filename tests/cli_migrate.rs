@@ -78,6 +78,16 @@ fn upgrade(fixture: &str) {
     }
     assert!(w.count("SELECT count(*) FROM claims") > 0, "the upgrade extracts the stored articles' claims");
     assert_eq!(texts(&w), quotes_before);
+    // The search indexes are declared as Datasette looks for them, and find
+    // what the upgraded tables hold.
+    let declared =
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('articles_fts', 'quotes_fts') AND sql LIKE '%content=\"%'";
+    assert_eq!(w.count(declared), 2);
+    assert_eq!(
+        w.count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Ishiba'"),
+        w.count("SELECT count(*) FROM articles WHERE body LIKE '%Ishiba%' OR title LIKE '%Ishiba%'")
+    );
+    assert!(w.count("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'denuclearization'") > 0);
     let (_, status) = parse_csv(&w.stdout(&["migrate", "--status", "--format", "csv"]));
     assert!(status.iter().all(|r| r[2] != "pending"), "{status:?}");
     // The clusters the upgrade cleared are rebuilt: all five outlets share

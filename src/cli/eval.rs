@@ -15,7 +15,12 @@ use std::process::ExitCode;
 ///
 /// Nothing is written to any archive: the documents are read and their
 /// quotations extracted in memory, exactly as `import` would.
+///
+/// Examples:
+///   newsarchive eval quotes tests/fixtures/seed_quotes.csv seed/
+///   newsarchive eval claims tests/fixtures/seed_claims.csv seed/
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(subcommand)]
     what: What,

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 /// and attribution verbs; outlets of other languages carry translations of
 /// the same quotations, with the same figures and names.
 ///
-/// Example: newsarchive gen-corpus --articles 100000 --seed 1 --out corpus.jsonl
+/// Example: newsarchive gen-corpus --articles 10000 --seed 1 --out corpus.jsonl
 ///          newsarchive gen-corpus --articles 3000 --languages en,fr,de,ja --out ml.jsonl
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

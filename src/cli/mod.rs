@@ -3,11 +3,13 @@
 //! and picks the exit code (0 ok, 1 error, 2 usage).
 
 mod check;
+mod completions;
 mod eval;
 mod export;
 mod gen_corpus;
 mod import;
 mod link;
+mod man;
 mod migrate;
 mod pipeline;
 mod reextract;
@@ -19,7 +21,7 @@ mod speakers;
 mod sql;
 
 use crate::report::Format;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,16 +32,16 @@ quotations in them and who said them, and which outlets carried which.";
 
 const EXAMPLES: &str = "\
 Examples:
-  newsarchive seed                              import the bundled seed corpus
+  newsarchive seed                            # import the bundled seed corpus
   newsarchive import articles/ --manifest articles/manifest.csv
-  newsarchive import saved-pages/ crawl.warc.gz    web pages and web archives
-  newsarchive search tariffs --outlet \"Fox News\"    articles and quotes by their words
-  newsarchive show article 3                    one article, its quotes marked
-  newsarchive report quote-overlap              quotes each outlet shares with others
-  newsarchive report quote-overlap --matrix     outlet × outlet shared quotes
-  newsarchive sql 'SELECT * FROM report_outlets' --format csv
-  newsarchive export --dir csv/                 every table and report as CSV
-  newsarchive check                             integrity and consistency, row counts";
+  newsarchive import saved-pages/ crawl.warc.gz   # web pages and web archives
+  newsarchive search tariffs --outlet \"Fox News\"  # articles and quotes by their words
+  newsarchive show article 2                  # one article, its quotes marked
+  newsarchive report quote-overlap            # quotes each outlet shares with others
+  newsarchive report quote-overlap --matrix   # outlet × outlet shared quotes
+  newsarchive sql 'SELECT * FROM report_outlets' --format csv --bom
+  newsarchive export --dir csv/               # every table and report as CSV
+  newsarchive check                           # integrity and consistency, row counts";
 
 #[derive(Debug, Parser)]
 #[command(name = "newsarchive", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]
@@ -65,6 +67,12 @@ struct Cli {
     /// leading ' that spreadsheets show as text.
     #[arg(long, global = true)]
     raw: bool,
+
+    /// CSV: start with a UTF-8 byte-order mark, which Excel needs to read
+    /// accented and non-Latin text correctly (`export` writes one unless
+    /// --no-bom).
+    #[arg(long, global = true)]
+    bom: bool,
 
     /// How long to wait for another process writing to the archive (another
     /// import, say) before giving up; writers take turns.
@@ -107,6 +115,8 @@ enum Command {
     Reextract(reextract::Args),
     Migrate(migrate::Args),
     Check(check::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Options every command shares.
@@ -121,6 +131,8 @@ pub struct Global {
     pub quiet: bool,
     /// CSV cells exactly as stored (no formula defusing).
     pub raw: bool,
+    /// CSV starts with a UTF-8 byte-order mark.
+    pub bom: bool,
 }
 
 impl Global {
@@ -135,9 +147,9 @@ impl Global {
         })
     }
 
-    /// How CSV output is written (no byte-order mark on standard output).
+    /// How CSV output is written (a byte-order mark only with `--bom`).
     pub fn csv(&self) -> crate::report::CsvOptions {
-        crate::report::CsvOptions { bom: false, raw: self.raw }
+        crate::report::CsvOptions { bom: self.bom, raw: self.raw }
     }
 
     /// A progress bar on standard error for work that may take more than
@@ -189,10 +201,14 @@ fn terminal(to_stdout: bool, when: ColorWhen) -> crate::report::term::Terminal {
 
 /// Parses the command line, runs the command, and reports errors.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     crate::store::set_lock_timeout(std::time::Duration::from_secs(cli.lock_timeout));
     crate::report::term::set_terminal(terminal(cli.output.is_none(), cli.color));
-    let global = Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet, raw: cli.raw };
+    let global =
+        Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet, raw: cli.raw, bom: cli.bom };
     let result = match cli.command {
         Command::Import(a) => import::run(a, &global),
         Command::Seed(a) => seed::run(a, &global),
@@ -208,6 +224,8 @@ pub fn main() -> ExitCode {
         Command::Reextract(a) => reextract::run(a, &global),
         Command::Migrate(a) => migrate::run(a, &global),
         Command::Check(a) => check::run(a, &global),
+        Command::Completions(a) => completions::run(a, &global),
+        Command::Man(a) => man::run(a, &global),
     };
     match result {
         Ok(code) => code,
@@ -220,6 +238,29 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command line's definition, as `--help`, the completion scripts and
+/// the manual pages show it.
+fn command() -> clap::Command {
+    examples_last(Cli::command())
+}
+
+/// Each command's doc comment ends with its examples, which clap would print
+/// above the usage and the options; a reader looks for them at the end of
+/// `--help` (and man pages put them in a section of their own), so the
+/// closing paragraph that starts with "Example:" or "Examples:" moves there.
+fn examples_last(cmd: clap::Command) -> clap::Command {
+    let split = cmd.get_long_about().map(ToString::to_string).and_then(|about| {
+        let at = ["\n\nExamples:", "\n\nExample:"].iter().filter_map(|m| about.rfind(m)).max()?;
+        Some((about[..at].trim_end().to_owned(), about[at..].trim().to_owned()))
+    });
+    let cmd = match split {
+        Some((about, examples)) => cmd.long_about(about).after_help(examples),
+        None => cmd,
+    };
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    names.iter().fold(cmd, |cmd, name| cmd.mut_subcommand(name, examples_last))
 }
 
 /// The error and its causes on one line, each said once: the storage

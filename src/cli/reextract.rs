@@ -22,7 +22,7 @@ use std::process::ExitCode;
 ///
 /// Examples:
 ///   newsarchive reextract
-///   newsarchive reextract --outlet "The Guardian" --since 2025-01-01
+///   newsarchive reextract --outlet "Fox News" --since 2025-01-01
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// does the same before importing.
 ///
 /// Examples:
-///   newsarchive speakers merge "Kim" "Kim Jong-un" "Kim Jong Un"
+///   newsarchive speakers merge "Tokyo" "Japan"     # the capital speaking for the state
 ///   newsarchive speakers apply aliases.csv
 ///   newsarchive speakers aliases "Donald Trump"
 #[derive(Debug, clap::Args)]
@@ -44,6 +44,8 @@ pub struct Args {
 enum Action {
     /// Merge speakers into the last one named: their quotes, names and
     /// aliases become the last speaker's.
+    ///
+    /// Example: newsarchive speakers merge "Tokyo" "Japan"
     Merge {
         /// Speakers to merge (names or aliases), then the one to keep.
         #[arg(required = true, num_args = 2.., value_name = "NAME")]
@@ -51,12 +53,16 @@ enum Action {
     },
     /// Apply an alias file (CSV: alias, canonical, language): each alias
     /// becomes a name of its canonical speaker, now and in later imports.
+    ///
+    /// Example: newsarchive speakers apply aliases.csv
     Apply {
         /// The alias file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
     /// List the names each speaker (or the one named) is known by.
+    ///
+    /// Example: newsarchive speakers aliases "Donald Trump"
     Aliases {
         /// A speaker's name or alias.
         #[arg(value_name = "NAME")]

@@ -3,6 +3,7 @@
 
 mod check;
 mod claims;
+mod describe;
 mod html;
 mod link;
 mod reextract;
@@ -14,6 +15,7 @@ mod write;
 
 pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
+pub use describe::{BROWSE, Browse, Description, describe};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
 pub use search::{Filter, Hit, QuoteHit};
@@ -455,6 +457,36 @@ impl Archive {
             out.push((name, cols));
         }
         Ok(out)
+    }
+
+    /// Every table and view a client of the archive sees (SQLite's own
+    /// tables aside), in name order, with their columns. Generated
+    /// columns are included; the hidden columns of virtual tables are not.
+    pub fn relations(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master
+                 WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+            )
+            .map_err(|e| self.err(e))?;
+        let relations = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        let mut columns =
+            self.conn.prepare("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1").map_err(|e| self.err(e))?;
+        relations
+            .into_iter()
+            .map(|name| {
+                let cols = columns
+                    .query_map([&name], |r| r.get(0))
+                    .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
+                    .map_err(|e| self.err(e))?;
+                Ok((name, cols))
+            })
+            .collect()
     }
 
     fn names(&self, sql: &str) -> Result<Vec<String>> {
