@@ -257,10 +257,14 @@ fn killed_reextractions_leave_whole_articles_and_resume_to_the_same_archive() {
     // differ from what today's extractors make of their sources.
     let stale = w.path().join("stale.db");
     copy_archive(&reference, &stale);
-    let changed = Connection::open(&stale)
-        .unwrap()
-        .execute("UPDATE articles SET body = body || ' (out of date)' WHERE id % 4 = 0", [])
-        .unwrap();
+    let conn = Connection::open(&stale).unwrap();
+    // The full-text index's triggers call newsarchive's function.
+    conn.create_scalar_function("fts_segment", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |ctx| {
+        Ok(ctx.get::<Option<String>>(0)?.map(|t| newsarchive::search::segment::for_index(&t).into_owned()))
+    })
+    .unwrap();
+    let changed = conn.execute("UPDATE articles SET body = body || ' (out of date)' WHERE id % 4 = 0", []).unwrap();
+    drop(conn);
     assert!(changed > 200, "{changed}");
 
     let db = w.path().join("crashed.db");
