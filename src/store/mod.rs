@@ -155,6 +155,25 @@ fn lock_timeout() -> Duration {
     Duration::from_millis(LOCK_TIMEOUT_MS.load(Ordering::Relaxed))
 }
 
+/// The full-text index's text (see migration V14 and search::segment),
+/// which its triggers compute.
+fn register_fts_segment(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_scalar_function(
+        "fts_segment",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(match ctx.get_raw(0) {
+                rusqlite::types::ValueRef::Text(t) => {
+                    let text = String::from_utf8_lossy(t);
+                    Some(crate::search::segment::for_index(&text).into_owned())
+                }
+                _ => None,
+            })
+        },
+    )
+}
+
 /// The newest schema version this build knows.
 pub fn latest_version() -> i64 {
     embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
@@ -212,23 +231,7 @@ impl Archive {
                 |ctx| Ok(crate::extract::translit::name_key(&ctx.get::<String>(0)?)),
             )
             .map_err(|e| a.err(e))?;
-        // The full-text index's text (see migration V14 and search::segment).
-        a.conn
-            .create_scalar_function(
-                "fts_segment",
-                1,
-                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-                |ctx| {
-                    Ok(match ctx.get_raw(0) {
-                        rusqlite::types::ValueRef::Text(t) => {
-                            let text = String::from_utf8_lossy(t);
-                            Some(crate::search::segment::for_index(&text).into_owned())
-                        }
-                        _ => None,
-                    })
-                },
-            )
-            .map_err(|e| a.err(e))?;
+        register_fts_segment(&a.conn).map_err(|e| a.err(e))?;
         a.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON;
@@ -314,6 +317,9 @@ impl Archive {
         let a = Archive { conn, path: display, known: write::Known::default() };
         a.conn.busy_timeout(lock_timeout()).map_err(|e| a.err(e))?;
         a.conn.execute_batch("PRAGMA query_only = ON;").map_err(|e| a.err(e))?;
+        // Without it, a statement `sql` refuses would fail on preparing the
+        // full-text triggers, with a message about a missing function.
+        register_fts_segment(&a.conn).map_err(|e| a.err(e))?;
         let version = a.check_version()?;
         Ok((a, version))
     }
