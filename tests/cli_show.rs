@@ -107,3 +107,14 @@ fn a_speaker_with_aliases_outlets_and_quotations() {
     assert!(out.contains("“We will have relations with North Korea, with Kim Jong Un”"));
     assert!(out.contains("[-get-] {+got+}"), "variants diffed: {out}");
 }
+
+#[test]
+fn only_changed_words_are_marked_not_punctuation_or_apostrophes() {
+    let w = seeded();
+    let out = w.stdout(&["show", "speaker", "Ishiba"]);
+    // The wordings differ in words and also in a curly apostrophe and a
+    // full stop; only the words are marked, and the variant reads as printed.
+    assert!(out.contains("[-the president of the United States, if-]"), "{out}");
+    assert!(out.contains("I don’t know"), "the variant's own apostrophe: {out}");
+    assert!(!out.contains("[-don't-]") && !out.contains("{+limited.+}"), "{out}");
+}

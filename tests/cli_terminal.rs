@@ -91,6 +91,13 @@ fn reading_views_wrap_to_the_terminal() {
 }
 
 #[test]
+fn an_empty_report_names_its_columns_on_one_line() {
+    let w = seeded();
+    let shown = strip(&on_terminal(&w, 60, &[], &["sql", "SELECT 1 AS first_column, 2 AS second_column WHERE 0"]));
+    assert_eq!(shown.trim_end(), "(no rows; columns: first_column, second_column)", "{shown}");
+}
+
+#[test]
 fn numbers_are_right_aligned() {
     let w = seeded();
     let out = w.stdout(&["sql", "SELECT 'a' AS name, 5 AS n UNION ALL SELECT 'bb', 12345 UNION ALL SELECT 'c', NULL"]);

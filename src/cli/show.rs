@@ -1,11 +1,11 @@
 //! `newsarchive show`: one article, quotation or speaker, for reading.
 
 use super::Global;
+use crate::link::quotes::{DiffOp, printed_word_ops};
 use crate::report::Format;
 use crate::report::term::{Paint, Styled, Terminal, terminal};
 use crate::store::{Archive, ArticleView, MarkedQuote, QuotationView, SpeakerView};
 use anyhow::{Result, bail};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -263,6 +263,7 @@ fn region(
 
 /// `wording` diffed word by word against `canonical`: words it left out
 /// and words it added, coloured on a terminal, else in [-…-] and {+…+}.
+/// Words that differ only in case, punctuation or apostrophes are the same.
 fn diffed(canonical: &str, wording: &str, term: &Terminal, s: &mut Styled) {
     let a: Vec<&str> = canonical.split_whitespace().collect();
     let b: Vec<&str> = wording.split_whitespace().collect();
@@ -282,9 +283,10 @@ fn diffed(canonical: &str, wording: &str, term: &Terminal, s: &mut Styled) {
             _ => s.push(&text, paint),
         };
     };
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    for op in printed_word_ops(&a, &b) {
         match op {
-            DiffOp::Equal { old_index, len, .. } => push(s, &a[old_index..old_index + len], Paint::Plain),
+            // The variant's own words where they match, so that it reads as printed.
+            DiffOp::Equal { new_index, len, .. } => push(s, &b[new_index..new_index + len], Paint::Plain),
             DiffOp::Delete { old_index, old_len, .. } => push(s, &a[old_index..old_index + old_len], Paint::Deleted),
             DiffOp::Insert { new_index, new_len, .. } => push(s, &b[new_index..new_index + new_len], Paint::Inserted),
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {

@@ -157,6 +157,20 @@ pub fn word_ops<T: Eq + std::hash::Hash + Ord>(a: &[T], b: &[T]) -> Vec<DiffOp> 
     capture_diff_slices(Algorithm::Myers, a, b)
 }
 
+/// A printed word as the linker compares wordings: case, punctuation and
+/// the shape of apostrophes set aside, so that a diff shows only words that
+/// changed.
+pub fn word_key(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// [`word_ops`] over printed words compared by their [`word_key`]: the
+/// indexes point into `a` and `b`, so a caller shows the words as printed.
+pub fn printed_word_ops(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
+    let keys = |ws: &[&str]| ws.iter().map(|w| word_key(w)).collect::<Vec<_>>();
+    word_ops(&keys(a), &keys(b))
+}
+
 /// The word edits that turn `from` into `to`, as a reader would write them:
 /// "got→get, him→them, +the". `None` when the words are the same.
 pub fn diff(from: &str, to: &str) -> Option<String> {

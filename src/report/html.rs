@@ -10,7 +10,7 @@
 //! Every section is a top N with a count of the rest, so the page stays a
 //! few hundred kilobytes however large the archive.
 
-use crate::link::quotes::{DiffOp, word_ops};
+use crate::link::quotes::{DiffOp, printed_word_ops};
 use std::fmt::Write;
 
 /// How much of each section the page shows.
@@ -547,22 +547,14 @@ fn outlet_list(outlets: &str, max: usize) -> String {
     format!("{} <span class=\"note\">and {} more</span>", escape(&names[..max].join("; ")), names.len() - max)
 }
 
-/// A word compared as the linker compares wordings: case and punctuation
-/// set aside, so that only changed words are highlighted.
-fn word_key(word: &str) -> String {
-    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// `wording` with the words it does not share with `canonical` in `<del>`
 /// and the canonical's words it lacks in `<ins>`, each escaped.
 fn highlight(wording: &str, canonical: &str) -> String {
     let a: Vec<&str> = wording.split_whitespace().collect();
     let b: Vec<&str> = canonical.split_whitespace().collect();
-    let (ka, kb): (Vec<String>, Vec<String>) =
-        (a.iter().map(|w| word_key(w)).collect(), b.iter().map(|w| word_key(w)).collect());
     let mut parts: Vec<String> = Vec::new();
     let words = |ws: &[&str]| escape(&ws.join(" "));
-    for op in word_ops(&ka, &kb) {
+    for op in printed_word_ops(&a, &b) {
         match op {
             DiffOp::Equal { old_index, len, .. } => parts.push(words(&a[old_index..old_index + len])),
             DiffOp::Delete { old_index, old_len, .. } => {

@@ -178,6 +178,13 @@ impl Sink for TableSink<'_> {
         // (see term): on a terminal, rows wrap to its width, and a cell
         // longer than three lines ends in "…"; elsewhere rows stay whole.
         let term = term::terminal();
+        let Collect { columns, rows } = &self.rows;
+        // A header alone, squeezed to the width of a terminal, wraps every
+        // column name into pieces; naming the columns in a line reads better.
+        if rows.is_empty() {
+            writeln!(self.out, "(no rows; columns: {})", columns.join(", "))?;
+            return self.out.flush();
+        }
         t.force_no_tty().set_truncation_indicator("…");
         if let Some(width) = term.width {
             t.set_width(u16::try_from(width).unwrap_or(u16::MAX));
@@ -185,7 +192,6 @@ impl Sink for TableSink<'_> {
         if term.color {
             t.enforce_styling();
         }
-        let Collect { columns, rows } = &self.rows;
         t.set_header(columns.iter().map(|c| {
             let cell = comfy_table::Cell::new(c);
             if term.color { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
@@ -205,9 +211,6 @@ impl Sink for TableSink<'_> {
             }
         }
         writeln!(self.out, "{t}")?;
-        if rows.is_empty() {
-            writeln!(self.out, "(no rows)")?;
-        }
         self.out.flush()
     }
 }
