@@ -283,6 +283,14 @@ fn search_latencies(archive: &Archive, db: &Path) {
 }
 
 fn main() {
+    // Search latency alone, on an archive already imported (say the 100k
+    // archive of an earlier run, kept): `SCALE_BENCH_SEARCH_DB=archive.db`.
+    if let Some(db) = std::env::var_os("SCALE_BENCH_SEARCH_DB") {
+        let db = PathBuf::from(db);
+        println!("scale: search on {}", db.display());
+        search_latencies(&Archive::open_read_only(&db).unwrap(), &db);
+        return;
+    }
     let sizes: Vec<usize> = std::env::var("SCALE_BENCH_SIZES")
         .ok()
         .map(|s| {
