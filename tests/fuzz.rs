@@ -334,9 +334,30 @@ fn check_txt(bytes: &[u8], over: &Meta) -> Check {
     }
 }
 
+/// Bytes as a primary source (a transcript or captions file): every turn
+/// inside the spoken text, or an error naming the file.
+fn check_primary(bytes: &[u8]) -> Check {
+    let source = Source { path: "fuzz/record.vtt".into(), bytes: bytes.to_vec() };
+    match newsarchive::ingest::primary::parse(&source, &Meta::default()) {
+        Ok(p) => {
+            let text = &p.transcript.text;
+            prop_assert!(!p.transcript.turns.is_empty(), "a record without turns is an error");
+            for turn in &p.transcript.turns {
+                prop_assert!(turn.span.start <= turn.span.end && turn.span.end <= text.len(), "turn outside the text");
+                prop_assert!(text.is_char_boundary(turn.span.start) && text.is_char_boundary(turn.span.end));
+            }
+            Ok(())
+        }
+        Err(e) => {
+            prop_assert_eq!(e.path.as_str(), "fuzz/record.vtt");
+            Ok(())
+        }
+    }
+}
+
 /// Bytes as one line of a JSON-lines corpus.
 fn check_json_line(bytes: &[u8]) -> Check {
-    let item = Item::JsonLine { path: "fuzz/corpus.jsonl".into(), line: 7, bytes: bytes.to_vec() };
+    let item = Item::JsonLine { path: "fuzz/corpus.jsonl".into(), line: 7, bytes: bytes.to_vec(), primary: false };
     match item.into_document() {
         Ok(doc) => {
             prop_assert_eq!(doc.source_path.as_str(), "fuzz/corpus.jsonl:7");
@@ -1399,6 +1420,7 @@ fn fuzz_targets() {
         ("bytes", || {
             fuzz("bytes", file_bytes(), |(b, title)| {
                 check_txt(b, &Meta { title: title.clone(), ..Meta::default() })?;
+                check_primary(b)?;
                 check_json_line(b)
             })
         }),
@@ -1413,6 +1435,7 @@ fn fuzz_targets() {
                 (news_page(), prop::option::weighted(0.3, words_of(1..8)), prop::option::of(date())),
                 |(page, title, published)| {
                     check_text(page, title.as_deref())?;
+                    check_primary(page.as_bytes())?;
                     check_record(page, title.as_deref(), published.as_deref())
                 },
             )

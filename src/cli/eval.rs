@@ -87,6 +87,36 @@ enum What {
         #[arg(long)]
         details: bool,
     },
+    /// Quote fidelity: per class, precision and recall of the verdicts on
+    /// quotations checked against the record of their event.
+    ///
+    /// DOCS (articles and primary sources, with a manifest whose `kind`
+    /// column says which is which) are imported into a scratch archive that
+    /// is deleted afterwards, exactly as `import` would store them. GOLD.csv
+    /// has the columns file, quote, speaker, class (file: the article as the
+    /// manifest names it; class: verbatim, trimmed, altered, stitched,
+    /// misattributed, translated, not_in_record, or none for a quotation of
+    /// an event without a record). Each row is paired with the extracted
+    /// quotation of its file whose words agree best (0.85); one not found
+    /// counts as `unextracted`. Rows: each class, then the macro-F1 over the
+    /// classes other than none.
+    ///
+    /// Example: newsarchive eval fidelity tests/fixtures/fidelity/gold.csv tests/fixtures/fidelity/docs
+    #[command(verbatim_doc_comment)]
+    Fidelity {
+        /// The gold verdicts.
+        #[arg(value_name = "GOLD.csv")]
+        gold: PathBuf,
+        /// Articles and primary sources (files or directories).
+        #[arg(required = true, value_name = "DOCS")]
+        docs: Vec<PathBuf>,
+        /// A manifest for the documents (default: each directory's manifest.csv).
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
+        /// List every quotation judged otherwise than the gold says.
+        #[arg(long)]
+        details: bool,
+    },
     /// Translations: precision and recall of linking quotations across languages.
     ///
     /// GOLD.csv has the columns id, kind, lang_a, text_a, lang_b, text_b,
@@ -121,10 +151,99 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             quotes(&gold, &docs, manifest.as_deref(), details, by_language, global)
         }
         What::Claims { gold, docs, manifest, details } => claims(&gold, &docs, manifest.as_deref(), details, global),
+        What::Fidelity { gold, docs, manifest, details } => {
+            fidelity(&gold, &docs, manifest.as_deref(), details, global)
+        }
         What::Translations { gold, details, by_language, sweep } => {
             translations(&gold, details, by_language, sweep, global)
         }
     }
+}
+
+fn fidelity(
+    gold: &Path,
+    docs: &[PathBuf],
+    manifest: Option<&Path>,
+    details: bool,
+    global: &Global,
+) -> Result<ExitCode> {
+    use crate::eval::fidelity::{Judged, load_gold, macro_f1, pair, score};
+    let gold = load_gold(gold)?;
+    let dir = tempfile::tempdir()?;
+    let scratch = Global {
+        db: dir.path().join("eval.db"),
+        format: global.format,
+        output: None,
+        quiet: true,
+        raw: global.raw,
+        bom: global.bom,
+    };
+    let corpus = Corpus::open(docs, manifest);
+    let mut importer = super::pipeline::Importer::start(&scratch, corpus.bytes())?;
+    for e in &corpus.errors {
+        importer.fail(e)?;
+    }
+    importer.import(corpus.items())?;
+    importer.finish()?;
+    let archive = crate::store::Archive::open_read_only(&scratch.db)?;
+    let mut rows = report::Collect::default();
+    archive.query_into(
+        "SELECT a.source_path, q.text, coalesce(f.class, 'none') FROM quotes q
+         JOIN articles a ON a.id = q.article_id LEFT JOIN quote_fidelity f ON f.quote_id = q.id
+         WHERE q.region = 'body' AND q.kind <> 'mention' ORDER BY q.id",
+        &[],
+        &mut rows,
+    )?;
+    let judged: Vec<Judged> = rows
+        .rows
+        .iter()
+        .map(|r| Judged { file: r[0].to_text(), quote: r[1].to_text(), class: r[2].to_text() })
+        .collect();
+    let pairs = pair(&gold, &judged);
+    let mut out = global.out()?;
+    if details {
+        for p in pairs.iter().filter(|p| p.gold.class != p.predicted) {
+            writeln!(out, "{:<13} judged {:<13} {}: “{}”", p.gold.class, p.predicted, p.gold.file, p.gold.quote)?;
+        }
+    }
+    let scores = score(&pairs);
+    let mut table: Vec<Vec<(&str, Cell)>> = scores
+        .iter()
+        .map(|(class, s)| {
+            vec![
+                ("class", Cell::Text((*class).to_owned())),
+                ("gold", count(s.gold)),
+                ("judged", count(s.predicted)),
+                ("correct", count(s.correct)),
+                ("precision", r3(s.precision())),
+                ("recall", r3(s.recall())),
+                ("f1", r3(s.f1())),
+            ]
+        })
+        .collect();
+    let unextracted = pairs.iter().filter(|p| p.predicted == "unextracted").count();
+    let classes: Vec<_> = scores.iter().filter(|(c, _)| *c != "none").cloned().collect();
+    table.push(vec![
+        ("class", Cell::Text("macro (without none)".to_owned())),
+        ("gold", count(classes.iter().map(|(_, s)| s.gold).sum())),
+        ("judged", count(classes.iter().map(|(_, s)| s.predicted).sum())),
+        ("correct", count(classes.iter().map(|(_, s)| s.correct).sum())),
+        (
+            "precision",
+            r3(classes.iter().filter(|(_, s)| s.gold > 0).map(|(_, s)| s.precision()).sum::<f64>()
+                / classes.iter().filter(|(_, s)| s.gold > 0).count().max(1) as f64),
+        ),
+        (
+            "recall",
+            r3(classes.iter().filter(|(_, s)| s.gold > 0).map(|(_, s)| s.recall()).sum::<f64>()
+                / classes.iter().filter(|(_, s)| s.gold > 0).count().max(1) as f64),
+        ),
+        ("f1", r3(macro_f1(&classes))),
+    ]);
+    if unextracted > 0 {
+        global.note(format!("{unextracted} gold quotations were not found by the extractor (judged `unextracted`)"));
+    }
+    figures(global, out, &table)
 }
 
 fn translations(gold: &Path, details: bool, by_language: bool, sweep: bool, global: &Global) -> Result<ExitCode> {

@@ -53,6 +53,14 @@ pub struct Args {
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     max_article_size: u64,
 
+    /// Read the inputs as primary sources — the record of what was said at
+    /// an event (official transcripts, interview transcripts, captions) —
+    /// rather than articles: stored apart from the outlets' articles and
+    /// used to check every quotation of the same event (`report fidelity`).
+    /// A manifest row's or record's `kind` column still decides for itself.
+    #[arg(long)]
+    primary: bool,
+
     /// An alias file (CSV: alias, canonical, language) applied before the
     /// articles are read: the names it lists are attributed to their
     /// canonical speaker (see `newsarchive speakers --help`).
@@ -81,7 +89,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         let applied = archive.apply_aliases(&aliases)?;
         global.note(super::speakers::applied_note(file, &applied));
     }
-    let corpus = Corpus::open(&args.paths, args.manifest.as_deref()).with_max_article_bytes(args.max_article_size);
+    let corpus = Corpus::open(&args.paths, args.manifest.as_deref())
+        .with_max_article_bytes(args.max_article_size)
+        .primary(args.primary);
     let mut importer = Importer::start(global, corpus.bytes())?;
     for m in corpus.manifests() {
         global.note(format!("using manifest {} ({} rows)", m.path, m.len()));

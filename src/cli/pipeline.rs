@@ -7,9 +7,12 @@
 
 use super::Global;
 use crate::extract;
-use crate::ingest::{self, corpus::Item};
+use crate::ingest::{
+    self,
+    corpus::{Item, Parsed},
+};
 use crate::link;
-use crate::store::{Archive, NewArticle, RunCounts, Saved};
+use crate::store::{Archive, NewArticle, NewTranscript, RunCounts, Saved};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -31,7 +34,15 @@ const BATCH_BYTES: usize = 32 << 20;
 type Job = (usize, Result<Item, ingest::Error>, u64);
 
 /// A parsed item, numbered in reading order, with its size in bytes.
-type Done = (usize, Result<NewArticle, ingest::Error>, u64);
+type Done = (usize, Result<Prepared, ingest::Error>, u64);
+
+/// An item made ready for storing.
+enum Prepared {
+    /// An article and what was extracted from it.
+    Article(NewArticle),
+    /// A primary source.
+    Transcript(NewTranscript),
+}
 
 /// One import run: documents in, counts and errors recorded, links made at the end.
 pub(super) struct Importer<'g> {
@@ -41,6 +52,9 @@ pub(super) struct Importer<'g> {
     global: &'g Global,
     batch: Vec<NewArticle>,
     batch_bytes: usize,
+    transcripts: Vec<NewTranscript>,
+    /// Primary sources stored (of the counts, those that are not articles).
+    transcripts_stored: usize,
     progress: ProgressBar,
     started: std::time::Instant,
 }
@@ -70,6 +84,8 @@ impl<'g> Importer<'g> {
             global,
             batch: Vec::new(),
             batch_bytes: 0,
+            transcripts: Vec::new(),
+            transcripts_stored: 0,
             progress,
             started: std::time::Instant::now(),
         })
@@ -118,7 +134,8 @@ impl<'g> Importer<'g> {
             waiting.insert(seq, (result, bytes));
             while let Some((result, bytes)) = waiting.remove(&next) {
                 match result {
-                    Ok(article) => self.push(article)?,
+                    Ok(Prepared::Article(article)) => self.push(article)?,
+                    Ok(Prepared::Transcript(t)) => self.transcripts.push(t),
                     Err(e) => self.fail(&e)?,
                 }
                 self.progress.inc(bytes);
@@ -139,8 +156,23 @@ impl<'g> Importer<'g> {
         Ok(())
     }
 
-    /// Writes the pending batch in one transaction.
+    /// Writes the pending batch in one transaction, and the primary
+    /// sources read so far in another.
     fn flush(&mut self) -> Result<()> {
+        if !self.transcripts.is_empty() {
+            let transcripts = std::mem::take(&mut self.transcripts);
+            for (t, saved) in transcripts.iter().zip(self.archive.save_transcripts(&transcripts, self.run)?) {
+                match saved {
+                    Ok(saved) => {
+                        self.transcripts_stored += 1;
+                        self.count(saved);
+                    }
+                    Err(message) => {
+                        self.fail(&ingest::Error::new(&t.primary.source_path, None, message))?;
+                    }
+                }
+            }
+        }
         if self.batch.is_empty() {
             return Ok(());
         }
@@ -148,15 +180,21 @@ impl<'g> Importer<'g> {
         self.batch_bytes = 0;
         for (article, saved) in batch.iter().zip(self.archive.save_batch(&batch, self.run)?) {
             match saved {
-                Ok(Saved::Imported(_)) => self.counts.imported += 1,
-                Ok(Saved::Updated(_)) => self.counts.updated += 1,
-                Ok(Saved::Unchanged(_)) => self.counts.unchanged += 1,
+                Ok(saved) => self.count(saved),
                 Err(message) => self.fail(&ingest::Error::new(&article.doc.source_path, None, message))?,
             }
         }
         let done = self.counts.imported + self.counts.updated + self.counts.unchanged;
         self.progress.set_message(format!("{done} articles"));
         Ok(())
+    }
+
+    fn count(&mut self, saved: Saved) {
+        match saved {
+            Saved::Imported(_) => self.counts.imported += 1,
+            Saved::Updated(_) => self.counts.updated += 1,
+            Saved::Unchanged(_) => self.counts.unchanged += 1,
+        }
     }
 
     /// Reports and records an input that failed.
@@ -194,6 +232,12 @@ impl<'g> Importer<'g> {
             stored.as_secs_f64(),
             linking.as_secs_f64()
         ));
+        if self.transcripts_stored > 0 || linked.judged > 0 {
+            self.global.note(format!(
+                "{} of the documents are primary sources (transcripts); {} quotations checked against the record",
+                self.transcripts_stored, linked.judged
+            ));
+        }
         super::translation_notice(self.global, &linked);
         Ok(if c.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
     }
@@ -204,9 +248,12 @@ fn worker(work: &Mutex<Receiver<Job>>, done: &std::sync::mpsc::SyncSender<Done>)
     loop {
         let job = work.lock().map(|rx| rx.recv());
         let Ok(Ok((seq, item, bytes))) = job else { return };
-        let result = item.and_then(Item::into_document).map(|doc| {
-            let extraction = extract::extract(&doc);
-            NewArticle::new(doc, extraction)
+        let result = item.and_then(Item::into_parsed).map(|parsed| match parsed {
+            Parsed::Article(doc) => {
+                let extraction = extract::extract(&doc);
+                Prepared::Article(NewArticle::new(doc, extraction))
+            }
+            Parsed::Primary(primary) => Prepared::Transcript(NewTranscript::new(primary)),
         });
         if done.send((seq, result, bytes)).is_err() {
             return;

@@ -53,6 +53,15 @@ use std::process::ExitCode;
 ///                       conflicts: SELECT * FROM claim_differences shows them)
 ///   blindspots          what other outlets stated about the stories an outlet
 ///                       covered that it did not (--outlet: of one outlet)
+///   fidelity            each quotation checked against the record of its
+///                       event (a transcript imported with --primary): its
+///                       class (verbatim, trimmed, altered, stitched,
+///                       misattributed, translated, not_in_record), who said
+///                       the words in the record, the record's words, the
+///                       word edits from them to the quotation
+///                       (--outlet, --speaker: of one)
+///   fidelity-outlets    per outlet: quotations checked against a record and
+///                       the share of each class
 ///   html                not a view: all of the above that matters as one
 ///                       self-contained web page (needs --output FILE): the
 ///                       outlet × outlet overlap heatmap (click a cell for
@@ -75,6 +84,7 @@ use std::process::ExitCode;
 ///   newsarchive report claims --min-outlets 3
 ///   newsarchive report claim-coverage --matrix
 ///   newsarchive report blindspots --outlet "Fox News"
+///   newsarchive report fidelity --speaker "Donald Trump"
 ///   newsarchive report html --output report.html
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -88,12 +98,13 @@ pub struct Args {
     #[arg(long)]
     matrix: bool,
 
-    /// With quotes, quote-variants and claims: only this speaker (name or alias).
+    /// With quotes, quote-variants, claims and fidelity: only this speaker
+    /// (name or alias).
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
 
-    /// With quotes, quote-variants and claims: only what this outlet
-    /// carried; with blindspots: the outlet whose blindspots to show.
+    /// With quotes, quote-variants, claims and fidelity: only what this
+    /// outlet carried; with blindspots: the outlet whose blindspots to show.
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
 
@@ -219,11 +230,13 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if args.matrix && !matches!(view.as_str(), "quote_overlap" | "claim_coverage") {
         bail!("--matrix goes with the quote-overlap and claim-coverage reports");
     }
-    if args.speaker.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims") {
-        bail!("--speaker goes with the quotes, quote-variants and claims reports");
+    if args.speaker.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "fidelity") {
+        bail!("--speaker goes with the quotes, quote-variants, claims and fidelity reports");
     }
-    if args.outlet.is_some() && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "blindspots") {
-        bail!("--outlet goes with the quotes, quote-variants, claims and blindspots reports");
+    if args.outlet.is_some()
+        && !matches!(view.as_str(), "quote_spread" | "quote_variants" | "claims" | "blindspots" | "fidelity")
+    {
+        bail!("--outlet goes with the quotes, quote-variants, claims, blindspots and fidelity reports");
     }
     if args.min_outlets.is_some() && !matches!(view.as_str(), "quote_spread" | "claims") {
         bail!("--min-outlets goes with the quotes and claims reports");
@@ -297,6 +310,16 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             vec![&language],
         ),
         "blindspots" if args.outlet.is_some() => (BLINDSPOTS_OF_OUTLET.to_owned(), vec![&args.outlet]),
+        "fidelity" => (
+            "SELECT * FROM report_fidelity
+             WHERE (?1 IS NULL OR speaker = ?1
+                    OR speaker = (SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+                                  WHERE a.alias = ?1))
+               AND (?2 IS NULL OR outlet = ?2)
+             ORDER BY transcript_id, published_at, article_id, quote_id"
+                .to_owned(),
+            vec![&args.speaker, &args.outlet],
+        ),
         _ => (format!("SELECT * FROM {}", quote_ident(&format!("report_{view}"))), Vec::new()),
     };
     let params = &params[..];

@@ -366,6 +366,31 @@ fn quotation(v: &QuotationView, term: &Terminal, out: &mut dyn Write) -> std::io
     if v.appearances_total > v.appearances.len() as i64 {
         writeln!(out, "  … and {} more", v.appearances_total - v.appearances.len() as i64)?;
     }
+    if !v.record.is_empty() {
+        heading("Against the record", term, out)?;
+        for c in &v.record {
+            let mut s = Styled::new();
+            s.push(&format!("{} ", c.class.replace('_', " ")), Paint::Heading)
+                .push(&format!("{}  article {}", c.outlet, c.article), Paint::Dim);
+            write_lines(out, &s, term, "  ")?;
+            let mut s = Styled::new();
+            s.push("printed ", Paint::Dim).push(&format!("“{}”", c.printed), Paint::Quote);
+            write_lines(out, &s, term, "    ")?;
+            if let Some(words) = &c.record_words {
+                let mut s = Styled::new();
+                s.push("record ", Paint::Dim).push(&format!("“{words}”"), Paint::Plain);
+                if let Some(by) = &c.said_by {
+                    s.push(&format!(" — {by}"), Paint::Dim);
+                }
+                write_lines(out, &s, term, "    ")?;
+            }
+            if let Some(diff) = &c.diff {
+                let mut s = Styled::new();
+                s.push(&format!("edits {diff}"), Paint::Dim);
+                write_lines(out, &s, term, "    ")?;
+            }
+        }
+    }
     if !v.fragments.is_empty() {
         heading(&format!("Fragments ({}), quoted on their own", v.fragments.len()), term, out)?;
         for (id, text, outlets) in &v.fragments {

@@ -11,6 +11,7 @@
 
 pub mod claims;
 mod difflib;
+pub mod fidelity;
 pub mod translations;
 
 use crate::ingest::Error;

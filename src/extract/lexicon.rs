@@ -67,7 +67,7 @@ pub static TITLES: Words = Words::new(&[
     "counselor", "manager", "coach", "founder", "cardinal", "bishop", "archbishop", "rabbi", "imam", "dean",
     "officer", "inspector", "detective", "sheriff", "councilman", "councilwoman", "councillor", "councilor",
     "delegate", "envoy", "commander", "marshal", "sultan", "emir", "crown", "majority", "minority", "house",
-    "press",
+    "press", "executive", "financial", "operating", "technology",
 ]);
 
 /// Nouns that name a role; "the president", "a White House spokesman".
@@ -146,6 +146,8 @@ pub static DESCRIPTORS: Words = Words::new(&[
     "historian", "scholar", "researcher", "expert", "representative", "congressman", "congresswoman", "mayor",
     "ambassador", "envoy", "general", "commander", "sheriff", "prosecutor", "judge", "justice", "doctor",
     "physician", "scientist", "author", "contributor", "producer", "pastor", "organizer", "coordinator",
+    "captain", "coach", "skipper", "goalkeeper", "striker", "midfielder", "defender", "winger", "forward", "player",
+    "owner", "officer",
 ]);
 
 /// Role words with the same meaning; the first is the canonical one.

@@ -4,6 +4,7 @@
 
 use super::discover::{self, Format};
 use super::manifest::Manifest;
+use super::primary::{self, Primary};
 use super::{Document, Error, Meta, Source, dates, html, txt, warc};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The columns of a corpus record; `text` is required.
-pub const COLUMNS: &[&str] = &["outlet", "url", "title", "author", "published", "language", "text"];
+pub const COLUMNS: &[&str] = &["outlet", "url", "title", "author", "published", "language", "text", "kind"];
 
 /// One article of a corpus file.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -37,6 +38,9 @@ pub struct Record {
     /// The article's text.
     #[serde(default)]
     pub text: Option<String>,
+    /// `article` (the default) or `primary`: the record of an event.
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 /// Something to turn into one document; the turning is the expensive part,
@@ -69,6 +73,8 @@ pub enum Item {
         line: u64,
         /// The line's bytes.
         bytes: Vec<u8>,
+        /// Whether a record that does not say its kind is a primary source.
+        primary: bool,
     },
     /// One record of a CSV corpus.
     Record {
@@ -78,11 +84,38 @@ pub enum Item {
         line: u64,
         /// Its fields.
         record: Record,
+        /// Whether a record that does not say its kind is a primary source.
+        primary: bool,
     },
 }
 
+/// What an item turns into: an article, or a primary source.
+#[derive(Debug)]
+pub enum Parsed {
+    /// A news article.
+    Article(Document),
+    /// The record of an event.
+    Primary(Primary),
+}
+
 impl Item {
-    /// Decodes, parses and lays out the item as a document.
+    /// Decodes and parses the item as what it is: an article, or the
+    /// primary source that its manifest row, record or `--primary` says.
+    pub fn into_parsed(self) -> Result<Parsed, Error> {
+        match self {
+            Item::File { source, over } | Item::Page { source, over, .. } if over.primary == Some(true) => {
+                primary::parse(&source, &over).map(Parsed::Primary)
+            }
+            Item::JsonLine { path, line, bytes, primary } => {
+                let record = json_record(&path, line, &bytes)?;
+                from_any_record(&path, line, record, primary)
+            }
+            Item::Record { path, line, record, primary } => from_any_record(&path, line, record, primary),
+            article => article.into_document().map(Parsed::Article),
+        }
+    }
+
+    /// Decodes, parses and lays out the item as an article.
     pub fn into_document(self) -> Result<Document, Error> {
         match self {
             // A text file holding markup is a page saved under another name.
@@ -91,19 +124,43 @@ impl Item {
             }
             Item::File { source, over } => txt::parse(&source, &over),
             Item::Page { source, fetch, over } => html::parse(&source, &fetch, &over),
-            Item::JsonLine { path, line, bytes } => {
-                let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
-                    let what = if e.is_data() { "not a corpus record" } else { "malformed JSON" };
-                    Error::new(&path, Some(line), format!("{what}: {e}"))
-                })?;
-                from_record(&path, line, record)
-            }
-            Item::Record { path, line, record } => from_record(&path, line, record),
+            Item::JsonLine { path, line, bytes, .. } => from_record(&path, line, json_record(&path, line, &bytes)?),
+            Item::Record { path, line, record, .. } => from_record(&path, line, record),
         }
     }
 }
 
+fn json_record(path: &str, line: u64, bytes: &[u8]) -> Result<Record, Error> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let what = if e.is_data() { "not a corpus record" } else { "malformed JSON" };
+        Error::new(path, Some(line), format!("{what}: {e}"))
+    })
+}
+
+/// A corpus record as the article or primary source its `kind` (else
+/// `primary`) says it is.
+fn from_any_record(path: &str, line: u64, r: Record, primary: bool) -> Result<Parsed, Error> {
+    let is_primary = match r.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        Some(k) => super::parse_kind(k).map_err(|m| Error::new(path, Some(line), m))?,
+        None => primary,
+    };
+    if !is_primary {
+        return from_record(path, line, r).map(Parsed::Article);
+    }
+    let (meta, text) = record_meta(path, line, r)?;
+    let source = Source { path: format!("{path}:{line}"), bytes: text.into_bytes() };
+    primary::parse(&source, &meta).map(Parsed::Primary)
+}
+
 fn from_record(path: &str, line: u64, r: Record) -> Result<Document, Error> {
+    let (meta, text) = record_meta(path, line, r)?;
+    // The record is named by its line, so errors and articles lead back to it.
+    let source = Source { path: format!("{path}:{line}"), bytes: text.into_bytes() };
+    txt::parse(&source, &meta)
+}
+
+/// A record's metadata and text; a record without text is an error.
+fn record_meta(path: &str, line: u64, r: Record) -> Result<(Meta, String), Error> {
     let fail = |m: String| Error::new(path, Some(line), m);
     let text = r.text.filter(|t| !t.trim().is_empty()).ok_or_else(|| fail("the record has no text".into()))?;
     let published = match r.published.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
@@ -118,10 +175,9 @@ fn from_record(path: &str, line: u64, r: Record) -> Result<Document, Error> {
         published,
         language: r.language,
         dateline: None,
+        primary: None,
     };
-    // The record is named by its line, so errors and articles lead back to it.
-    let source = Source { path: format!("{path}:{line}"), bytes: text.into_bytes() };
-    txt::parse(&source, &meta)
+    Ok((meta, text))
 }
 
 /// A stream of items, each with the number of input bytes it stands for.
@@ -138,6 +194,9 @@ pub struct Corpus {
     files: Vec<(PathBuf, Format)>,
     manifests: Vec<Manifest>,
     max_article_bytes: u64,
+    /// Whether inputs are primary sources unless their manifest row or
+    /// record says otherwise (`import --primary`).
+    primary: bool,
     /// Problems with paths and manifests (missing files, bad rows).
     pub errors: Vec<Error>,
     /// Files skipped because newsarchive does not read their type.
@@ -172,6 +231,7 @@ impl Corpus {
             files: inputs.files,
             manifests,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            primary: false,
             errors,
             skipped: inputs.skipped,
             warc_skipped: Mutex::default(),
@@ -188,6 +248,13 @@ impl Corpus {
     /// format allows.
     pub fn with_max_article_bytes(mut self, bytes: u64) -> Corpus {
         self.max_article_bytes = bytes;
+        self
+    }
+
+    /// Reads every input as a primary source — the record of an event —
+    /// unless its manifest row or record gives another `kind`.
+    pub fn primary(mut self, primary: bool) -> Corpus {
+        self.primary = primary;
         self
     }
 
@@ -208,9 +275,16 @@ impl Corpus {
             move |(path, format)| -> Box<dyn Iterator<Item = (Result<Item, Error>, u64)> + Send + '_> {
                 let display = path.display().to_string();
                 match format {
-                    Format::Txt | Format::Html => {
+                    Format::Txt | Format::Html | Format::Captions => {
                         let item = read_bounded(path, &display, self.max_article_bytes).map(|bytes| {
-                            let over = self.manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
+                            let mut over =
+                                self.manifests.iter().find_map(|m| m.lookup(path)).cloned().unwrap_or_default();
+                            // Captions are always a record; anything else is
+                            // one when --primary says so and its row does not
+                            // say otherwise.
+                            if *format == Format::Captions || (self.primary && over.primary.is_none()) {
+                                over.primary = Some(true);
+                            }
                             let source = Source { path: display.clone(), bytes };
                             if *format == Format::Html {
                                 Item::Page { source, fetch: html::Fetch::default(), over }
@@ -230,6 +304,7 @@ impl Corpus {
                     },
                     Format::Jsonl => match std::fs::File::open(path) {
                         Ok(f) => Box::new(JsonLines {
+                            primary: self.primary,
                             path: display,
                             reader: BufReader::with_capacity(1 << 16, f),
                             line: 0,
@@ -240,7 +315,7 @@ impl Corpus {
                             Box::new(std::iter::once((Err(Error::new(&display, None, discover::io_reason(&e))), 0)))
                         }
                     },
-                    Format::Csv => match csv_records(path, &display, self.max_article_bytes) {
+                    Format::Csv => match csv_records(path, &display, self.max_article_bytes, self.primary) {
                         Ok(it) => it,
                         Err(e) => Box::new(std::iter::once((Err(e), 0))),
                     },
@@ -264,6 +339,8 @@ struct JsonLines {
     done: bool,
     /// Longest line read, in bytes.
     max: u64,
+    /// Whether a record that does not say its kind is a primary source.
+    primary: bool,
 }
 
 impl Iterator for JsonLines {
@@ -286,7 +363,15 @@ impl Iterator for JsonLines {
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some((Ok(Item::JsonLine { path: self.path.clone(), line: self.line, bytes: buf }), n));
+                    return Some((
+                        Ok(Item::JsonLine {
+                            path: self.path.clone(),
+                            line: self.line,
+                            bytes: buf,
+                            primary: self.primary,
+                        }),
+                        n,
+                    ));
                 }
                 Err(e) => {
                     self.line += 1;
@@ -414,7 +499,7 @@ fn warc_pages<'a>(
 }
 
 /// The records of a CSV corpus; the header must name a `text` column.
-fn csv_records<'a>(path: &Path, display: &str, max: u64) -> Result<Items<'a>, Error> {
+fn csv_records<'a>(path: &Path, display: &str, max: u64, primary: bool) -> Result<Items<'a>, Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::new(display, None, discover::io_reason(&e)))?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(BufReader::with_capacity(1 << 16, file));
     let headers =
@@ -431,7 +516,7 @@ fn csv_records<'a>(path: &Path, display: &str, max: u64) -> Result<Items<'a>, Er
         ));
     };
     let cols: Vec<Option<usize>> =
-        ["outlet", "url", "title", "author", "published", "language"].iter().map(|c| col(c)).collect();
+        ["outlet", "url", "title", "author", "published", "language", "kind"].iter().map(|c| col(c)).collect();
     let display = display.to_owned();
     let mut last_byte = 0u64;
     Ok(Box::new(reader.into_records().map(move |rec| {
@@ -461,7 +546,8 @@ fn csv_records<'a>(path: &Path, display: &str, max: u64) -> Result<Items<'a>, Er
             published: get(cols[4]),
             language: get(cols[5]),
             text: get(Some(text_col)),
+            kind: get(cols[6]),
         };
-        (Ok(Item::Record { path: display.clone(), line, record }), size)
+        (Ok(Item::Record { path: display.clone(), line, record, primary }), size)
     })))
 }

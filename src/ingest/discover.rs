@@ -16,6 +16,8 @@ pub enum Format {
     Html,
     /// A web archive (ISO 28500), plain or gzip-compressed record by record.
     Warc,
+    /// A captions file (WebVTT, SRT): always a primary source.
+    Captions,
 }
 
 impl Format {
@@ -31,6 +33,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "csv" => Some(Format::Csv),
             "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+            "vtt" | "srt" => Some(Format::Captions),
             _ => None,
         }
     }

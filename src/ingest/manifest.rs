@@ -1,12 +1,13 @@
 //! `manifest.csv`: what the text of a file does not say about it (outlet,
-//! url, publication date, title, author, language), one row per file.
+//! url, publication date, title, author, language, and whether it is an
+//! article or a primary source), one row per file.
 
 use super::{Error, Meta, dates};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 /// The columns a manifest may have; `file` is required.
-pub const COLUMNS: &[&str] = &["file", "outlet", "url", "published", "title", "author", "language"];
+pub const COLUMNS: &[&str] = &["file", "outlet", "url", "published", "title", "author", "language", "kind"];
 
 /// A parsed manifest: metadata by file, and the rows that could not be used.
 #[derive(Debug, Clone, Default)]
@@ -138,6 +139,7 @@ fn row(get: &dyn Fn(&str) -> Option<String>, exists: &dyn Fn(&str) -> bool) -> R
         published,
         language: get("language"),
         dateline: None,
+        primary: get("kind").map(|k| super::parse_kind(&k)).transpose()?,
     };
     Ok((rel, meta))
 }

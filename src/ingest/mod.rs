@@ -10,7 +10,9 @@ pub mod html;
 pub mod language;
 pub mod layout;
 pub mod manifest;
+pub mod primary;
 pub mod seed;
+pub mod transcript;
 pub mod txt;
 pub mod warc;
 
@@ -71,6 +73,10 @@ pub struct Meta {
     pub language: Option<String>,
     /// Place of a dateline ("SEOUL").
     pub dateline: Option<String>,
+    /// Whether the document is a primary source — the record of what was
+    /// said at an event (a transcript, captions) — rather than an article;
+    /// `None` when nothing says.
+    pub primary: Option<bool>,
 }
 
 impl Meta {
@@ -88,6 +94,9 @@ impl Meta {
         pick(&mut self.published, &over.published);
         pick(&mut self.language, &over.language);
         pick(&mut self.dateline, &over.dateline);
+        if over.primary.is_some() {
+            self.primary = over.primary;
+        }
         self
     }
 }
@@ -154,6 +163,16 @@ pub struct Document {
     /// Whether `meta.language` was read from the text ([`language::detect`])
     /// because nothing gave it.
     pub language_detected: bool,
+}
+
+/// Reads a `kind` field (manifest column, corpus record): `article` or
+/// `primary` (also `transcript`, `record`), to [`Meta::primary`].
+pub fn parse_kind(kind: &str) -> Result<bool, String> {
+    match kind.trim().to_ascii_lowercase().as_str() {
+        "article" => Ok(false),
+        "primary" | "transcript" | "record" => Ok(true),
+        other => Err(format!("'{other}' in column 'kind' is neither 'article' nor 'primary'")),
+    }
 }
 
 /// Separator between stored paragraphs.

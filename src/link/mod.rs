@@ -11,7 +11,9 @@
 pub mod articles;
 pub mod candidates;
 pub mod claims;
+pub mod fidelity;
 pub mod quotes;
+pub mod records;
 pub mod translations;
 
 use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
@@ -46,6 +48,8 @@ pub struct Linked {
     pub translations: usize,
     /// Quotations waiting for the sentence encoder, which is not installed.
     pub untranslated: bool,
+    /// Quotations checked against the record of their event and judged.
+    pub judged: usize,
 }
 
 /// Most candidates compared per wording, by number of keys shared.
@@ -99,6 +103,9 @@ fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
         Some(n) => linked.translations = n,
         None => linked.untranslated = true,
     }
+    // After speakers are joined: a verdict compares the quotation's
+    // speaker with the record's.
+    linked.judged = records::check(&tx)?;
     tx.refresh_summaries()?;
     tx.commit()?;
     Ok(linked)

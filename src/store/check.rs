@@ -101,6 +101,28 @@ const INVARIANTS: &[(&str, &str, &str)] = &[
         "conflicts or roundings within one article, or between facts of different kinds",
     ),
     (
+        "transcript turns",
+        "SELECT count(*) FROM transcript_turns t JOIN transcripts r ON r.id = t.transcript_id
+         WHERE t.start < 0 OR t.\"end\" < t.start OR t.\"end\" > length(r.text)",
+        "turns whose offsets fall outside their record's text",
+    ),
+    (
+        "fidelity alignments",
+        "SELECT count(*) FROM quote_fidelity f
+         LEFT JOIN transcript_turns t ON t.id = f.turn_id
+         WHERE (f.class IN ('translated', 'not_in_record')) <> (f.turn_id IS NULL)
+            OR t.transcript_id <> f.transcript_id
+            OR f.start < t.start OR f.\"end\" > t.\"end\" OR f.\"end\" <= f.start",
+        "verdicts whose record words are not inside a turn of the record they were checked against",
+    ),
+    (
+        "fidelity passages",
+        "SELECT count(*) FROM fidelity_passages p JOIN quote_fidelity f ON f.quote_id = p.quote_id
+         JOIN transcript_turns t ON t.id = p.turn_id
+         WHERE t.transcript_id <> f.transcript_id OR p.start < t.start OR p.\"end\" > t.\"end\"",
+        "passages outside a turn of the record their quotation was checked against",
+    ),
+    (
         "article search index",
         "SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id))
               + (SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id))",

@@ -94,7 +94,10 @@ impl Archive {
                      OR EXISTS (SELECT 1 FROM articles WHERE claims_pending = 1)
                      OR EXISTS (SELECT 1 FROM articles WHERE language_pending = 1)
                      OR EXISTS (SELECT 1 FROM claims WHERE id > (SELECT upto FROM claims_linked))
-                     OR EXISTS (SELECT 1 FROM summary_stale)",
+                     OR EXISTS (SELECT 1 FROM summary_stale)
+                     OR (EXISTS (SELECT 1 FROM transcripts)
+                         AND EXISTS (SELECT 1 FROM articles a
+                                     WHERE NOT EXISTS (SELECT 1 FROM fidelity_checked c WHERE c.article_id = a.id)))",
                 [],
                 |r| r.get(0),
             )

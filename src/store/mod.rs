@@ -4,6 +4,7 @@
 mod check;
 mod claims;
 mod describe;
+mod fidelity;
 mod html;
 mod link;
 mod reextract;
@@ -16,10 +17,16 @@ mod write;
 pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use describe::{BROWSE, Browse, Description, describe};
+pub use fidelity::{
+    CharOffsets, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, NewTranscript, QuoteToCheck, StoredTranscript, StoredTurn,
+    Verdict, is_questioner, label_name,
+};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
 pub use search::{Filter, Hit, QuoteHit};
-pub use show::{Appearance, ArticleView, MarkedQuote, QuotationRef, QuotationView, SpeakerView, WordingView};
+pub use show::{
+    Appearance, ArticleView, MarkedQuote, QuotationRef, QuotationView, RecordCheck, SpeakerView, WordingView,
+};
 pub use speakers::{Applied, Merged};
 pub use translations::Quotation;
 pub use write::{NewArticle, RunCounts, Saved};

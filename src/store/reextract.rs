@@ -76,6 +76,7 @@ impl Archive {
                         published: r.get(8)?,
                         language: r.get(9)?,
                         dateline: r.get(10)?,
+                        primary: None,
                     },
                 ))
             })

@@ -105,6 +105,31 @@ pub struct QuotationView {
     pub fragments: Vec<(i64, String, i64)>,
     /// Its translations: (id, language, wording, outlets).
     pub translations: Vec<(i64, Option<String>, String, Option<String>)>,
+    /// Each article's printing of it checked against the record of the
+    /// event, where there is one.
+    pub record: Vec<RecordCheck>,
+}
+
+/// An article's quotation beside the record's words.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RecordCheck {
+    /// The outlet.
+    pub outlet: String,
+    /// The article.
+    pub article: i64,
+    /// The quotation as the article printed it.
+    pub printed: String,
+    /// verbatim, trimmed, altered, stitched, misattributed, translated or
+    /// not_in_record.
+    pub class: String,
+    /// Who said the words in the record.
+    pub said_by: Option<String>,
+    /// The record's words.
+    pub record_words: Option<String>,
+    /// Word edits from the record's words to the printed ones.
+    pub diff: Option<String>,
+    /// The record's title.
+    pub transcript: Option<String>,
 }
 
 /// How many articles `show quote` lists.
@@ -308,6 +333,7 @@ impl Archive {
                         wordings: Vec::new(),
                         appearances: Vec::new(),
                         appearances_total: 0,
+                        record: Vec::new(),
                         fragments: Vec::new(),
                         translations: Vec::new(),
                     })
@@ -354,6 +380,35 @@ impl Archive {
                     published: opt_text(r, 2)?,
                     title: opt_text(r, 3)?,
                     text: r.get(4)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(sql)?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT o.name, a.id, q.text, f.class, coalesce(ts.name, t.label),
+                        substr(tr.text, f.start + 1, f.\"end\" - f.start), f.diff, tr.title
+                 FROM quote_fidelity f JOIN quotes q ON q.id = f.quote_id
+                 JOIN articles a ON a.id = q.article_id JOIN outlets o ON o.id = a.outlet_id
+                 JOIN transcripts tr ON tr.id = f.transcript_id
+                 LEFT JOIN transcript_turns t ON t.id = f.turn_id LEFT JOIN speakers ts ON ts.id = t.speaker_id
+                 WHERE q.id IN (SELECT u.quote_id FROM quote_units u JOIN quote_wordings w ON w.id = u.wording_id
+                                WHERE w.cluster_id IN ({members}))
+                 ORDER BY a.published_at IS NULL, a.published_at, o.name, q.id LIMIT ?2"
+            ))
+            .map_err(sql)?;
+        view.record = stmt
+            .query_map(params![id, APPEARANCES], |r| {
+                Ok(RecordCheck {
+                    outlet: r.get(0)?,
+                    article: r.get(1)?,
+                    printed: r.get(2)?,
+                    class: r.get(3)?,
+                    said_by: r.get(4)?,
+                    record_words: r.get(5)?,
+                    diff: r.get(6)?,
+                    transcript: r.get(7)?,
                 })
             })
             .and_then(|rows| rows.collect())

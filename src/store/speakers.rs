@@ -140,6 +140,13 @@ fn merge_ids(tx: &Transaction, from: i64, into: i64) -> rusqlite::Result<()> {
     tx.prepare_cached("UPDATE claim_clusters SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     tx.prepare_cached("UPDATE claim_cluster_stats SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
     tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    tx.prepare_cached("UPDATE transcript_turns SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute([from, into])?;
+    // Verdicts compare the quotation's speaker with the record's: those of
+    // the merged speaker's quotations are made again.
+    tx.prepare_cached(
+        "DELETE FROM fidelity_checked WHERE article_id IN (SELECT article_id FROM quotes WHERE speaker_id = ?1)",
+    )?
+    .execute([into])?;
     let name: String = tx.prepare_cached("SELECT name FROM speakers WHERE id = ?1")?.query_row([from], |r| r.get(0))?;
     tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([from])?;
     tx.prepare_cached("INSERT INTO speaker_aliases(alias, speaker_id) VALUES (?1, ?2) ON CONFLICT(alias) DO UPDATE SET speaker_id = ?2")?.execute(

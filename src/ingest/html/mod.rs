@@ -71,6 +71,7 @@ pub fn parse(source: &Source, fetch: &Fetch, over: &Meta) -> Result<Document, Er
         published: found.published.clone(),
         language: found.language.clone(),
         dateline: None,
+        primary: None,
     };
     let mut meta = page_meta.overlay(over);
     let language_detected = meta.language.is_none();

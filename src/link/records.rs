@@ -1,0 +1,342 @@
+//! The fidelity pass: each quotation of an article not yet checked is
+//! aligned to the records (transcripts) of its event and judged.
+//!
+//! Which records: those sharing keys with the quotation (the linkers'
+//! candidate index, over the records' turns) whose event falls in the
+//! article's days. Which event an article reports: the records some of
+//! its quotations were found in. A quotation found nowhere is "not in the
+//! record" only when its speaker speaks in a record the article reports;
+//! one in another language than a record its speaker speaks in, of the
+//! article's days, is "translated". Anything else — a quotation of an
+//! event nobody recorded — gets no verdict.
+
+use super::candidates::{KEY_LIMIT, PassIndex, Search, find};
+use super::fidelity::{Alignment, Fit, QuoteWords, Record, align, edits};
+use super::quotes::keys;
+use crate::extract::normalize::normalize;
+use crate::store::{
+    CharOffsets, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, LinkTx, QuoteToCheck, Result, StoredTranscript, Verdict,
+    is_questioner, label_name,
+};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+/// Articles read and judged at a time.
+const CHUNK: usize = 2_000;
+
+/// Records a quotation is aligned to at most, by keys shared.
+const RECORDS_TRIED: usize = 6;
+
+/// A record made ready for aligning.
+struct Ready {
+    stored: StoredTranscript,
+    record: Record,
+    offsets: CharOffsets,
+    /// Day number of the event.
+    day: Option<i64>,
+}
+
+/// Checks the quotations of every article not yet checked against the
+/// records. Returns how many were judged.
+pub fn check(tx: &LinkTx) -> Result<usize> {
+    if !tx.has_transcripts()? {
+        return Ok(0);
+    }
+    tx.resolve_turn_speakers()?;
+    let records: Vec<Ready> = tx
+        .transcripts()?
+        .into_iter()
+        .map(|t| {
+            let offsets = CharOffsets::new(&t.text);
+            let spans: Vec<_> = t.turns.iter().map(|turn| offsets.byte(turn.start)..offsets.byte(turn.end)).collect();
+            let record = Record::new(&t.text, &spans);
+            let day = t.held_on.as_deref().and_then(day_number);
+            Ready { stored: t, record, offsets, day }
+        })
+        .collect();
+    let index = Index::new(&records);
+    let articles = tx.articles_to_check()?;
+    let mut judged = 0;
+    for chunk in articles.chunks(CHUNK) {
+        let (Some(&from), Some(&to)) = (chunk.first(), chunk.last()) else { continue };
+        let quotes = tx.quotes_to_check(from, to)?;
+        let mut verdicts = Vec::new();
+        for article in quotes.chunk_by(|a, b| a.article_id == b.article_id) {
+            verdicts.extend(judge_article(article, &records, &index)?);
+        }
+        judged += verdicts.len();
+        tx.save_verdicts(chunk, &verdicts)?;
+    }
+    Ok(judged)
+}
+
+/// The candidate index over the records' turns (a turn known by its
+/// record and its place there): each turn's keys under the day of its
+/// event, so that a quotation looks only at the records of its article's
+/// days; records without a date apart; and every turn by its keys alone,
+/// for articles without a date.
+struct Index {
+    dated: PassIndex,
+    undated: PassIndex,
+    all: PassIndex,
+    turn_of: Vec<(usize, usize)>,
+    /// The records each speaker speaks in.
+    by_speaker: FxHashMap<i64, Vec<usize>>,
+}
+
+/// A key as kept for the records of one day.
+fn on_day(key: i64, day: i64) -> i64 {
+    key ^ day.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64)
+}
+
+impl Index {
+    fn new(records: &[Ready]) -> Index {
+        let mut index = Index {
+            dated: PassIndex::default(),
+            undated: PassIndex::default(),
+            all: PassIndex::default(),
+            turn_of: Vec::new(),
+            by_speaker: FxHashMap::default(),
+        };
+        for (r, ready) in records.iter().enumerate() {
+            for (t, turn) in ready.stored.turns.iter().enumerate() {
+                let text = &ready.stored.text[ready.offsets.byte(turn.start)..ready.offsets.byte(turn.end)];
+                let keys = keys(&normalize(text));
+                let pos = index.turn_of.len();
+                match ready.day {
+                    Some(day) => index.dated.add(pos, &keys.iter().map(|&k| on_day(k, day)).collect::<Vec<_>>()),
+                    None => index.undated.add(pos, &keys),
+                }
+                index.all.add(pos, &keys);
+                index.turn_of.push((r, t));
+                if let Some(s) = turn.speaker_id {
+                    let of = index.by_speaker.entry(s).or_default();
+                    if of.last() != Some(&r) {
+                        of.push(r);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Records sharing `keys` with a quotation of an article of `day`, most
+    /// keys shared first.
+    fn records(&self, keys: &[i64], day: Option<i64>) -> Result<Vec<usize>> {
+        let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 4 * RECORDS_TRIED };
+        let mut found = match day {
+            Some(day) => {
+                let of_days: Vec<i64> = (day - EVENT_DAYS_AFTER..=day + EVENT_DAYS_BEFORE)
+                    .flat_map(|d| keys.iter().map(move |&k| on_day(k, d)))
+                    .collect();
+                let mut found = find(&of_days, &self.dated, |pos| pos as i64, None, search)?;
+                found.extend(find(keys, &self.undated, |pos| pos as i64, None, search)?);
+                found.sort_by(|a, b| b.shared.cmp(&a.shared).then(a.id.cmp(&b.id)));
+                found
+            }
+            None => find(keys, &self.all, |pos| pos as i64, None, search)?,
+        };
+        found.truncate(search.limit);
+        let mut out: Vec<usize> = Vec::new();
+        for c in found {
+            let (r, _) = self.turn_of[c.id as usize];
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The verdicts on one article's quotations.
+fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> Result<Vec<Verdict>> {
+    let Some(first) = quotes.first() else { return Ok(Vec::new()) };
+    let day = first.published.as_deref().and_then(day_number);
+    let of_its_days = |r: &Ready| match (day, r.day) {
+        (Some(a), Some(e)) => a >= e - EVENT_DAYS_BEFORE && a <= e + EVENT_DAYS_AFTER,
+        _ => true,
+    };
+    let mut found: Vec<Option<(usize, Alignment)>> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let words = QuoteWords::new(&q.text);
+        // Keyed on the speaker's words only: words the writer put in
+        // brackets are not in the record.
+        let said = if words.marked { normalize(&without_brackets(&q.text)) } else { q.normalized.clone() };
+        let mut best: Option<(usize, Alignment)> = None;
+        for r in index.records(&keys(&said), day)?.into_iter().take(RECORDS_TRIED) {
+            if let Some(a) = align(&words, &records[r].record)
+                && best.as_ref().is_none_or(|(_, b)| better(&a, b))
+            {
+                best = Some((r, a));
+            }
+        }
+        found.push(best);
+    }
+    // The events the article reports: the records its quotations are in.
+    let reported: BTreeSet<usize> = found.iter().flatten().map(|(r, _)| *r).collect();
+    let mut out = Vec::new();
+    for (q, f) in quotes.iter().zip(found) {
+        if let Some((r, a)) = f {
+            out.push(verdict_of_words(q, &records[r], &a));
+            continue;
+        }
+        let Some(speaker) = q.speaker_id else { continue };
+        // Not found: is it of an event whose record holds its speaker?
+        let other_language = |r: &Ready| match (&q.language, &r.stored.language) {
+            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+            _ => false,
+        };
+        let speaks_in: &[usize] = index.by_speaker.get(&speaker).map_or(&[], Vec::as_slice);
+        let in_another_language =
+            speaks_in.iter().map(|&r| &records[r]).find(|r| other_language(r) && day.is_some() && of_its_days(r));
+        if let Some(r) = in_another_language {
+            out.push(Verdict {
+                quote_id: q.id,
+                transcript_id: r.stored.id,
+                class: "translated",
+                passages: Vec::new(),
+                similarity: None,
+                diff: None,
+            });
+        } else if let Some(&r) = reported.iter().find(|&&r| speaks_in.contains(&r) && !other_language(&records[r])) {
+            out.push(Verdict {
+                quote_id: q.id,
+                transcript_id: records[r].stored.id,
+                class: "not_in_record",
+                passages: Vec::new(),
+                similarity: None,
+                diff: None,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A quotation without the words its writer put in square brackets.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+            }
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether alignment `a` explains a quotation better than `b`.
+fn better(a: &Alignment, b: &Alignment) -> bool {
+    let rank = |x: &Alignment| match x.fit {
+        Fit::Verbatim | Fit::Trimmed => 2,
+        Fit::Altered => 1,
+        Fit::Stitched => 0,
+    };
+    (a.matched, rank(a), a.similarity) > (b.matched, rank(b), b.similarity)
+}
+
+/// The verdict on a quotation whose words were found in a record.
+fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Verdict {
+    let words = r.record.words();
+    let passages: Vec<(i64, i64, i64)> = a
+        .passages
+        .iter()
+        .map(|p| {
+            let (start, end) = (words[p.record.start].span.0, words[p.record.end - 1].span.1);
+            (r.stored.turns[p.turn].id, r.offsets.of(start), r.offsets.of(end))
+        })
+        .collect();
+    let main = &a.passages[0];
+    let turn = &r.stored.turns[main.turn];
+    let misattributed = match (q.speaker_id, q.speaker.as_deref()) {
+        (Some(speaker), name) => said_by_another(turn.speaker_id, turn.label.as_deref(), speaker, name),
+        _ => false,
+    };
+    let class = if misattributed {
+        "misattributed"
+    } else {
+        match a.fit {
+            Fit::Verbatim => "verbatim",
+            Fit::Trimmed => "trimmed",
+            Fit::Altered => "altered",
+            Fit::Stitched => "stitched",
+        }
+    };
+    let diff = match a.fit {
+        Fit::Altered => {
+            let q_words = QuoteWords::new(&q.text);
+            edits(&r.stored.text, &words[main.record.clone()], &q.text, &q_words.words)
+        }
+        _ => None,
+    };
+    Verdict { quote_id: q.id, transcript_id: r.stored.id, class, passages, similarity: Some(a.similarity), diff }
+}
+
+/// Whether a turn was spoken by someone other than the quotation's
+/// speaker: a questioner, another of the archive's speakers, or — when
+/// the turn's label is not resolved — a label whose surname differs.
+fn said_by_another(turn_speaker: Option<i64>, label: Option<&str>, speaker: i64, name: Option<&str>) -> bool {
+    if let Some(t) = turn_speaker {
+        return t != speaker;
+    }
+    let Some(label) = label else { return false };
+    if is_questioner(label) {
+        return true;
+    }
+    let (Some(label_surname), Some(name)) = (label_name(label).last().copied(), name) else { return false };
+    name.split_whitespace().last().is_some_and(|s| !s.eq_ignore_ascii_case(label_surname.trim_end_matches(['.', ','])))
+}
+
+/// Days since 1970-01-01 of an ISO date ("2026-03-03", or a longer
+/// date-time beginning with one).
+fn day_number(iso: &str) -> Option<i64> {
+    let d = iso.get(..10)?;
+    let (y, m, day): (i64, i64, i64) =
+        (d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2026-03-03T10:00"), Some(day_number("2026-03-02").unwrap() + 1));
+        assert_eq!(day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(), 2, "a leap year");
+        assert_eq!(day_number("March"), None);
+    }
+
+    #[test]
+    fn bracketed_words_are_not_searched() {
+        assert_eq!(without_brackets("I will commit to [halving waits] as a target"), "I will commit to   as a target");
+        assert_eq!(without_brackets("no brackets"), "no brackets");
+        assert_eq!(without_brackets("an ] unmatched"), "an ] unmatched");
+    }
+
+    #[test]
+    fn who_said_it() {
+        assert!(!said_by_another(Some(3), Some("Ms. Okafor"), 3, Some("Grace Okafor")));
+        assert!(said_by_another(Some(4), Some("Ms. Okafor"), 3, Some("Grace Okafor")));
+        assert!(said_by_another(None, Some("Q"), 3, Some("Grace Okafor")));
+        assert!(!said_by_another(None, Some("MS. OKAFOR"), 3, Some("Grace Okafor")));
+        assert!(said_by_another(None, Some("MR. DUVALL"), 3, Some("Grace Okafor")));
+        assert!(!said_by_another(None, None, 3, Some("Grace Okafor")), "a voice nobody named");
+    }
+}

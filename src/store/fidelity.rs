@@ -1,0 +1,594 @@
+//! Primary sources (transcripts and their turns) and the verdicts of the
+//! quotations checked against them: what the fidelity pass reads and writes.
+
+use super::link::LinkTx;
+use super::write::{Saved, begin_write};
+use super::{Archive, Result, speakers};
+use crate::ingest::primary::Primary;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A primary source ready to be stored: compressed and with each turn's
+/// offsets counted in characters, as SQL's `substr` counts them.
+#[derive(Debug)]
+pub struct NewTranscript {
+    /// What was read.
+    pub primary: Primary,
+    /// The source bytes, zstd-compressed.
+    raw_zstd: Vec<u8>,
+    /// Each turn's start and end, in characters of the spoken text.
+    char_spans: Vec<(i64, i64)>,
+}
+
+impl NewTranscript {
+    /// Prepares a primary source for storing (the costly part, done on the
+    /// core that read it).
+    pub fn new(primary: Primary) -> Self {
+        let raw_zstd = zstd::bulk::compress(&primary.raw, 3).expect("zstd compresses an in-memory buffer");
+        let text = &primary.transcript.text;
+        let chars = CharOffsets::new(text);
+        let char_spans =
+            primary.transcript.turns.iter().map(|t| (chars.of(t.span.start), chars.of(t.span.end))).collect();
+        NewTranscript { primary, raw_zstd, char_spans }
+    }
+}
+
+/// Byte offsets of a text to character offsets.
+pub struct CharOffsets {
+    /// Byte offset of every character boundary, and the end.
+    bounds: Vec<usize>,
+}
+
+impl CharOffsets {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bounds.push(text.len());
+        CharOffsets { bounds }
+    }
+
+    /// The character offset of a byte offset (a character boundary).
+    pub fn of(&self, byte: usize) -> i64 {
+        self.bounds.partition_point(|&b| b < byte) as i64
+    }
+
+    /// The byte offset of a character offset.
+    pub fn byte(&self, char: i64) -> usize {
+        self.bounds.get(char.max(0) as usize).copied().unwrap_or_else(|| self.bounds[self.bounds.len() - 1])
+    }
+}
+
+/// A turn of a stored transcript, as the fidelity pass reads it.
+#[derive(Debug, Clone)]
+pub struct StoredTurn {
+    /// `transcript_turns.id`.
+    pub id: i64,
+    /// Character offsets into the transcript's text.
+    pub start: i64,
+    /// End, exclusive.
+    pub end: i64,
+    /// The speaker as the transcript names them.
+    pub label: Option<String>,
+    /// The archive's speaker, when the label is resolved.
+    pub speaker_id: Option<i64>,
+}
+
+/// A stored transcript, as the fidelity pass reads it.
+#[derive(Debug, Clone)]
+pub struct StoredTranscript {
+    /// `transcripts.id`.
+    pub id: i64,
+    /// The spoken text.
+    pub text: String,
+    /// Date of the event.
+    pub held_on: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Its turns, in order.
+    pub turns: Vec<StoredTurn>,
+}
+
+/// A quotation to check, with what the pass needs of its article.
+#[derive(Debug, Clone)]
+pub struct QuoteToCheck {
+    /// `quotes.id`.
+    pub id: i64,
+    /// Its article.
+    pub article_id: i64,
+    /// The article's publication date.
+    pub published: Option<String>,
+    /// The article's language.
+    pub language: Option<String>,
+    /// The quotation as printed.
+    pub text: String,
+    /// Its comparable form (`quotes.normalized`).
+    pub normalized: String,
+    /// Who the article says said it.
+    pub speaker_id: Option<i64>,
+    /// That speaker's name.
+    pub speaker: Option<String>,
+}
+
+/// A verdict to store.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// The quotation.
+    pub quote_id: i64,
+    /// The record it was judged against.
+    pub transcript_id: i64,
+    /// `verbatim`, `trimmed`, `altered`, `stitched`, `misattributed`,
+    /// `translated` or `not_in_record`.
+    pub class: &'static str,
+    /// The passages its words come from: turn id and character offsets,
+    /// the one standing for the quotation first.
+    pub passages: Vec<(i64, i64, i64)>,
+    /// How close the words are (see `link::fidelity::Alignment`).
+    pub similarity: Option<f64>,
+    /// Word edits from the record's words to the quotation's.
+    pub diff: Option<String>,
+}
+
+impl Archive {
+    /// Saves primary sources in one transaction. One already archived (the
+    /// same spoken text) only has its title, date, language and address
+    /// brought up to date. A new one, or a new date, has the articles of
+    /// its days checked again at the next linking pass.
+    pub fn save_transcripts(
+        &mut self,
+        batch: &[NewTranscript],
+        run: i64,
+    ) -> Result<Vec<std::result::Result<Saved, String>>> {
+        let path = self.path.clone();
+        let sql = |source| super::Error::Sqlite { path: path.clone(), source };
+        let mut tx = begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
+        let mut out = Vec::with_capacity(batch.len());
+        for t in batch {
+            // A savepoint per record (there are few): one that cannot be
+            // stored leaves no trace, and the others are stored.
+            let sp = tx.savepoint().map_err(sql)?;
+            match save_transcript(&sp, t, run) {
+                Ok(saved) => {
+                    sp.commit().map_err(sql)?;
+                    out.push(Ok(saved));
+                }
+                Err(e) => out.push(Err(e.to_string())),
+            }
+        }
+        tx.commit().map_err(sql)?;
+        Ok(out)
+    }
+}
+
+fn save_transcript(tx: &Connection, t: &NewTranscript, run: i64) -> rusqlite::Result<Saved> {
+    let p = &t.primary;
+    let m = &p.meta;
+    let held_on = m.published.as_deref().map(|d| d.chars().take(10).collect::<String>());
+    type Stored = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
+    let existing: Option<Stored> = tx
+        .prepare_cached("SELECT id, title, held_on, language, url FROM transcripts WHERE content_sha256 = ?1")?
+        .query_row([&p.content_sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    if let Some((id, title, held, language, url)) = existing {
+        if (title.as_ref(), held.as_ref(), language.as_ref(), url.as_ref())
+            == (m.title.as_ref(), held_on.as_ref(), m.language.as_ref(), m.url.as_ref())
+        {
+            return Ok(Saved::Unchanged(id));
+        }
+        tx.prepare_cached("UPDATE transcripts SET title = ?2, held_on = ?3, language = ?4, url = ?5 WHERE id = ?1")?
+            .execute(params![id, m.title, held_on, m.language, m.url])?;
+        recheck_days(tx, held.as_deref())?;
+        recheck_days(tx, held_on.as_deref())?;
+        return Ok(Saved::Updated(id));
+    }
+    tx.prepare_cached(
+        "INSERT INTO transcripts(source_path, layout, title, held_on, language, url, text, content_sha256,
+                                 media_type, size, raw_zstd, import_run_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        p.source_path,
+        p.transcript.layout.as_str(),
+        m.title,
+        held_on,
+        m.language,
+        m.url,
+        p.transcript.text,
+        p.content_sha256,
+        p.media_type,
+        p.raw.len() as i64,
+        t.raw_zstd,
+        run
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO transcript_turns(transcript_id, seq, label, role, start, \"end\", line, start_ms, end_ms,
+                                      interpreted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (seq, (turn, (start, end))) in p.transcript.turns.iter().zip(&t.char_spans).enumerate() {
+        insert.execute(params![
+            id,
+            seq as i64,
+            turn.speaker,
+            turn.role,
+            start,
+            end,
+            turn.line as i64,
+            turn.start_ms.map(|v| v as i64),
+            turn.end_ms.map(|v| v as i64),
+            turn.interpreted
+        ])?;
+    }
+    recheck_days(tx, held_on.as_deref())?;
+    Ok(Saved::Imported(id))
+}
+
+/// Days before an event an article may be published and still report it
+/// (a time zone), and days after.
+pub const EVENT_DAYS_BEFORE: i64 = 1;
+/// See [`EVENT_DAYS_BEFORE`].
+pub const EVENT_DAYS_AFTER: i64 = 30;
+
+/// Marks the articles a record of `held_on` may be the record of as not
+/// checked: those of its days and the undated; every article when the
+/// record is undated.
+fn recheck_days(tx: &Connection, held_on: Option<&str>) -> rusqlite::Result<()> {
+    match held_on {
+        Some(day) => tx
+            .prepare_cached(
+                "DELETE FROM fidelity_checked WHERE article_id IN (
+                     SELECT id FROM articles
+                     WHERE published_at IS NULL
+                        OR substr(published_at, 1, 10) BETWEEN date(?1, ?2) AND date(?1, ?3))",
+            )?
+            .execute(params![day, format!("-{EVENT_DAYS_BEFORE} days"), format!("+{EVENT_DAYS_AFTER} days")])?,
+        None => tx.prepare_cached("DELETE FROM fidelity_checked")?.execute([])?,
+    };
+    Ok(())
+}
+
+/// Words before a name in a transcript's speaker label that are titles,
+/// not the name ("Prime Minister Ishiba", "MS. OKAFOR").
+const TITLES: &[&str] = &[
+    "the",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "chief",
+    "executive",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "ambassador",
+    "general",
+    "gen",
+    "admiral",
+    "coach",
+    "captain",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "premier",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "deputy",
+    "speaker",
+    "leader",
+    "officer",
+    "director",
+    "finance",
+    "foreign",
+    "state",
+    "interior",
+    "defence",
+    "defense",
+    "health",
+    "first",
+    "chief executive",
+    "ceo",
+    "cfo",
+    "manager",
+    "head",
+];
+
+/// Labels of the people asking, not answering: reporters and audiences.
+pub fn is_questioner(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(['.', ':']).to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "q" | "question" | "questions" | "reporter" | "reporters" | "audience" | "audience member" | "press"
+    )
+}
+
+/// A label's name words, titles set aside: "Prime Minister Ishiba" →
+/// "Ishiba", "MS. OKAFOR" → "OKAFOR"; empty for a bare role ("The Chair").
+pub fn label_name(label: &str) -> Vec<&str> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let skip =
+        words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())).count();
+    words[skip..].to_vec()
+}
+
+impl LinkTx<'_> {
+    /// Whether the archive holds any primary source.
+    pub fn has_transcripts(&self) -> Result<bool> {
+        self.tx.query_row("SELECT EXISTS (SELECT 1 FROM transcripts)", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Gives the turns whose speaker is not known yet the archive's speaker
+    /// their label names, where it names one clearly: by the label as an
+    /// alias or name, by the name left once titles are set aside, by a
+    /// surname only one full-named person has, or — for a bare role ("THE
+    /// CHAIR") — by the name that follows that role in the record's title.
+    pub fn resolve_turn_speakers(&self) -> Result<usize> {
+        let pending: Vec<(i64, String, Option<String>)> = {
+            let mut stmt = self
+                .tx
+                .prepare(
+                    "SELECT t.id, t.label, r.title FROM transcript_turns t JOIN transcripts r ON r.id = t.transcript_id
+                     WHERE t.speaker_id IS NULL AND t.label IS NOT NULL",
+                )
+                .map_err(|e| self.err(e))?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+            rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))?
+        };
+        let mut resolved = 0;
+        for (id, label, title) in pending {
+            if is_questioner(&label) {
+                continue;
+            }
+            let Some(speaker) = self.resolve_label(&label, title.as_deref()).map_err(|e| self.err(e))? else {
+                continue;
+            };
+            self.tx
+                .prepare_cached("UPDATE transcript_turns SET speaker_id = ?2 WHERE id = ?1")
+                .and_then(|mut s| s.execute([id, speaker]))
+                .map_err(|e| self.err(e))?;
+            resolved += 1;
+        }
+        Ok(resolved)
+    }
+
+    fn resolve_label(&self, label: &str, title: Option<&str>) -> rusqlite::Result<Option<i64>> {
+        let tx: &Connection = &self.tx;
+        if let Some(id) = speakers::lookup(tx, label)? {
+            return Ok(Some(id));
+        }
+        let mut name = label_name(label);
+        if name.is_empty() {
+            // A bare role: the name after it in the title ("Finance Minister
+            // Grace Okafor's briefing" for "THE MINISTER").
+            let role = label.split_whitespace().last().unwrap_or("").trim_end_matches('.').to_ascii_lowercase();
+            let Some(title) = title else { return Ok(None) };
+            let words: Vec<&str> = title.split_whitespace().collect();
+            let Some(at) = words.iter().position(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(&role)) else {
+                return Ok(None);
+            };
+            name = words[at + 1..]
+                .iter()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take(3)
+                .copied()
+                .collect();
+            if let Some(last) = name.last_mut() {
+                *last = last.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches([',', '.', ':']);
+            }
+            if name.is_empty() {
+                return Ok(None);
+            }
+        }
+        let titled: Vec<String> = name.iter().map(|w| title_case(w)).collect();
+        if titled.len() >= 2
+            && let Some(id) = speakers::lookup(tx, &titled.join(" "))?
+        {
+            return Ok(Some(id));
+        }
+        let surname = titled.last().map(String::as_str).unwrap_or("");
+        let found: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE AND instr(name, ' ') > 0
+                 AND kind = 'person' LIMIT 2",
+            )?
+            .query_map([surname], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(if found.len() == 1 { Some(found[0]) } else { None })
+    }
+
+    /// Every transcript with its turns.
+    pub fn transcripts(&self) -> Result<Vec<StoredTranscript>> {
+        let mut out: Vec<StoredTranscript> = {
+            let mut stmt = self
+                .tx
+                .prepare("SELECT id, text, held_on, language FROM transcripts ORDER BY id")
+                .map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(StoredTranscript {
+                        id: r.get(0)?,
+                        text: r.get(1)?,
+                        held_on: r.get(2)?,
+                        language: r.get(3)?,
+                        turns: Vec::new(),
+                    })
+                })
+                .map_err(|e| self.err(e))?;
+            rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))?
+        };
+        let mut stmt = self
+            .tx
+            .prepare(
+                "SELECT transcript_id, id, start, \"end\", label, speaker_id FROM transcript_turns
+                 ORDER BY transcript_id, seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut at = 0;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let transcript: i64 = r.get(0).map_err(|e| self.err(e))?;
+            while at < out.len() && out[at].id < transcript {
+                at += 1;
+            }
+            let turn = (|| {
+                Ok::<_, rusqlite::Error>(StoredTurn {
+                    id: r.get(1)?,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    label: r.get(4)?,
+                    speaker_id: r.get(5)?,
+                })
+            })()
+            .map_err(|e| self.err(e))?;
+            if let Some(t) = out.get_mut(at).filter(|t| t.id == transcript) {
+                t.turns.push(turn);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Articles whose quotations have not been checked against the records,
+    /// by id.
+    pub fn articles_to_check(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .tx
+            .prepare(
+                "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM fidelity_checked c WHERE c.article_id = a.id)
+                 ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The quotations of articles `from..=to` that can be checked: those of
+    /// the article's own text (not its furniture), not mentions.
+    pub fn quotes_to_check(&self, from: i64, to: i64) -> Result<Vec<QuoteToCheck>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT q.id, q.article_id, a.published_at, a.language, q.text, q.normalized, q.speaker_id, s.name
+                 FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+                 WHERE q.article_id BETWEEN ?1 AND ?2 AND q.region = 'body' AND q.kind <> 'mention'
+                 ORDER BY q.article_id, q.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([from, to], |r| {
+                Ok(QuoteToCheck {
+                    id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    published: r.get(2)?,
+                    language: r.get(3)?,
+                    text: r.get(4)?,
+                    normalized: r.get(5)?,
+                    speaker_id: r.get(6)?,
+                    speaker: r.get(7)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Replaces the verdicts of `articles` with `verdicts` and marks them
+    /// checked.
+    pub fn save_verdicts(&self, articles: &[i64], verdicts: &[Verdict]) -> Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            let mut clear = self.tx.prepare_cached(
+                "DELETE FROM quote_fidelity WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?1)",
+            )?;
+            let mut checked =
+                self.tx.prepare_cached("INSERT OR IGNORE INTO fidelity_checked(article_id) VALUES (?1)")?;
+            for a in articles {
+                clear.execute([a])?;
+                checked.execute([a])?;
+            }
+            let mut verdict = self.tx.prepare_cached(
+                "INSERT INTO quote_fidelity(quote_id, transcript_id, class, turn_id, start, \"end\", passages,
+                                            similarity, diff)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut passage = self.tx.prepare_cached(
+                "INSERT INTO fidelity_passages(quote_id, seq, turn_id, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for v in verdicts {
+                let main = v.passages.first();
+                verdict.execute(params![
+                    v.quote_id,
+                    v.transcript_id,
+                    v.class,
+                    main.map(|p| p.0),
+                    main.map(|p| p.1),
+                    main.map(|p| p.2),
+                    v.passages.len() as i64,
+                    v.similarity,
+                    v.diff
+                ])?;
+                for (seq, (turn, start, end)) in v.passages.iter().enumerate() {
+                    passage.execute(params![v.quote_id, seq as i64, turn, start, end])?;
+                }
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.err(e))
+    }
+}
+
+/// "OKAFOR" → "Okafor"; a word already in mixed case is kept.
+fn title_case(w: &str) -> String {
+    let w = w.trim_end_matches([',', '.', ':']);
+    if w.chars().any(char::is_lowercase) {
+        return w.to_owned();
+    }
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_their_names() {
+        assert_eq!(label_name("Prime Minister Ishiba"), ["Ishiba"]);
+        assert_eq!(label_name("MS. OKAFOR"), ["OKAFOR"]);
+        assert_eq!(label_name("Jane Doe"), ["Jane", "Doe"]);
+        assert!(label_name("The Chair").is_empty());
+        assert!(is_questioner("Q.") && is_questioner("REPORTER") && !is_questioner("Quennell"));
+        assert_eq!(title_case("OKAFOR"), "Okafor");
+        assert_eq!(title_case("McDonald"), "McDonald");
+    }
+
+    #[test]
+    fn character_offsets() {
+        let c = CharOffsets::new("né à Paris");
+        assert_eq!(c.of(0), 0);
+        assert_eq!(c.of(3), 2, "é is two bytes");
+        assert_eq!(c.byte(2), 3);
+        assert_eq!(c.of("né à Paris".len()), 10);
+    }
+}
