@@ -213,7 +213,7 @@ fn fidelity(
             vec![
                 ("class", Cell::Text((*class).to_owned())),
                 ("gold", count(s.gold)),
-                ("judged", count(s.predicted)),
+                ("judged", count(s.linked)),
                 ("correct", count(s.correct)),
                 ("precision", r3(s.precision())),
                 ("recall", r3(s.recall())),
@@ -226,7 +226,7 @@ fn fidelity(
     table.push(vec![
         ("class", Cell::Text("macro (without none)".to_owned())),
         ("gold", count(classes.iter().map(|(_, s)| s.gold).sum())),
-        ("judged", count(classes.iter().map(|(_, s)| s.predicted).sum())),
+        ("judged", count(classes.iter().map(|(_, s)| s.linked).sum())),
         ("correct", count(classes.iter().map(|(_, s)| s.correct).sum())),
         (
             "precision",

@@ -9,6 +9,7 @@
 //! an event without a record: the archive must give it no verdict.
 
 use super::similarity;
+pub use super::translations::Scores;
 use crate::ingest::Error;
 use std::path::Path;
 
@@ -104,45 +105,15 @@ pub fn pair(gold: &[Gold], judged: &[Judged]) -> Vec<Pair> {
     out
 }
 
-/// Precision, recall and F1 of one class.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct ClassScore {
-    /// Gold rows of the class.
-    pub gold: usize,
-    /// Rows the archive gave the class.
-    pub predicted: usize,
-    /// Rows of the class given it.
-    pub correct: usize,
-}
-
-impl ClassScore {
-    /// Correct over predicted (1 when nothing was predicted).
-    pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.correct as f64 / self.predicted as f64 }
-    }
-
-    /// Correct over gold (1 when there is no gold row).
-    pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.correct as f64 / self.gold as f64 }
-    }
-
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-}
-
-/// Each class's score, in the order of [`CLASSES`].
-pub fn score(pairs: &[Pair]) -> Vec<(&'static str, ClassScore)> {
+/// Each class's score, in the order of [`CLASSES`]: the gold rows of the
+/// class, the rows given it (`linked`) and those rightly given it.
+pub fn score(pairs: &[Pair]) -> Vec<(&'static str, Scores)> {
     CLASSES
         .iter()
         .map(|&c| {
-            let mut s = ClassScore::default();
+            let mut s = Scores::default();
             for p in pairs {
-                s.gold += usize::from(p.gold.class == c);
-                s.predicted += usize::from(p.predicted == c);
-                s.correct += usize::from(p.gold.class == c && p.predicted == c);
+                s.add(p.gold.class == c, p.predicted == c);
             }
             (c, s)
         })
@@ -150,7 +121,7 @@ pub fn score(pairs: &[Pair]) -> Vec<(&'static str, ClassScore)> {
 }
 
 /// The mean F1 of the classes that have gold rows.
-pub fn macro_f1(scores: &[(&str, ClassScore)]) -> f64 {
+pub fn macro_f1(scores: &[(&str, Scores)]) -> f64 {
     let with_gold: Vec<f64> = scores.iter().filter(|(_, s)| s.gold > 0).map(|(_, s)| s.f1()).collect();
     if with_gold.is_empty() { 0.0 } else { with_gold.iter().sum::<f64>() / with_gold.len() as f64 }
 }
@@ -185,7 +156,7 @@ mod tests {
         assert_eq!(got, ["verbatim", "verbatim", "none", "unextracted"]);
         let scores = score(&pairs);
         let verbatim = scores.iter().find(|(c, _)| *c == "verbatim").unwrap().1;
-        assert_eq!((verbatim.gold, verbatim.predicted, verbatim.correct), (1, 2, 1));
+        assert_eq!((verbatim.gold, verbatim.linked, verbatim.correct), (1, 2, 1));
         assert_eq!(verbatim.precision(), 0.5);
         let altered = scores.iter().find(|(c, _)| *c == "altered").unwrap().1;
         assert_eq!(altered.f1(), 0.0);
