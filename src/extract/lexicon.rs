@@ -67,7 +67,8 @@ pub static TITLES: Words = Words::new(&[
     "counselor", "manager", "coach", "founder", "cardinal", "bishop", "archbishop", "rabbi", "imam", "dean",
     "officer", "inspector", "detective", "sheriff", "councilman", "councilwoman", "councillor", "councilor",
     "delegate", "envoy", "commander", "marshal", "sultan", "emir", "crown", "majority", "minority", "house",
-    "press", "executive", "financial", "operating", "technology",
+    "press", "executive", "financial", "operating", "technology", "economist", "analyst", "historian",
+    "researcher", "strategist", "pollster",
 ]);
 
 /// Nouns that name a role; "the president", "a White House spokesman".

@@ -432,14 +432,16 @@ pub const MIN_WORDS: usize = 3;
 const ALTERED_SHARE: f64 = 0.5;
 
 /// Aligns a quotation to a record. `None` when too few of its words are in
-/// it to say that it comes from there.
-pub fn align(q: &QuoteWords, rec: &Record) -> Option<Alignment> {
+/// it to say that it comes from there. Words said in several places are
+/// taken from a turn `ours` accepts (the turns of the speaker the article
+/// names) when one has them as long a run as any other.
+pub fn align(q: &QuoteWords, rec: &Record, ours: &dyn Fn(usize) -> bool) -> Option<Alignment> {
     let n = q.words.len();
     // Two words are found in many places; which one is a guess.
     if n < MIN_WORDS {
         return None;
     }
-    let blocks = blocks(q, rec);
+    let blocks = blocks(q, rec, ours);
     let matched: usize = blocks.iter().map(|b| b.len).sum();
     if matched < MIN_WORDS {
         return None;
@@ -529,7 +531,7 @@ fn reach(quote: &[Word], record: &[Word]) -> usize {
 /// Runs of the quotation's words found in a row in the record, longest
 /// first, each word in one run at most; a run does not cross a marked cut
 /// nor a turn.
-fn blocks(q: &QuoteWords, rec: &Record) -> Vec<Block> {
+fn blocks(q: &QuoteWords, rec: &Record, ours: &dyn Fn(usize) -> bool) -> Vec<Block> {
     let n = q.words.len();
     let mut covered = vec![false; n];
     let mut out = Vec::new();
@@ -563,7 +565,8 @@ fn blocks(q: &QuoteWords, rec: &Record) -> Vec<Block> {
                 {
                     len += 1;
                 }
-                if best.is_none_or(|b| len > b.len) {
+                let mine = |r: usize| ours(rec.turn_of[r] as usize);
+                if best.is_none_or(|b| len > b.len || (len == b.len && mine(r) && !mine(b.r))) {
                     best = Some(Block { q: i, r, len });
                 }
             }
@@ -661,7 +664,7 @@ mod tests {
             let end = (start..=(start + len).min(record.len())).rev().find(|&i| record.is_char_boundary(i)).unwrap_or(start);
             let quote = format!("{}{extra}", &record[start..end]);
             let q = QuoteWords::new(&quote);
-            if let Some(a) = align(&q, &rec) {
+            if let Some(a) = align(&q, &rec, &|turn| turn == 1) {
                 for p in &a.passages {
                     prop_assert!(p.record.start < p.record.end && p.record.end <= rec.words().len());
                     let _ = edits(&record, &rec.words()[p.record.clone()], &quote, &q.words);
@@ -690,7 +693,7 @@ mod tests {
 
     fn fit(quote: &str) -> Option<Fit> {
         let (_, rec) = record();
-        align(&QuoteWords::new(quote), &rec).map(|a| a.fit)
+        align(&QuoteWords::new(quote), &rec, &|_| false).map(|a| a.fit)
     }
 
     #[test]
@@ -724,7 +727,7 @@ mod tests {
         let (text, rec) = record();
         let quote = "The rest comes from the state, and I will say that is fair";
         let q = QuoteWords::new(quote);
-        let a = align(&q, &rec).unwrap();
+        let a = align(&q, &rec, &|_| false).unwrap();
         assert_eq!(a.fit, Fit::Altered);
         let p = &a.passages[0];
         assert_eq!(edits(&text, &rec.words()[p.record.clone()], quote, &q.words).as_deref(), Some("would→will"));
@@ -747,6 +750,15 @@ mod tests {
         assert_eq!(fit("We will never raise taxes on working families"), None);
         assert_eq!(fit("the harbour"), None, "two words prove nothing");
         assert_eq!(fit(""), None);
+    }
+
+    #[test]
+    fn words_said_twice_are_credited_to_the_named_speaker() {
+        let text = "The council will pay.\n\nThe council will pay, I agree.";
+        let rec = Record::new(text, &[0..21, 23..text.len()]);
+        let q = QuoteWords::new("The council will pay");
+        assert_eq!(align(&q, &rec, &|_| false).unwrap().passages[0].turn, 0, "the first place, by default");
+        assert_eq!(align(&q, &rec, &|turn| turn == 1).unwrap().passages[0].turn, 1);
     }
 
     #[test]

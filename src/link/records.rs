@@ -164,7 +164,13 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         let said = if words.marked { normalize(&without_brackets(&q.text)) } else { q.normalized.clone() };
         let mut best: Option<(usize, Alignment)> = None;
         for r in index.records(&keys(&said), day)?.into_iter().take(RECORDS_TRIED) {
-            if let Some(a) = align(&words, &records[r].record)
+            let turns = &records[r].stored.turns;
+            let ours = |turn: usize| {
+                q.speaker_id.is_some_and(|s| {
+                    !said_by_another(turns[turn].speaker_id, turns[turn].label.as_deref(), s, q.speaker.as_deref())
+                })
+            };
+            if let Some(a) = align(&words, &records[r].record, &ours)
                 && best.as_ref().is_none_or(|(_, b)| better(&a, b))
             {
                 best = Some((r, a));
@@ -177,7 +183,7 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
     let mut out = Vec::new();
     for (q, f) in quotes.iter().zip(found) {
         if let Some((r, a)) = f {
-            out.push(verdict_of_words(q, &records[r], &a));
+            out.extend(verdict_of_words(q, &records[r], &a));
             continue;
         }
         let Some(speaker) = q.speaker_id else { continue };
@@ -240,8 +246,13 @@ fn better(a: &Alignment, b: &Alignment) -> bool {
     (a.matched, rank(a), a.similarity) > (b.matched, rank(b), b.similarity)
 }
 
-/// The verdict on a quotation whose words were found in a record.
-fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Verdict {
+/// Fewer words than this, found only in another speaker's turn, do not say
+/// who said them: a few common words are in many mouths.
+const MISATTRIBUTED_WORDS: usize = 6;
+
+/// The verdict on a quotation whose words were found in a record; none
+/// when they are too few to say whose they are.
+fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Option<Verdict> {
     let words = r.record.words();
     let passages: Vec<(i64, i64, i64)> = a
         .passages
@@ -257,6 +268,9 @@ fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Verdict {
         (Some(speaker), name) => said_by_another(turn.speaker_id, turn.label.as_deref(), speaker, name),
         _ => false,
     };
+    if misattributed && main.matched < MISATTRIBUTED_WORDS {
+        return None;
+    }
     let class = if misattributed {
         "misattributed"
     } else {
@@ -274,7 +288,7 @@ fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Verdict {
         }
         _ => None,
     };
-    Verdict { quote_id: q.id, transcript_id: r.stored.id, class, passages, similarity: Some(a.similarity), diff }
+    Some(Verdict { quote_id: q.id, transcript_id: r.stored.id, class, passages, similarity: Some(a.similarity), diff })
 }
 
 /// Whether a turn was spoken by someone other than the quotation's
