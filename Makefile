@@ -80,6 +80,7 @@ test: models browser
 bench: build models
 	$(CARGO) bench --locked --bench embed
 	$(CARGO) bench --locked --bench extract
+	$(CARGO) bench --locked --bench fidelity
 	$(CARGO) bench --locked --bench html
 	$(CARGO) bench --locked --bench link
 	$(CARGO) bench --locked --bench report_html

@@ -229,3 +229,27 @@ fn a_manifest_kind_that_is_neither_is_an_error_with_its_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("manifest.csv:2:") && stderr.contains("'transcrpit'"), "{stderr}");
 }
+
+#[test]
+fn gen_corpus_writes_records_and_the_edits_outlets_make() {
+    let w = Workdir::new();
+    let corpus = w.path().join("c.jsonl");
+    w.stdout(&["--quiet", "gen-corpus", "--articles", "300", "--transcripts", "--out", corpus.to_str().unwrap()]);
+    let lines = std::fs::read_to_string(&corpus).unwrap();
+    let records = lines.lines().filter(|l| l.contains("\"kind\":\"primary\"")).count();
+    assert!(records >= 30, "a record per story: {records}");
+    w.stdout(&["--quiet", "import", corpus.to_str().unwrap()]);
+    assert_eq!(w.count("SELECT count(*) FROM articles"), 300);
+    assert_eq!(w.count("SELECT count(*) FROM transcripts"), records as i64);
+    // Every class the generator's outlets produce is found.
+    let classes = w.column("SELECT DISTINCT class FROM quote_fidelity ORDER BY class");
+    assert_eq!(classes, ["altered", "misattributed", "not_in_record", "stitched", "trimmed", "verbatim"]);
+    // Records are written in English only.
+    let out = w
+        .cmd()
+        .args(["gen-corpus", "--articles", "5", "--transcripts", "--languages", "en,fr", "--out"])
+        .arg(w.path().join("x.jsonl"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("--transcripts"));
+}

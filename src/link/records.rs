@@ -24,8 +24,8 @@ use std::collections::BTreeSet;
 /// Articles read and judged at a time.
 const CHUNK: usize = 2_000;
 
-/// Records a quotation is aligned to at most, by keys shared.
-const RECORDS_TRIED: usize = 6;
+/// Records an article's quotations are aligned to at most, by keys shared.
+const RECORDS_TRIED: usize = 8;
 
 /// A record made ready for aligning.
 struct Ready {
@@ -42,6 +42,11 @@ pub fn check(tx: &LinkTx) -> Result<usize> {
     if !tx.has_transcripts()? {
         return Ok(0);
     }
+    // Nothing new: the records are not even read.
+    let articles = tx.articles_to_check()?;
+    if articles.is_empty() {
+        return Ok(0);
+    }
     tx.resolve_turn_speakers()?;
     let records: Vec<Ready> = tx
         .transcripts()?
@@ -55,7 +60,6 @@ pub fn check(tx: &LinkTx) -> Result<usize> {
         })
         .collect();
     let index = Index::new(&records);
-    let articles = tx.articles_to_check()?;
     let mut judged = 0;
     for chunk in articles.chunks(CHUNK) {
         let (Some(&from), Some(&to)) = (chunk.first(), chunk.last()) else { continue };
@@ -123,7 +127,7 @@ impl Index {
     /// Records sharing `keys` with a quotation of an article of `day`, most
     /// keys shared first.
     fn records(&self, keys: &[i64], day: Option<i64>) -> Result<Vec<usize>> {
-        let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 4 * RECORDS_TRIED };
+        let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 6 * RECORDS_TRIED };
         let mut found = match day {
             Some(day) => {
                 let of_days: Vec<i64> = (day - EVENT_DAYS_AFTER..=day + EVENT_DAYS_BEFORE)
@@ -144,6 +148,7 @@ impl Index {
                 out.push(r);
             }
         }
+        out.truncate(RECORDS_TRIED);
         Ok(out)
     }
 }
@@ -156,27 +161,43 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         (Some(a), Some(e)) => a >= e - EVENT_DAYS_BEFORE && a <= e + EVENT_DAYS_AFTER,
         _ => true,
     };
+    // The records the article's quotations share keys with, looked up once
+    // for the article: its quotations mostly report one event.
+    let quote_words: Vec<QuoteWords> = quotes.iter().map(|q| QuoteWords::new(&q.text)).collect();
+    let mut all_keys: Vec<i64> = quotes
+        .iter()
+        .zip(&quote_words)
+        .flat_map(|(q, words)| {
+            // Keyed on the speaker's words only: words the writer put in
+            // brackets are not in the record.
+            let said = if words.marked { normalize(&without_brackets(&q.text)) } else { q.normalized.clone() };
+            keys(&said)
+        })
+        .collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let candidates = index.records(&all_keys, day)?;
     let mut found: Vec<Option<(usize, Alignment)>> = Vec::with_capacity(quotes.len());
-    for q in quotes {
-        let words = QuoteWords::new(&q.text);
-        // Keyed on the speaker's words only: words the writer put in
-        // brackets are not in the record.
-        let said = if words.marked { normalize(&without_brackets(&q.text)) } else { q.normalized.clone() };
-        let mut best: Option<(usize, Alignment)> = None;
-        for r in index.records(&keys(&said), day)?.into_iter().take(RECORDS_TRIED) {
+    for (q, words) in quotes.iter().zip(&quote_words) {
+        // (alignment, in a turn of the speaker the article names)
+        let mut best: Option<(usize, Alignment, bool)> = None;
+        for &r in &candidates {
             let turns = &records[r].stored.turns;
             let ours = |turn: usize| {
                 q.speaker_id.is_some_and(|s| {
                     !said_by_another(turns[turn].speaker_id, turns[turn].label.as_deref(), s, q.speaker.as_deref())
                 })
             };
-            if let Some(a) = align(&words, &records[r].record, &ours)
-                && best.as_ref().is_none_or(|(_, b)| better(&a, b))
-            {
-                best = Some((r, a));
+            if let Some(a) = align(words, &records[r].record, &ours) {
+                let mine = ours(a.passages[0].turn);
+                // The same words at two events: the one where the named
+                // speaker said them.
+                if best.as_ref().is_none_or(|(_, b, b_mine)| better(&a, mine, b, *b_mine)) {
+                    best = Some((r, a, mine));
+                }
             }
         }
-        found.push(best);
+        found.push(best.map(|(r, a, _)| (r, a)));
     }
     // The events the article reports: the records its quotations are in.
     let reported: BTreeSet<usize> = found.iter().flatten().map(|(r, _)| *r).collect();
@@ -236,14 +257,15 @@ fn without_brackets(text: &str) -> String {
     out
 }
 
-/// Whether alignment `a` explains a quotation better than `b`.
-fn better(a: &Alignment, b: &Alignment) -> bool {
+/// Whether alignment `a` explains a quotation better than `b` (each with
+/// whether its words are in a turn of the named speaker).
+fn better(a: &Alignment, a_mine: bool, b: &Alignment, b_mine: bool) -> bool {
     let rank = |x: &Alignment| match x.fit {
         Fit::Verbatim | Fit::Trimmed => 2,
         Fit::Altered => 1,
         Fit::Stitched => 0,
     };
-    (a.matched, rank(a), a.similarity) > (b.matched, rank(b), b.similarity)
+    (a.matched, a_mine, rank(a), a.similarity) > (b.matched, b_mine, rank(b), b.similarity)
 }
 
 /// Fewer words than this, found only in another speaker's turn, do not say

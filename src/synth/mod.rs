@@ -14,6 +14,14 @@
 //! share the quotations' wording, and outlets of another carry their
 //! translation, with the same figures and names (see `statements`). The
 //! English-only corpus is the one first written, byte for byte.
+//!
+//! With records ([`Corpus::with_transcripts`], English only), every story
+//! also has the official transcript of its event, written before its first
+//! article, and outlets edit the quotations the way the record then shows:
+//! trimmed with a marked cut, stitched from two answers, a reporter's
+//! question put in the speaker's mouth, or a sentence nobody said. Those
+//! edits draw on a generator of their own, so the articles' other choices
+//! are the ones of the corpus without records.
 
 mod languages;
 mod names;
@@ -263,6 +271,30 @@ pub struct Corpus {
     /// sentences and its possessives ("for her part") are drawn at random,
     /// kept so that its output stays the same for a seed.
     english_only: bool,
+    /// The seed, from which the records' generator is made.
+    seed: u64,
+    /// Records of the stories' events, when they are written.
+    records: Option<Records>,
+}
+
+/// What the records of a corpus's events need as it is written.
+struct Records {
+    /// Everything about records and the edits they show is drawn from this
+    /// generator, so that the articles' other choices stay as they are.
+    rng: Rng,
+    /// The record of the story being covered.
+    plan: Plan,
+}
+
+/// The record of one story's event, as its articles draw on it.
+#[derive(Default)]
+struct Plan {
+    /// What reporters asked, each a sentence without its question mark.
+    questions: Vec<String>,
+    /// For each of the story's quotations, the turn of its speaker it is in.
+    turn_of: Vec<usize>,
+    /// For each of the story's speakers, the sentences of each of their turns.
+    turns: Vec<Vec<Vec<String>>>,
 }
 
 /// One generated article, with the fields of a corpus line.
@@ -282,6 +314,10 @@ pub struct Article {
     pub language: String,
     /// The page text: headline, byline, body, captions, promos.
     pub text: String,
+    /// `primary` for the record of an event (a transcript), `article` where
+    /// it must be said; left out when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 impl Corpus {
@@ -310,7 +346,32 @@ impl Corpus {
                 Person { first: rng.below(FIRST.len()), last: rng.below(LAST.len()), role }
             })
             .collect();
-        Corpus { rng, tongues: languages.to_vec(), outlets, people, story: None, made: 0, english_only }
+        Corpus {
+            rng,
+            tongues: languages.to_vec(),
+            outlets,
+            people,
+            story: None,
+            made: 0,
+            english_only,
+            seed,
+            records: None,
+        }
+    }
+
+    /// The same corpus with the record of each story's event: an official
+    /// transcript (see [`Corpus::next_with_record`]) holding every sentence
+    /// its speakers are quoted saying, and articles that edit quotations as
+    /// outlets do — some trimmed, stitched, misattributed or made up.
+    ///
+    /// # Panics
+    ///
+    /// When the corpus is not English-only: the records are English.
+    #[must_use]
+    pub fn with_transcripts(mut self) -> Self {
+        assert!(self.english_only, "records are written for English corpora only");
+        self.records = Some(Records { rng: Rng::new(self.seed ^ 0x7265_636F_7264_7321), plan: Plan::default() });
+        self
     }
 
     /// A sentence of the English-only corpus about `topic`.
@@ -483,15 +544,27 @@ impl Corpus {
 
     /// The next article.
     pub fn next_article(&mut self) -> Article {
+        self.next_with_record().1
+    }
+
+    /// The next article and, when it is the first of its story in a corpus
+    /// [`with records`](Corpus::with_transcripts), the record of the story's
+    /// event, to be written before it.
+    pub fn next_with_record(&mut self) -> (Option<Article>, Article) {
+        let mut record = None;
         if self.story.as_ref().is_none_or(|(_, left)| left.is_empty()) {
-            self.story = Some(if self.english_only { self.new_english_story() } else { self.new_story() });
+            let story = if self.english_only { self.new_english_story() } else { self.new_story() };
+            if self.records.is_some() {
+                record = Some(self.record(&story.0));
+            }
+            self.story = Some(story);
         }
         let (story, mut left) = self.story.take().expect("a story is set");
         let lang = left.pop().expect("a story has articles left");
         let article = self.write(&story, lang);
         self.story = Some((story, left));
         self.made += 1;
-        article
+        (record, article)
     }
 
     /// The story's figures, each stated or not, in one of several wordings.
@@ -540,19 +613,7 @@ impl Corpus {
     /// An outlet's rewording of one sentence: a word dropped or changed
     /// (in Japanese and Chinese, which have no spaces, an adverb put first).
     fn reword(&mut self, t: &Tongue, said: &mut [String]) {
-        let k = self.rng.below(said.len());
-        if t.script.spaced() {
-            let mut words: Vec<&str> = said[k].split(' ').collect();
-            let j = 1 + self.rng.below(words.len() - 1);
-            if self.rng.chance(0.5) {
-                words.remove(j);
-            } else {
-                words[j] = *self.rng.pick(&t.fillers);
-            }
-            said[k] = words.join(" ");
-        } else {
-            said[k] = format!("{}{}", self.rng.pick(&t.fillers), said[k]);
-        }
+        reword(&mut self.rng, t, said);
     }
 
     /// A few words of a quotation (a few characters, in Japanese and Chinese).
@@ -574,8 +635,14 @@ impl Corpus {
         let outlet = &self.outlets[lang][self.rng.below(self.outlets[lang].len())];
         let (outlet, host) = (outlet.name.clone(), outlet.host.clone());
         let author = (t.author)(&mut self.rng);
-        let day = (s.day + self.rng.below(3)) % 365;
-        let (month, dom) = (day / 31 % 12, day % 28 + 1);
+        let after = self.rng.below(3);
+        let (month, dom) = if self.records.is_some() {
+            // Within days of the event its record is dated by.
+            days_after(s.day, after)
+        } else {
+            let day = (s.day + after) % 365;
+            (day / 31 % 12, day % 28 + 1)
+        };
         let published = format!("2024-{:02}-{dom:02}", month + 1);
         let voices: Vec<Voice> = s.speakers.iter().map(|&p| Voice::new(&self.people[p], t)).collect();
         let story =
@@ -617,18 +684,31 @@ impl Corpus {
             Slots { voice: Some(v), ..story }.fill(t, &mut text, t.text.intro, &[]);
             text.push_str("\n\n");
         }
-        let mut quotes: Vec<&(usize, Said)> = s.quotes.iter().filter(|_| self.rng.chance(0.8)).collect();
+        let mut quotes: Vec<(usize, &(usize, Said))> =
+            s.quotes.iter().enumerate().filter(|_| self.rng.chance(0.8)).collect();
         if quotes.is_empty() {
-            quotes.push(&s.quotes[0]);
+            quotes.push((0, &s.quotes[0]));
         }
-        for (i, (who, said)) in quotes.iter().enumerate() {
+        for (i, (q, (who, said))) in quotes.iter().enumerate() {
             let mut said = self.sentences(t, said);
+            let as_said = self.records.as_ref().map(|_| said.clone());
             // Outlets reword: a word dropped or changed.
             if self.rng.chance(0.15) {
                 self.reword(t, &mut said);
             }
-            let quoted = said.join(t.join);
-            let pattern = self.rng.below(7);
+            let mut quoted = said.join(t.join);
+            let mut pattern = self.rng.below(7);
+            if self.records.is_some() {
+                pattern = plain_attribution(pattern, &voices, *who);
+            }
+            // Against a record, outlets are seen to do more (a fragment is
+            // left as it is).
+            if let Some(as_said) = as_said
+                && pattern != 5
+                && let Some(edited) = self.edit(t, *q, *who, &as_said, NOUNS[s.topic])
+            {
+                quoted = edited;
+            }
             let mut words = vec![("text", quoted.as_str())];
             let frag;
             if pattern == 5 {
@@ -668,6 +748,280 @@ impl Corpus {
             published,
             language: t.code.into(),
             text,
+            kind: None,
+        }
+    }
+}
+
+/// An outlet's rewording of one of a quotation's sentences: a word dropped
+/// or changed (in Japanese and Chinese, which have no spaces, an adverb put
+/// first).
+fn reword(rng: &mut Rng, t: &Tongue, said: &mut [String]) {
+    let k = rng.below(said.len());
+    if t.script.spaced() {
+        let mut words: Vec<&str> = said[k].split(' ').collect();
+        let j = 1 + rng.below(words.len() - 1);
+        if rng.chance(0.5) {
+            words.remove(j);
+        } else {
+            words[j] = *rng.pick(&t.fillers);
+        }
+        said[k] = words.join(" ");
+    } else {
+        said[k] = format!("{}{}", rng.pick(&t.fillers), said[k]);
+    }
+}
+
+/// With records, the attribution pattern an outlet uses in place of
+/// `pattern` so that readers (and the archive) know who spoke: by full name
+/// and role when "the president added" would fit two of the story's people,
+/// or the surname alone two of them.
+fn plain_attribution(pattern: usize, voices: &[Voice], who: usize) -> usize {
+    let v = &voices[who];
+    let mut others = voices.iter().filter(|o| o.full != v.full);
+    match pattern {
+        3 if others.any(|o| o.role == v.role) => 1,
+        0 | 2 | 6 if others.any(|o| o.last == v.last) => 1,
+        p => p,
+    }
+}
+
+/// The month (from 0) and day of the month `after` days past the date of
+/// story day `day` (as articles without records date it), on 2024's
+/// calendar: an article stays within days of its event.
+fn days_after(day: usize, after: usize) -> (usize, usize) {
+    use chrono::Datelike;
+    let (month, dom) = (day / 31 % 12, day % 28 + 1);
+    let date = chrono::NaiveDate::from_ymd_opt(2024, month as u32 + 1, dom as u32).expect("every month has 28 days")
+        + chrono::Days::new(after as u64);
+    (date.month0() as usize, date.day() as usize)
+}
+
+/// What a speaker says in a record besides what articles quote. Their words
+/// are none of the quotations' (nor the questions'), so that a quotation is
+/// found where it was said.
+#[rustfmt::skip]
+const RECORD_FILLERS: &[&str] = &[
+    "Thank you all for coming out this morning",
+    "I want to thank our partners for their patience over these weeks",
+    "My colleagues have worked very hard on the details",
+    "We have listened carefully to people right across {city}",
+    "I will keep this short because I know you have deadlines",
+    "There is more work ahead of us, and I welcome that",
+    "Let me start with what has changed since last month",
+];
+
+/// Reporters' questions in a record.
+#[rustfmt::skip]
+const RECORD_QUESTIONS: &[&str] = &[
+    "Can you tell us when {group} in {city} will see any of this money",
+    "How do you answer critics who call the {t} talks a waste of time",
+    "Is there a firm deadline for a decision on {t} spending",
+    "What happens if the vote on the {t} bill fails next month",
+    "Who exactly pays for the {s} part of the package",
+    "Are you worried that {group} might simply stop trusting the government",
+    "Did anyone consult {group} before the {t} announcement",
+    "Why should anyone believe these numbers after last year",
+];
+
+/// Sentences outlets attribute to a speaker who never said them: words
+/// found in no record.
+#[rustfmt::skip]
+const MADE_UP: &[&str] = &[
+    "Frankly, nobody in my office has ever seen anything like this {t} mess",
+    "Honestly, I received thousands of angry letters about {t} prices last winter",
+    "My grandmother used to say that {t} promises are cheap",
+    "Voters deserve straight answers instead of {t} slogans, full stop",
+    "I personally guarantee that {t} costs fall by Christmas",
+    "Believe me, every household in {city} talks about {t} over dinner",
+    "Those rumors about secret {t} deals are completely false",
+    "Mark my words, {group} shall thank us within a decade",
+];
+
+/// Words of a role a record's label may put before a name, as a press
+/// office does ("FINANCE MINISTER ANNA ADLER:"): titles the archive sets
+/// aside to find the name, and "economist", which it keeps as part of the
+/// name ("Economist Anna Adler") as articles give it. Any other role is
+/// "MR." or "MS.", so that every label names an archive's speaker.
+const LABEL_TITLES: &[&str] = &[
+    "economist",
+    "prime",
+    "minister",
+    "finance",
+    "senator",
+    "governor",
+    "mayor",
+    "president",
+    "chief",
+    "executive",
+    "health",
+    "secretary",
+    "professor",
+    "judge",
+];
+
+/// A speaker's label in a record: title and full name in capitals. The
+/// full name is what resolves to the archive's speaker: a surname is borne
+/// by many of the corpus's people.
+fn record_label(v: &Voice) -> String {
+    let role = v.titled.strip_suffix(v.full.as_str()).unwrap_or_default().trim();
+    let titled = !role.is_empty() && role.split(' ').all(|w| LABEL_TITLES.contains(&w.to_ascii_lowercase().as_str()));
+    let title = if titled {
+        role
+    } else if v.female {
+        "Ms."
+    } else {
+        "Mr."
+    };
+    format!("{title} {}", v.full).to_uppercase()
+}
+
+/// A record's template with the story's words in: its topic, second topic,
+/// city and a group.
+fn record_fill(template: &str, topic: &str, second: &str, city: &str, group: &str) -> String {
+    template.replace("{t}", topic).replace("{s}", second).replace("{city}", city).replace("{group}", group)
+}
+
+/// `text` with middle words cut and the cut marked, as outlets shorten a
+/// quotation: at least three words kept on each side. `None` for fewer
+/// than eight words.
+fn trim(rng: &mut Rng, text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let n = words.len();
+    if n < 8 {
+        return None;
+    }
+    let cut = 2 + rng.below((n - 6).min(4) - 1);
+    let start = 3 + rng.below(n - 6 - cut + 1);
+    let left = words[..start].join(" ");
+    Some(format!("{} … {}", left.trim_end_matches(','), words[start + cut..].join(" ")))
+}
+
+impl Corpus {
+    /// The record of story `s`'s event, as a press office prints it: a
+    /// heading (title, date, place), a moderator's opening, then each
+    /// speaker in one or two turns between reporters' questions, holding
+    /// every sentence the story has them say and a sentence or two more.
+    /// Keeps the plan of it that articles edit their quotations by.
+    fn record(&mut self, s: &Story) -> Article {
+        let t = &EN;
+        let voices: Vec<Voice> = s.speakers.iter().map(|&p| Voice::new(&self.people[p], t)).collect();
+        let said: Vec<Vec<String>> = s.quotes.iter().map(|(_, said)| self.sentences(t, said)).collect();
+        let Records { rng, plan } = self.records.as_mut().expect("records are kept");
+        let (topic, second, city) = (NOUNS[s.topic], NOUNS[s.second], t.cities[s.city].0);
+        let fill =
+            |rng: &mut Rng, template: &str| record_fill(template, topic, second, city, t.groups[rng.below(GROUPS)].0);
+        // Each speaker's quotations in the story's order, shared out over
+        // two turns (one, for a speaker quoted nowhere), each with a
+        // sentence of their own first or last.
+        *plan = Plan { questions: Vec::new(), turn_of: vec![0; s.quotes.len()], turns: Vec::new() };
+        for who in 0..voices.len() {
+            let theirs: Vec<usize> = (0..s.quotes.len()).filter(|&q| s.quotes[q].0 == who).collect();
+            let mut turns = vec![Vec::new(); if theirs.is_empty() { 1 } else { 2 }];
+            let first = theirs.len().div_ceil(2);
+            for (k, &q) in theirs.iter().enumerate() {
+                plan.turn_of[q] = usize::from(k >= first);
+                turns[plan.turn_of[q]].extend(said[q].iter().cloned());
+            }
+            let mut fillers: Vec<usize> = Vec::new();
+            for turn in &mut turns {
+                let f = loop {
+                    let f = rng.below(RECORD_FILLERS.len());
+                    if !fillers.contains(&f) {
+                        break f;
+                    }
+                };
+                fillers.push(f);
+                let filler = fill(rng, RECORD_FILLERS[f]);
+                if rng.chance(0.5) {
+                    turn.insert(0, filler);
+                } else {
+                    turn.push(filler);
+                }
+            }
+            plan.turns.push(turns);
+        }
+        let (month, dom) = (s.day / 31 % 12, s.day % 28 + 1);
+        let title = format!("Press conference of {} on the {topic} plan in {city}", voices[0].titled);
+        let mut text = format!("{title}\n{}\nGovernment Press Office, {city}\n\n", (t.date)(month, dom));
+        text.push_str(&format!(
+            "MODERATOR: Good morning, everyone, and welcome. {} will open with a short statement on the {topic} \
+             talks, then answer questions from the floor.\n\n",
+            voices[0].titled
+        ));
+        let turns: usize = plan.turns.iter().map(Vec::len).sum();
+        let laughter = rng.chance(0.4).then(|| rng.below(turns));
+        let mut asked: Vec<usize> = Vec::new();
+        let mut spoken = 0;
+        for round in 0..2 {
+            for (who, theirs) in plan.turns.iter().enumerate() {
+                let Some(sentences) = theirs.get(round) else { continue };
+                if spoken > 0 {
+                    // A question before every answer but the opening one,
+                    // each asked once.
+                    let q = loop {
+                        let q = rng.below(RECORD_QUESTIONS.len());
+                        if !asked.contains(&q) || asked.len() >= RECORD_QUESTIONS.len() {
+                            break q;
+                        }
+                    };
+                    asked.push(q);
+                    let question = fill(rng, RECORD_QUESTIONS[q]);
+                    text.push_str(&format!("Q: {question}?\n\n"));
+                    plan.questions.push(question);
+                }
+                text.push_str(&format!("{}: {}.", record_label(&voices[who]), sentences.join(". ")));
+                if laughter == Some(spoken) {
+                    text.push_str(" [Laughter]");
+                }
+                text.push_str("\n\n");
+                spoken += 1;
+            }
+        }
+        Article {
+            outlet: String::new(),
+            url: String::new(),
+            title,
+            author: String::new(),
+            published: format!("2024-{:02}-{dom:02}", month + 1),
+            language: t.code.into(),
+            text,
+            kind: Some("primary".into()),
+        }
+    }
+
+    /// How an outlet prints quotation `q` of the story, which speaker `who`
+    /// said as `said`, when it does more than reword a word: trimmed,
+    /// stitched to what the speaker said in another turn, a reporter's
+    /// question in the speaker's mouth, a sentence nobody said — or
+    /// reworded after all. `None` leaves it as it is.
+    fn edit(&mut self, t: &Tongue, q: usize, who: usize, said: &[String], topic: &str) -> Option<String> {
+        let Records { rng, plan } = self.records.as_mut()?;
+        let whole = said.join(t.join);
+        match rng.below(100) {
+            0..12 => trim(rng, &whole),
+            12..19 => {
+                let turns = plan.turns.get(who)?;
+                let other = turns.get(1 - (*plan.turn_of.get(q)?).min(1))?;
+                let partner = other.get(rng.below(other.len()))?;
+                Some(if rng.chance(0.5) {
+                    format!("{whole}{}{partner}", t.join)
+                } else {
+                    format!("{partner}{}{whole}", t.join)
+                })
+            }
+            19..24 => plan.questions.get(rng.below(plan.questions.len())).cloned(),
+            24..29 => {
+                let template = MADE_UP[rng.below(MADE_UP.len())];
+                let (city, group) = (t.cities[rng.below(CITIES)].0, t.groups[rng.below(GROUPS)].0);
+                Some(record_fill(template, topic, topic, city, group))
+            }
+            29..33 => {
+                let mut said = said.to_vec();
+                reword(rng, t, &mut said);
+                Some(said.join(t.join))
+            }
+            _ => None,
         }
     }
 }
@@ -756,6 +1110,101 @@ mod tests {
         // a change to the generator must not change it.
         assert_eq!(fingerprint(&mut Corpus::new(1), 300), 0xafc0_7d23_0bef_a505);
         assert_eq!(fingerprint(&mut Corpus::with_languages(1, &[&EN]), 300), fingerprint(&mut Corpus::new(1), 300));
+    }
+
+    #[test]
+    fn records_leave_the_corpus_without_them_as_it_was() {
+        // Asking for the record with each article changes nothing.
+        let mut c = Corpus::new(1);
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for _ in 0..300 {
+            let (record, article) = c.next_with_record();
+            assert!(record.is_none());
+            for b in serde_json::to_vec(&article).unwrap() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        assert_eq!(h, fingerprint(&mut Corpus::new(1), 300));
+        let json = serde_json::to_string(&Corpus::new(1).next_article()).unwrap();
+        assert!(!json.contains("\"kind\""), "{json}");
+    }
+
+    #[test]
+    fn each_story_has_a_record_of_its_event_holding_what_its_speakers_say() {
+        let mut c = Corpus::new(3).with_transcripts();
+        let mut records = 0;
+        let mut record: Option<(Article, crate::ingest::transcript::Transcript)> = None;
+        let mut kinds = std::collections::BTreeMap::new();
+        for _ in 0..400 {
+            let (new, article) = c.next_with_record();
+            if let Some(r) = new {
+                assert_eq!(r.kind.as_deref(), Some("primary"));
+                assert!(r.title.starts_with("Press conference of "), "{}", r.title);
+                let t = crate::ingest::transcript::parse("record", &r.text).unwrap();
+                assert_eq!(t.date.as_deref(), Some(r.published.as_str()), "the heading's date is the event's");
+                assert_eq!(t.title.as_deref(), Some(r.title.as_str()));
+                assert!(t.turns.iter().any(|turn| turn.speaker.as_deref() == Some("Q")));
+                assert!(!t.text.contains("[Laughter]") && !t.text.contains("MODERATOR"));
+                // Every sentence the story has its speakers say is in a
+                // turn of theirs.
+                let (story, _) = c.story.as_ref().unwrap();
+                for (who, said) in &story.quotes {
+                    let v = Voice::new(&c.people[story.speakers[*who]], &EN);
+                    for sentence in c.sentences(&EN, said) {
+                        assert!(
+                            t.turns.iter().any(|turn| turn.speaker.as_deref().is_some_and(|s| s.ends_with(&v.full))
+                                && t.text[turn.span.clone()].contains(&sentence)),
+                            "{sentence} of {} in {}",
+                            v.full,
+                            r.text
+                        );
+                    }
+                }
+                records += 1;
+                record = Some((r, t));
+            }
+            let (r, t) = record.as_ref().expect("a record comes before its story's first article");
+            assert!(article.kind.is_none());
+            let day = |iso: &str| chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap();
+            let after = (day(&article.published) - day(&r.published)).num_days();
+            assert!((0..=2).contains(&after), "{} for an event of {}", article.published, r.published);
+            // How its quotations stand against the record.
+            for line in article.text.lines().filter(|l| l.contains('"') && !l.contains("called the proposal")) {
+                let quoted = line.split('"').nth(1).unwrap().trim_end_matches(['.', ',']);
+                let asked = t
+                    .turns
+                    .iter()
+                    .any(|turn| turn.speaker.as_deref() == Some("Q") && t.text[turn.span.clone()].starts_with(quoted));
+                let kind = if quoted.contains(" … ") {
+                    "trimmed"
+                } else if asked {
+                    "question"
+                } else if t.text.contains(quoted) {
+                    "found"
+                } else {
+                    "other"
+                };
+                *kinds.entry(kind).or_insert(0) += 1;
+            }
+        }
+        assert!(records > 50, "{records} records");
+        let total: usize = kinds.values().sum();
+        let share = |k: &str| kinds.get(k).copied().unwrap_or(0) as f64 / total as f64;
+        assert!(share("found") > 0.5 && share("found") < 0.8, "{kinds:?}");
+        assert!(share("trimmed") > 0.05 && share("question") > 0.02 && share("other") > 0.15, "{kinds:?}");
+    }
+
+    #[test]
+    fn a_trimmed_quotation_keeps_words_on_both_sides_of_its_cut() {
+        let mut rng = Rng::new(9);
+        assert_eq!(trim(&mut rng, "one two three four five six seven"), None);
+        for n in 8..20 {
+            let text: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
+            let cut = trim(&mut rng, &text.join(" ")).unwrap();
+            let (left, right) = cut.split_once(" … ").unwrap();
+            let (l, r) = (left.split(' ').count(), right.split(' ').count());
+            assert!(l >= 3 && r >= 3 && (2..=4).contains(&(n - l - r)), "{cut}");
+        }
     }
 
     /// The base name of a slot: the noun, place or figure it names.

@@ -1,0 +1,168 @@
+//! Fidelity: a synthetic corpus with the record (transcript) of every
+//! story's event (`gen-corpus --transcripts`), imported by the real binary,
+//! then the fidelity pass timed in process. Prints, for each size: import
+//! time; the pass's time over every quotation again (verdicts cleared, then
+//! `link`), the quotations considered and judged, its rate and the verdicts'
+//! classes; and the latency of the two fidelity reports (median of five
+//! runs, every row fetched). Prints figures; asserts nothing.
+//!
+//! The bar: at 100k articles, at least 20,000 quotations a second through
+//! the pass, and each report under 200 ms.
+//!
+//! Run with `make bench` (or `cargo bench --bench fidelity`;
+//! `FIDELITY_BENCH_SIZES=10000` for one size).
+
+use newsarchive::report::{Cell, Collect, Sink};
+use newsarchive::store::Archive;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn binary() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsarchive");
+    assert!(p.exists(), "build the release binary first (make bench does)");
+    p
+}
+
+fn file_mb(p: &Path) -> f64 {
+    std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6)
+}
+
+/// Discards rows, counting them.
+struct Count(usize);
+
+impl Sink for Count {
+    fn header(&mut self, _: &[String]) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn row(&mut self, _: &[Cell]) -> std::io::Result<()> {
+        self.0 += 1;
+        Ok(())
+    }
+    fn finish(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// The rows of `sql`, as text.
+fn rows(archive: &Archive, sql: &str) -> Vec<Vec<String>> {
+    let mut c = Collect::default();
+    archive.query_into(sql, &[], &mut c).unwrap();
+    c.rows.iter().map(|r| r.iter().map(|v| v.to_text()).collect()).collect()
+}
+
+fn run(articles: usize, dir: &Path) {
+    let bin = binary();
+    let corpus = dir.join(format!("corpus-{articles}.jsonl"));
+    let db = dir.join(format!("archive-{articles}.db"));
+    let status = Command::new(&bin)
+        .args(["gen-corpus", "--articles", &articles.to_string(), "--seed", "1", "--transcripts", "--quiet", "--out"])
+        .arg(&corpus)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mb = file_mb(&corpus);
+
+    let start = Instant::now();
+    let out = Command::new(&bin).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&corpus).output().unwrap();
+    let import = start.elapsed();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let mut archive = Archive::open(&db).unwrap();
+    let counts = rows(
+        &archive,
+        "SELECT (SELECT count(*) FROM transcripts), (SELECT count(*) FROM transcript_turns),
+                (SELECT count(*) FROM quotes WHERE region = 'body' AND kind <> 'mention')",
+    )
+    .remove(0);
+    let (records, turns, considered) = (&counts[0], &counts[1], counts[2].parse::<f64>().unwrap());
+    println!("\n{articles} articles and {records} records ({turns} turns; {mb:.1} MB of JSON lines)");
+    println!(
+        "  import: {:.1} s = {:.0} articles/s, {:.1} MB/s",
+        import.as_secs_f64(),
+        articles as f64 / import.as_secs_f64(),
+        mb / import.as_secs_f64()
+    );
+
+    // What linking costs with nothing to do, for comparison.
+    let start = Instant::now();
+    newsarchive::link::link(&mut archive).unwrap();
+    let idle = start.elapsed();
+
+    // Every verdict cleared (the archive offers no write path for this, so
+    // through SQLite itself; no trigger fires on these tables, and the
+    // passages go first rather than by a cascade, which needs foreign keys
+    // on), and every article checked again by the next linking pass: the
+    // only work left to it.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DELETE FROM fidelity_passages; DELETE FROM quote_fidelity; DELETE FROM fidelity_checked;")
+            .unwrap();
+    }
+    let start = Instant::now();
+    let linked = newsarchive::link::link(&mut archive).unwrap();
+    let took = start.elapsed();
+    println!(
+        "  fidelity pass (link, verdicts cleared): {:.2} s for {considered:.0} quotations considered, {} judged \
+         = {:.0} quotations/s",
+        took.as_secs_f64(),
+        linked.judged,
+        considered / took.as_secs_f64()
+    );
+    println!(
+        "    (link with nothing to do takes {:.2} s; the pass alone, {:.2} s = {:.0} quotations/s)",
+        idle.as_secs_f64(),
+        (took.saturating_sub(idle)).as_secs_f64(),
+        considered / took.saturating_sub(idle).as_secs_f64().max(1e-9)
+    );
+    let classes: Vec<String> =
+        rows(&archive, "SELECT class, count(*) FROM quote_fidelity GROUP BY class ORDER BY 2 DESC")
+            .into_iter()
+            .map(|r| format!("{} {} ({:.1}%)", r[0], r[1], 100.0 * r[1].parse::<f64>().unwrap() / considered))
+            .collect();
+    println!("  verdicts: {}", classes.join(", "));
+
+    println!("  reports (median of 5 runs, every row fetched, in process):");
+    for view in ["report_fidelity_outlets", "report_fidelity"] {
+        let mut n = 0;
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let mut sink = Count(0);
+                let t = Instant::now();
+                archive.query_into(&format!("SELECT * FROM {view}"), &[], &mut sink).unwrap();
+                n = sink.0;
+                t.elapsed()
+            })
+            .collect();
+        println!("    {view:<24} {:>8.1} ms  ({n} rows)", median(times).as_secs_f64() * 1e3);
+    }
+    drop(archive);
+    for f in [corpus, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("FIDELITY_BENCH_SIZES")
+        .ok()
+        .map(|s| {
+            s.split(',')
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| n.trim().parse().expect("sizes are numbers"))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![10_000, 100_000]);
+    let dir = tempfile::tempdir().unwrap();
+    println!(
+        "fidelity: synthetic corpus with records (gen-corpus --seed 1 --transcripts), imported by \
+         target/release/newsarchive"
+    );
+    for n in sizes {
+        run(n, dir.path());
+    }
+}
