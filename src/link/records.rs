@@ -176,7 +176,32 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         .collect();
     all_keys.sort_unstable();
     all_keys.dedup();
-    let candidates = index.records(&all_keys, day)?;
+    // The records of the article's days its quoted speakers speak in come
+    // first, found without the keys; the keys are looked up too only for
+    // an article quoting someone no such record has (or no one named).
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut unplaced = false;
+    for q in quotes {
+        let of_speaker: Vec<usize> = q
+            .speaker_id
+            .and_then(|s| index.by_speaker.get(&s))
+            .map(|rs| rs.iter().copied().filter(|&r| of_its_days(&records[r])).collect())
+            .unwrap_or_default();
+        unplaced |= of_speaker.is_empty();
+        for r in of_speaker {
+            if !candidates.contains(&r) {
+                candidates.push(r);
+            }
+        }
+    }
+    if unplaced {
+        for r in index.records(&all_keys, day)? {
+            if !candidates.contains(&r) {
+                candidates.push(r);
+            }
+        }
+    }
+    candidates.truncate(2 * RECORDS_TRIED);
     let mut found: Vec<Option<(usize, Alignment)>> = Vec::with_capacity(quotes.len());
     for (q, words) in quotes.iter().zip(&quote_words) {
         // (alignment, in a turn of the speaker the article names)
