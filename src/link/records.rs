@@ -227,9 +227,9 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
     // The events the article reports: the records its quotations are in.
     let reported: BTreeSet<usize> = found.iter().flatten().map(|(r, _)| *r).collect();
     let mut out = Vec::new();
-    for (q, f) in quotes.iter().zip(found) {
+    for ((q, words), f) in quotes.iter().zip(&quote_words).zip(found) {
         if let Some((r, a)) = f {
-            out.extend(verdict_of_words(q, &records[r], &a));
+            out.extend(verdict_of_words(q, words, &records[r], &a));
             continue;
         }
         let Some(speaker) = q.speaker_id else { continue };
@@ -299,7 +299,7 @@ const MISATTRIBUTED_WORDS: usize = 6;
 
 /// The verdict on a quotation whose words were found in a record; none
 /// when they are too few to say whose they are.
-fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Option<Verdict> {
+fn verdict_of_words(q: &QuoteToCheck, q_words: &QuoteWords, r: &Ready, a: &Alignment) -> Option<Verdict> {
     let words = r.record.words();
     let passages: Vec<(i64, i64, i64)> = a
         .passages
@@ -329,10 +329,7 @@ fn verdict_of_words(q: &QuoteToCheck, r: &Ready, a: &Alignment) -> Option<Verdic
         }
     };
     let diff = match a.fit {
-        Fit::Altered => {
-            let q_words = QuoteWords::new(&q.text);
-            edits(&r.stored.text, &words[main.record.clone()], &q.text, &q_words.words)
-        }
+        Fit::Altered => edits(&r.stored.text, &words[main.record.clone()], &q.text, &q_words.words),
         _ => None,
     };
     Some(Verdict { quote_id: q.id, transcript_id: r.stored.id, class, passages, similarity: Some(a.similarity), diff })
