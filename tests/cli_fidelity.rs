@@ -253,3 +253,79 @@ fn gen_corpus_writes_records_and_the_edits_outlets_make() {
         .unwrap();
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("--transcripts"));
 }
+
+/// `report fidelity-outlets` as its rows, and the same figures counted
+/// from the verdicts themselves.
+fn per_outlet(w: &Workdir) -> (Vec<String>, Vec<String>) {
+    let report = w.column(
+        "SELECT outlet || ' ' || checked || ' ' || verbatim_pct || ' ' || trimmed_pct || ' ' || altered_pct || ' '
+                || stitched_pct || ' ' || misattributed_pct || ' ' || not_in_record_pct || ' ' || translated
+         FROM report_fidelity_outlets ORDER BY outlet",
+    );
+    let counted = w.column(
+        "SELECT o.name || ' ' || sum(f.class <> 'translated') || ' '
+                || round(100.0 * sum(f.class = 'verbatim') / sum(f.class <> 'translated'), 1) || ' '
+                || round(100.0 * sum(f.class = 'trimmed') / sum(f.class <> 'translated'), 1) || ' '
+                || round(100.0 * sum(f.class = 'altered') / sum(f.class <> 'translated'), 1) || ' '
+                || round(100.0 * sum(f.class = 'stitched') / sum(f.class <> 'translated'), 1) || ' '
+                || round(100.0 * sum(f.class = 'misattributed') / sum(f.class <> 'translated'), 1) || ' '
+                || round(100.0 * sum(f.class = 'not_in_record') / sum(f.class <> 'translated'), 1) || ' '
+                || sum(f.class = 'translated')
+         FROM quote_fidelity f JOIN quotes q ON q.id = f.quote_id JOIN articles a ON a.id = q.article_id
+         JOIN outlets o ON o.id = a.outlet_id GROUP BY o.id ORDER BY o.name",
+    );
+    (report, counted)
+}
+
+#[test]
+fn the_per_outlet_summary_follows_the_verdicts() {
+    let w = Workdir::new();
+    let docs = fixtures("fidelity/docs");
+    // Articles first, then the records one at a time: each record judges
+    // again the articles of its days, replacing their verdicts.
+    w.stdout(&[
+        "--quiet",
+        "import",
+        "--manifest",
+        docs.join("manifest.csv").to_str().unwrap(),
+        docs.join("articles").to_str().unwrap(),
+    ]);
+    let mut records: Vec<PathBuf> =
+        std::fs::read_dir(docs.join("records")).unwrap().map(|e| e.unwrap().path()).collect();
+    records.sort();
+    for record in &records {
+        w.stdout(&["--quiet", "import", "--primary", record.to_str().unwrap()]);
+        let (report, counted) = per_outlet(&w);
+        assert_eq!(report, counted, "after {}", record.display());
+    }
+    let (report, _) = per_outlet(&w);
+    assert_eq!(report.len(), 7, "every outlet with a verdict: {report:?}");
+
+    // Verdicts deleted with SQL leave the summary with them; the articles
+    // judged again put it back as it was.
+    let conn = w.conn();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         DELETE FROM quote_fidelity WHERE quote_id IN (
+             SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id JOIN outlets o ON o.id = a.outlet_id
+             WHERE o.name = 'Meridian Daily');
+         DELETE FROM fidelity_checked WHERE article_id IN (
+             SELECT a.id FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE o.name = 'Meridian Daily');",
+    )
+    .unwrap();
+    drop(conn);
+    let (without, counted) = per_outlet(&w);
+    assert_eq!(without, counted);
+    assert!(without.len() == 6 && !without.iter().any(|r| r.starts_with("Meridian Daily")), "{without:?}");
+    w.stdout(&["--quiet", "link"]);
+    assert_eq!(per_outlet(&w).0, report);
+
+    // A summary edited by hand: `check` says so, `link --rebuild` recounts.
+    w.conn().execute("UPDATE fidelity_outlet_stats SET verbatim = verbatim + 5", []).unwrap();
+    let check = w.cmd().args(["check", "--format", "csv"]).output().unwrap();
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(out.lines().any(|l| l.starts_with("fidelity summary") && l.contains("FAILED")), "{out}");
+    w.stdout(&["--quiet", "link", "--rebuild"]);
+    assert_eq!(per_outlet(&w).0, report);
+    assert!(w.stdout(&["check", "--format", "csv"]).lines().any(|l| l.starts_with("fidelity summary,ok")));
+}

@@ -418,6 +418,15 @@ pub struct Alignment {
     pub similarity: f64,
 }
 
+impl Alignment {
+    /// Whether this is every word of quotation `q` as the record has them
+    /// (verbatim, or trimmed where the quotation marks its cuts): no other
+    /// alignment can explain it better.
+    pub fn is_whole(&self, q: &QuoteWords) -> bool {
+        matches!(self.fit, Fit::Verbatim | Fit::Trimmed) && self.matched == q.words.len()
+    }
+}
+
 /// A junction between passages may be at most this far apart in the record
 /// to be one passage: farther, and the quotation joins two places.
 const PASSAGE_GAP: usize = 12;

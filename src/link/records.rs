@@ -12,10 +12,11 @@
 
 use super::candidates::{KEY_LIMIT, PassIndex, Search, find};
 use super::fidelity::{Alignment, Fit, QuoteWords, Record, align, edits};
+use super::on_all_cores;
 use super::quotes::keys;
 use crate::extract::normalize::normalize;
 use crate::store::{
-    CharOffsets, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, LinkTx, QuoteToCheck, Result, StoredTranscript, Verdict,
+    CharOffsets, Class, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, LinkTx, QuoteToCheck, Result, StoredTranscript, Verdict,
     is_questioner, label_name,
 };
 use rustc_hash::FxHashMap;
@@ -63,10 +64,13 @@ pub fn check(tx: &LinkTx) -> Result<usize> {
     let mut judged = 0;
     for chunk in articles.chunks(CHUNK) {
         let (Some(&from), Some(&to)) = (chunk.first(), chunk.last()) else { continue };
-        let quotes = tx.quotes_to_check(from, to)?;
+        let mut quotes = tx.quotes_to_check(from, to)?;
+        // Articles of the range already checked keep their verdicts.
+        quotes.retain(|q| chunk.binary_search(&q.article_id).is_ok());
+        let articles: Vec<&[QuoteToCheck]> = quotes.chunk_by(|a, b| a.article_id == b.article_id).collect();
         let mut verdicts = Vec::new();
-        for article in quotes.chunk_by(|a, b| a.article_id == b.article_id) {
-            verdicts.extend(judge_article(article, &records, &index)?);
+        for of_article in on_all_cores(&articles, |a| judge_article(a, &records, &index)) {
+            verdicts.extend(of_article?);
         }
         judged += verdicts.len();
         tx.save_verdicts(chunk, &verdicts)?;
@@ -207,6 +211,9 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         // (alignment, in a turn of the speaker the article names)
         let mut best: Option<(usize, Alignment, bool)> = None;
         for &r in &candidates {
+            if best.as_ref().is_some_and(|(_, b, mine)| *mine && b.is_whole(words)) {
+                break;
+            }
             let turns = &records[r].stored.turns;
             let ours = |turn: usize| {
                 q.speaker_id.is_some_and(|s| {
@@ -221,6 +228,13 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
                     best = Some((r, a, mine));
                 }
             }
+        }
+        // The record this quotation is in is tried first for the next:
+        // an article's quotations mostly report one event.
+        if let Some((r, _, _)) = &best
+            && let Some(at) = candidates.iter().position(|c| c == r)
+        {
+            candidates[..=at].rotate_right(1);
         }
         found.push(best.map(|(r, a, _)| (r, a)));
     }
@@ -244,8 +258,9 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         if let Some(r) = in_another_language {
             out.push(Verdict {
                 quote_id: q.id,
+                outlet_id: q.outlet_id,
                 transcript_id: r.stored.id,
-                class: "translated",
+                class: Class::Translated,
                 passages: Vec::new(),
                 similarity: None,
                 diff: None,
@@ -253,8 +268,9 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
         } else if let Some(&r) = reported.iter().find(|&&r| speaks_in.contains(&r) && !other_language(&records[r])) {
             out.push(Verdict {
                 quote_id: q.id,
+                outlet_id: q.outlet_id,
                 transcript_id: records[r].stored.id,
-                class: "not_in_record",
+                class: Class::NotInRecord,
                 passages: Vec::new(),
                 similarity: None,
                 diff: None,
@@ -319,20 +335,28 @@ fn verdict_of_words(q: &QuoteToCheck, q_words: &QuoteWords, r: &Ready, a: &Align
         return None;
     }
     let class = if misattributed {
-        "misattributed"
+        Class::Misattributed
     } else {
         match a.fit {
-            Fit::Verbatim => "verbatim",
-            Fit::Trimmed => "trimmed",
-            Fit::Altered => "altered",
-            Fit::Stitched => "stitched",
+            Fit::Verbatim => Class::Verbatim,
+            Fit::Trimmed => Class::Trimmed,
+            Fit::Altered => Class::Altered,
+            Fit::Stitched => Class::Stitched,
         }
     };
     let diff = match a.fit {
         Fit::Altered => edits(&r.stored.text, &words[main.record.clone()], &q.text, &q_words.words),
         _ => None,
     };
-    Some(Verdict { quote_id: q.id, transcript_id: r.stored.id, class, passages, similarity: Some(a.similarity), diff })
+    Some(Verdict {
+        quote_id: q.id,
+        outlet_id: q.outlet_id,
+        transcript_id: r.stored.id,
+        class,
+        passages,
+        similarity: Some(a.similarity),
+        diff,
+    })
 }
 
 /// Whether a turn was spoken by someone other than the quotation's

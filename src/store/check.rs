@@ -123,6 +123,24 @@ const INVARIANTS: &[(&str, &str, &str)] = &[
         "passages outside a turn of the record their quotation was checked against",
     ),
     (
+        "fidelity outlets",
+        "SELECT count(*) FROM quote_fidelity f JOIN quotes q ON q.id = f.quote_id JOIN articles a ON a.id = q.article_id
+         WHERE f.outlet_id IS NOT a.outlet_id",
+        "verdicts filed under another outlet than their article's",
+    ),
+    (
+        "fidelity summary",
+        "WITH counted AS (
+             SELECT outlet_id, sum(class = 'verbatim'), sum(class = 'trimmed'), sum(class = 'altered'),
+                    sum(class = 'stitched'), sum(class = 'misattributed'), sum(class = 'not_in_record'),
+                    sum(class = 'translated')
+             FROM quote_fidelity WHERE outlet_id IS NOT NULL GROUP BY outlet_id)
+         SELECT (SELECT count(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM fidelity_outlet_stats))
+              + (SELECT count(*) FROM (SELECT * FROM fidelity_outlet_stats EXCEPT SELECT * FROM counted))",
+        "outlets whose line in fidelity_outlet_stats differs from their verdicts (edited with SQL? \
+         `newsarchive link --rebuild` recounts it)",
+    ),
+    (
         "article search index",
         "SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id))
               + (SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id))",

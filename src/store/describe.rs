@@ -1020,6 +1020,22 @@ const RELATIONS: &[Relation] = &[
             ("passages", "How many places in the record its words come from."),
             ("similarity", "1 for the same words; for altered ones twice the words in common over the words of both."),
             ("diff", "Word edits from the record's words to the quotation's: \"would→will, -really, +very\"."),
+            ("outlet_id", "The outlet of the quotation's article (outlets.id), kept here for the per-outlet summary."),
+        ],
+    ),
+    data(
+        "fidelity_outlet_stats",
+        "Fidelity per outlet",
+        "Per outlet: its quotations checked against the record, by class; the figures report_fidelity_outlets reads. Kept by the fidelity pass and by triggers; newsarchive link --rebuild recounts it.",
+        &[
+            ("outlet_id", "The outlet (outlets.id)."),
+            ("verbatim", "Quotations with the record's words in order."),
+            ("trimmed", "Quotations with the record's words apart from marked cuts and insertions."),
+            ("altered", "Quotations with words changed, added or dropped unmarked."),
+            ("stitched", "Quotations joining passages from different places."),
+            ("misattributed", "Quotations whose words someone else said."),
+            ("not_in_record", "Quotations the record of their speaker's event does not hold."),
+            ("translated", "Quotations in another language than the record."),
         ],
     ),
     data(

@@ -6,6 +6,7 @@ use super::write::{Saved, begin_write};
 use super::{Archive, Result, speakers};
 use crate::ingest::primary::Primary;
 use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 
 /// A primary source ready to be stored: compressed and with each turn's
 /// offsets counted in characters, as SQL's `substr` counts them.
@@ -94,6 +95,8 @@ pub struct QuoteToCheck {
     pub id: i64,
     /// Its article.
     pub article_id: i64,
+    /// The article's outlet.
+    pub outlet_id: i64,
     /// The article's publication date.
     pub published: Option<String>,
     /// The article's language.
@@ -108,16 +111,52 @@ pub struct QuoteToCheck {
     pub speaker: Option<String>,
 }
 
+/// The verdict on a quotation checked against the record, in the order of
+/// `fidelity_outlet_stats`'s columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// The record's words, in order.
+    Verbatim,
+    /// The record's words apart from cuts the quotation marks.
+    Trimmed,
+    /// Close to a passage, with words changed, added or dropped unmarked.
+    Altered,
+    /// Passages from different places joined as one quotation.
+    Stitched,
+    /// In the record, said by someone else than the article names.
+    Misattributed,
+    /// No passage matches although the record holds its speaker.
+    NotInRecord,
+    /// In another language than the record.
+    Translated,
+}
+
+impl Class {
+    /// As stored in `quote_fidelity.class`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Verbatim => "verbatim",
+            Class::Trimmed => "trimmed",
+            Class::Altered => "altered",
+            Class::Stitched => "stitched",
+            Class::Misattributed => "misattributed",
+            Class::NotInRecord => "not_in_record",
+            Class::Translated => "translated",
+        }
+    }
+}
+
 /// A verdict to store.
 #[derive(Debug, Clone)]
 pub struct Verdict {
     /// The quotation.
     pub quote_id: i64,
+    /// Its article's outlet.
+    pub outlet_id: i64,
     /// The record it was judged against.
     pub transcript_id: i64,
-    /// `verbatim`, `trimmed`, `altered`, `stitched`, `misattributed`,
-    /// `translated` or `not_in_record`.
-    pub class: &'static str,
+    /// What the record says of it.
+    pub class: Class,
     /// The passages its words come from: turn id and character offsets,
     /// the one standing for the quotation first.
     pub passages: Vec<(i64, i64, i64)>,
@@ -355,14 +394,25 @@ impl LinkTx<'_> {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
             rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))?
         };
+        // Most labels repeat from record to record ("MODERATOR"): each is
+        // looked up once, with the record's title only for a bare role.
+        let mut known: FxHashMap<(String, Option<String>), Option<i64>> = FxHashMap::default();
         let mut resolved = 0;
         for (id, label, title) in pending {
             if is_questioner(&label) {
                 continue;
             }
-            let Some(speaker) = self.resolve_label(&label, title.as_deref()).map_err(|e| self.err(e))? else {
-                continue;
+            let title = if label_name(&label).is_empty() { title } else { None };
+            let key = (label, title);
+            let speaker = match known.get(&key) {
+                Some(&speaker) => speaker,
+                None => {
+                    let speaker = self.resolve_label(&key.0, key.1.as_deref()).map_err(|e| self.err(e))?;
+                    known.insert(key, speaker);
+                    speaker
+                }
             };
+            let Some(speaker) = speaker else { continue };
             self.tx
                 .prepare_cached("UPDATE transcript_turns SET speaker_id = ?2 WHERE id = ?1")
                 .and_then(|mut s| s.execute([id, speaker]))
@@ -409,8 +459,9 @@ impl LinkTx<'_> {
         let surname = titled.last().map(String::as_str).unwrap_or("");
         let found: Vec<i64> = tx
             .prepare_cached(
+                // `+kind`: sought by surname, not by kind (every person).
                 "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE AND instr(name, ' ') > 0
-                 AND kind = 'person' LIMIT 2",
+                 AND +kind = 'person' LIMIT 2",
             )?
             .query_map([surname], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -488,7 +539,8 @@ impl LinkTx<'_> {
         let mut stmt = self
             .tx
             .prepare_cached(
-                "SELECT q.id, q.article_id, a.published_at, a.language, q.text, q.normalized, q.speaker_id, s.name
+                "SELECT q.id, q.article_id, a.outlet_id, a.published_at, a.language, q.text, q.normalized, q.speaker_id,
+                        s.name
                  FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
                  WHERE q.article_id BETWEEN ?1 AND ?2 AND q.region = 'body' AND q.kind <> 'mention'
                  ORDER BY q.article_id, q.id",
@@ -499,16 +551,36 @@ impl LinkTx<'_> {
                 Ok(QuoteToCheck {
                     id: r.get(0)?,
                     article_id: r.get(1)?,
-                    published: r.get(2)?,
-                    language: r.get(3)?,
-                    text: r.get(4)?,
-                    normalized: r.get(5)?,
-                    speaker_id: r.get(6)?,
-                    speaker: r.get(7)?,
+                    outlet_id: r.get(2)?,
+                    published: r.get(3)?,
+                    language: r.get(4)?,
+                    text: r.get(5)?,
+                    normalized: r.get(6)?,
+                    speaker_id: r.get(7)?,
+                    speaker: r.get(8)?,
                 })
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Files every verdict under its article's outlet again and recounts
+    /// the per-outlet summary from the verdicts (the triggers keep it
+    /// otherwise; this is for after edits made with SQL).
+    pub fn recount_fidelity(&self) -> Result<()> {
+        self.tx
+            .execute_batch(
+                "UPDATE quote_fidelity AS f SET outlet_id = a.outlet_id
+                 FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE q.id = f.quote_id AND f.outlet_id IS NOT a.outlet_id;
+                 DELETE FROM fidelity_outlet_stats;
+                 INSERT INTO fidelity_outlet_stats
+                 SELECT outlet_id, sum(class = 'verbatim'), sum(class = 'trimmed'), sum(class = 'altered'),
+                        sum(class = 'stitched'), sum(class = 'misattributed'), sum(class = 'not_in_record'),
+                        sum(class = 'translated')
+                 FROM quote_fidelity WHERE outlet_id IS NOT NULL GROUP BY outlet_id;",
+            )
+            .map_err(|e| self.err(e))
     }
 
     /// Replaces the verdicts of `articles` with `verdicts` and marks them
@@ -526,28 +598,46 @@ impl LinkTx<'_> {
             }
             let mut verdict = self.tx.prepare_cached(
                 "INSERT INTO quote_fidelity(quote_id, transcript_id, class, turn_id, start, \"end\", passages,
-                                            similarity, diff)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                            similarity, diff, outlet_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut passage = self.tx.prepare_cached(
                 "INSERT INTO fidelity_passages(quote_id, seq, turn_id, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            // Per outlet, the verdicts of each class, in the summary's column order.
+            let mut counts: FxHashMap<i64, [i64; 7]> = FxHashMap::default();
             for v in verdicts {
+                counts.entry(v.outlet_id).or_default()[v.class as usize] += 1;
                 let main = v.passages.first();
                 verdict.execute(params![
                     v.quote_id,
                     v.transcript_id,
-                    v.class,
+                    v.class.as_str(),
                     main.map(|p| p.0),
                     main.map(|p| p.1),
                     main.map(|p| p.2),
                     v.passages.len() as i64,
                     v.similarity,
-                    v.diff
+                    v.diff,
+                    v.outlet_id
                 ])?;
                 for (seq, (turn, start, end)) in v.passages.iter().enumerate() {
                     passage.execute(params![v.quote_id, seq as i64, turn, start, end])?;
                 }
+            }
+            let mut count = self.tx.prepare_cached(
+                "INSERT INTO fidelity_outlet_stats(outlet_id, verbatim, trimmed, altered, stitched, misattributed,
+                                                   not_in_record, translated)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (outlet_id) DO UPDATE SET
+                     verbatim = verbatim + excluded.verbatim, trimmed = trimmed + excluded.trimmed,
+                     altered = altered + excluded.altered, stitched = stitched + excluded.stitched,
+                     misattributed = misattributed + excluded.misattributed,
+                     not_in_record = not_in_record + excluded.not_in_record,
+                     translated = translated + excluded.translated",
+            )?;
+            for (outlet, c) in counts {
+                count.execute(params![outlet, c[0], c[1], c[2], c[3], c[4], c[5], c[6]])?;
             }
             Ok(())
         };

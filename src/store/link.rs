@@ -569,6 +569,7 @@ impl LinkTx<'_> {
                  DELETE FROM outlet_translation_pair_stats;",
             )
             .map_err(|e| self.err(e))?;
+        self.recount_fidelity()?;
         self.mark_claims_stale().map_err(|e| self.err(e))
     }
 

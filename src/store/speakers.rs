@@ -72,10 +72,11 @@ pub(super) fn resolve_surnames(tx: &Transaction) -> rusqlite::Result<usize> {
     };
     let mut joined = 0;
     for (id, name) in singles {
+        // `+f.kind`: sought by surname, not by kind (every person's quotes).
         let mut stmt = tx.prepare_cached(
             "SELECT f.id, count(DISTINCT q.article_id) AS articles FROM speakers f
              JOIN quotes q ON q.speaker_id = f.id
-             WHERE f.surname = ?1 COLLATE NOCASE AND instr(f.name, ' ') > 0 AND f.kind = 'person'
+             WHERE f.surname = ?1 COLLATE NOCASE AND instr(f.name, ' ') > 0 AND +f.kind = 'person'
              GROUP BY f.id ORDER BY articles DESC, f.id LIMIT 2",
         )?;
         let top: Vec<(i64, i64)> =
