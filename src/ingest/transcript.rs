@@ -10,6 +10,7 @@
 //! and never panics: any text is either read or refused with the line to fix.
 
 use super::{Error, PARAGRAPH_BREAK, dates};
+use crate::extract::lexicon::TITLES;
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
@@ -611,8 +612,10 @@ fn make_label(parts: Parts<'_>, style: Style, text_at: usize) -> Option<Label> {
 /// of an ordinary sentence ("President Trump. He said…"), so they count
 /// only when the same label opens two paragraphs, or — in a file that
 /// plainly uses that style, with two labels doing so — when it has at
-/// least two words. The file's first line opened by a one-off label is
-/// its title ("Town Hall: Housing"), not a turn.
+/// least two words, or — once one label opens two paragraphs in that style —
+/// when it starts with a title ("Prime Minister Ishiba." among "President
+/// Trump." turns: a guest who speaks once). The file's first line opened by
+/// a one-off label is its title ("Town Hall: Housing"), not a turn.
 fn accept_labels(lines: &[&str], labels: Vec<Option<Label>>) -> Vec<Option<Opener>> {
     let mut counts: HashMap<(Style, &str), usize> = HashMap::new();
     for l in labels.iter().flatten() {
@@ -620,6 +623,9 @@ fn accept_labels(lines: &[&str], labels: Vec<Option<Label>>) -> Vec<Option<Opene
     }
     let established = |style: Style| counts.iter().filter(|((s, _), n)| *s == style && **n >= 2).count() >= 2;
     let established = [established(Style::Colon), established(Style::Period)];
+    let in_use = |style: Style| counts.iter().any(|((s, _), n)| *s == style && *n >= 2);
+    let in_use = [in_use(Style::Colon), in_use(Style::Period)];
+    let titled = |key: &str| key.split_whitespace().next().is_some_and(|w| TITLES.contains(&w.to_lowercase()));
     let count: Vec<usize> = labels
         .iter()
         .map(|l| l.as_ref().map_or(0, |l| counts.get(&(l.style, l.key.as_str())).copied().unwrap_or(0)))
@@ -631,10 +637,11 @@ fn accept_labels(lines: &[&str], labels: Vec<Option<Label>>) -> Vec<Option<Opene
         .enumerate()
         .map(|(i, (l, n))| {
             let l = l?;
-            let style_established = established[usize::from(l.style == Style::Period)];
+            let style = usize::from(l.style == Style::Period);
             let ok = l.qa
                 || (l.style == Style::Colon && l.caps)
-                || (Some(i) != first && (n >= 2 || (style_established && l.words >= 2)))
+                || (Some(i) != first
+                    && (n >= 2 || (established[style] && l.words >= 2) || (in_use[style] && titled(&l.key))))
                 || (Some(i) == first && n >= 2);
             ok.then_some(l.opener)
         })
@@ -1614,6 +1621,15 @@ mod tests {
                     Press Secretary Hale. One more question.\n");
         let speakers: Vec<_> = t.turns.iter().map(|turn| turn.speaker.as_deref()).collect();
         assert_eq!(speakers.last(), Some(&Some("Press Secretary Hale")));
+    }
+
+    #[test]
+    fn a_titled_guest_who_speaks_once_is_a_turn() {
+        let t = ok("President Lang. Thank you.\n\nIt is an honour.\n\nPrime Minister Aldana. Thank you.\n\n\
+                    President Lang. We remember that day.\n\nBoston Harbor. It was cold that morning.\n");
+        let speakers: Vec<_> = t.turns.iter().map(|turn| turn.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("President Lang"), Some("Prime Minister Aldana"), Some("President Lang")]);
+        assert!(t.text.contains("Boston Harbor. It was cold"), "an untitled one-off opening stays words: {}", t.text);
     }
 
     #[test]

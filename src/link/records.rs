@@ -11,7 +11,7 @@
 //! event nobody recorded — gets no verdict.
 
 use super::candidates::{KEY_LIMIT, PassIndex, Search, find};
-use super::fidelity::{Alignment, Fit, QuoteWords, Record, align, edits};
+use super::fidelity::{Alignment, Fit, MIN_WORDS, QuoteWords, Record, align, edits};
 use super::on_all_cores;
 use super::quotes::keys;
 use crate::extract::normalize::normalize;
@@ -246,7 +246,9 @@ fn judge_article(quotes: &[QuoteToCheck], records: &[Ready], index: &Index) -> R
             out.extend(verdict_of_words(q, words, &records[r], &a));
             continue;
         }
-        let Some(speaker) = q.speaker_id else { continue };
+        // Too few words to be looked for ("serious threat"): nothing can be
+        // said of them.
+        let Some(speaker) = q.speaker_id.filter(|_| words.words.len() >= MIN_WORDS) else { continue };
         // Not found: is it of an event whose record holds its speaker?
         let other_language = |r: &Ready| match (&q.language, &r.stored.language) {
             (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
