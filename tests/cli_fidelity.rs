@@ -244,6 +244,40 @@ fn gen_corpus_writes_records_and_the_edits_outlets_make() {
     // Every class the generator's outlets produce is found.
     let classes = w.column("SELECT DISTINCT class FROM quote_fidelity ORDER BY class");
     assert_eq!(classes, ["altered", "misattributed", "not_in_record", "stitched", "trimmed", "verbatim"]);
+    // The pass holds a month or two of records at a time, articles taken
+    // in the order of their days (the corpus spans a year): every
+    // quotation is still judged against a record of its article's days.
+    let body = "SELECT count(*) FROM quotes WHERE region = 'body' AND kind <> 'mention'";
+    let judged = w.count("SELECT count(*) FROM quote_fidelity");
+    assert!(judged * 100 >= w.count(body) * 97, "{judged} of {} quotations judged", w.count(body));
+    let days = w.column("SELECT DISTINCT substr(published_at, 1, 7) FROM articles");
+    assert!(days.len() >= 6, "articles over many months: {days:?}");
+    let outside = "SELECT count(*) FROM quote_fidelity f JOIN transcripts r ON r.id = f.transcript_id
+                   JOIN quotes q ON q.id = f.quote_id JOIN articles a ON a.id = q.article_id
+                   WHERE julianday(a.published_at) - julianday(r.held_on) NOT BETWEEN -1 AND 30";
+    assert_eq!(w.count(outside), 0, "a verdict against a record of another month");
+    // An article without a date is judged against every record: one
+    // article's date taken away, and its verdicts, then linked again.
+    let article = w.count("SELECT q.article_id FROM quote_fidelity f JOIN quotes q ON q.id = f.quote_id LIMIT 1");
+    let before = w.column(&format!(
+        "SELECT f.quote_id || ' ' || f.class || ' ' || f.transcript_id FROM quote_fidelity f
+         JOIN quotes q ON q.id = f.quote_id WHERE q.article_id = {article} ORDER BY f.quote_id"
+    ));
+    w.conn()
+        .execute_batch(&format!(
+            "PRAGMA foreign_keys = ON;
+             UPDATE articles SET published_at = NULL WHERE id = {article};
+             DELETE FROM quote_fidelity WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = {article});
+             DELETE FROM fidelity_checked WHERE article_id = {article};"
+        ))
+        .unwrap();
+    w.stdout(&["--quiet", "link"]);
+    let after = w.column(&format!(
+        "SELECT f.quote_id || ' ' || f.class || ' ' || f.transcript_id FROM quote_fidelity f
+         JOIN quotes q ON q.id = f.quote_id WHERE q.article_id = {article} ORDER BY f.quote_id"
+    ));
+    assert!(!before.is_empty());
+    assert_eq!(after, before, "the undated article finds its record among all of them");
     // Records are written in English only.
     let out = w
         .cmd()

@@ -39,6 +39,14 @@ struct Ready {
 
 /// Checks the quotations of every article not yet checked against the
 /// records. Returns how many were judged.
+///
+/// Articles are taken in the order of their days, a span of days at a time,
+/// and only the records of events they can report are in memory: those of
+/// the span's days widened by the event window, and those without a date.
+/// A record stays loaded while the next span still needs it. So a day's
+/// new articles read a month of records, not the archive's, and memory is
+/// bounded by how many events a few weeks hold. Articles without a date
+/// come last, against every record.
 pub fn check(tx: &LinkTx) -> Result<usize> {
     if !tx.has_transcripts()? {
         return Ok(0);
@@ -49,27 +57,86 @@ pub fn check(tx: &LinkTx) -> Result<usize> {
         return Ok(0);
     }
     tx.resolve_turn_speakers()?;
-    let records: Vec<Ready> = tx
-        .transcripts()?
-        .into_iter()
-        .map(|t| {
-            let offsets = CharOffsets::new(&t.text);
-            let spans: Vec<_> = t.turns.iter().map(|turn| offsets.byte(turn.start)..offsets.byte(turn.end)).collect();
-            let record = Record::new(&t.text, &spans);
-            let day = t.held_on.as_deref().and_then(day_number);
-            Ready { stored: t, record, offsets, day }
-        })
-        .collect();
-    let index = Index::new(&records);
+    let record_days: Vec<(i64, Option<i64>)> =
+        tx.record_dates()?.into_iter().map(|(id, held_on)| (id, held_on.as_deref().and_then(day_number))).collect();
+    let mut dated: Vec<(i64, i64)> = Vec::new();
+    let mut undated: Vec<i64> = Vec::new();
+    for (id, published) in articles {
+        match published.as_deref().and_then(day_number) {
+            Some(day) => dated.push((day, id)),
+            None => undated.push(id),
+        }
+    }
+    dated.sort_unstable();
+    let mut window = Window::default();
+    let mut judged = 0;
+    let mut rest = &dated[..];
+    while let Some(&(first, _)) = rest.first() {
+        let span = rest.partition_point(|&(day, _)| day < first + SPAN_DAYS);
+        let (these, after) = rest.split_at(span);
+        rest = after;
+        let last = these[these.len() - 1].0;
+        window.cover(tx, &record_days, first - EVENT_DAYS_AFTER..=last + EVENT_DAYS_BEFORE)?;
+        let ids: Vec<i64> = these.iter().map(|&(_, id)| id).collect();
+        judged += judge(tx, &ids, &window.records, &Index::new(&window.records, false))?;
+    }
+    if !undated.is_empty() {
+        window.cover(tx, &record_days, i64::MIN..=i64::MAX)?;
+        judged += judge(tx, &undated, &window.records, &Index::new(&window.records, true))?;
+    }
+    Ok(judged)
+}
+
+/// Days of articles judged with one set of records in memory.
+const SPAN_DAYS: i64 = 31;
+
+/// The records in memory, by id.
+#[derive(Default)]
+struct Window {
+    records: Vec<Ready>,
+}
+
+impl Window {
+    /// Holds the records of the events of `days` and those without a date,
+    /// and no other: a record whose day is before the range is let go.
+    fn cover(
+        &mut self,
+        tx: &LinkTx,
+        record_days: &[(i64, Option<i64>)],
+        days: std::ops::RangeInclusive<i64>,
+    ) -> Result<()> {
+        self.records.retain(|r| r.day.is_none_or(|d| days.contains(&d)));
+        let held: rustc_hash::FxHashSet<i64> = self.records.iter().map(|r| r.stored.id).collect();
+        for &(id, day) in record_days {
+            if day.is_none_or(|d| days.contains(&d)) && !held.contains(&id) {
+                self.records.push(Ready::new(tx.transcript(id)?));
+            }
+        }
+        // In id order, as the candidates are tried: the same verdicts
+        // whichever span loaded a record.
+        self.records.sort_unstable_by_key(|r| r.stored.id);
+        Ok(())
+    }
+}
+
+impl Ready {
+    fn new(stored: StoredTranscript) -> Ready {
+        let offsets = CharOffsets::new(&stored.text);
+        let spans: Vec<_> = stored.turns.iter().map(|turn| offsets.byte(turn.start)..offsets.byte(turn.end)).collect();
+        let record = Record::new(&stored.text, &spans);
+        let day = stored.held_on.as_deref().and_then(day_number);
+        Ready { stored, record, offsets, day }
+    }
+}
+
+/// Judges the quotations of `articles` against `records` and saves the
+/// verdicts, a batch of articles at a time. Returns how many were judged.
+fn judge(tx: &LinkTx, articles: &[i64], records: &[Ready], index: &Index) -> Result<usize> {
     let mut judged = 0;
     for chunk in articles.chunks(CHUNK) {
-        let (Some(&from), Some(&to)) = (chunk.first(), chunk.last()) else { continue };
-        let mut quotes = tx.quotes_to_check(from, to)?;
-        // Articles of the range already checked keep their verdicts.
-        quotes.retain(|q| chunk.binary_search(&q.article_id).is_ok());
-        let articles: Vec<&[QuoteToCheck]> = quotes.chunk_by(|a, b| a.article_id == b.article_id).collect();
+        let quotes: Vec<Vec<QuoteToCheck>> = chunk.iter().map(|&a| tx.quotes_to_check(a)).collect::<Result<_>>()?;
         let mut verdicts = Vec::new();
-        for of_article in on_all_cores(&articles, |a| judge_article(a, &records, &index)) {
+        for of_article in on_all_cores(&quotes, |q| judge_article(q, records, index)) {
             verdicts.extend(of_article?);
         }
         judged += verdicts.len();
@@ -98,7 +165,9 @@ fn on_day(key: i64, day: i64) -> i64 {
 }
 
 impl Index {
-    fn new(records: &[Ready]) -> Index {
+    /// The index of `records`; `undated_articles`: with every turn by its
+    /// keys alone too, for articles without a date.
+    fn new(records: &[Ready], undated_articles: bool) -> Index {
         let mut index = Index {
             dated: PassIndex::default(),
             undated: PassIndex::default(),
@@ -115,7 +184,9 @@ impl Index {
                     Some(day) => index.dated.add(pos, &keys.iter().map(|&k| on_day(k, day)).collect::<Vec<_>>()),
                     None => index.undated.add(pos, &keys),
                 }
-                index.all.add(pos, &keys);
+                if undated_articles {
+                    index.all.add(pos, &keys);
+                }
                 index.turn_of.push((r, t));
                 if let Some(s) = turn.speaker_id {
                     let of = index.by_speaker.entry(s).or_default();

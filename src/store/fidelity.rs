@@ -35,26 +35,40 @@ impl NewTranscript {
 
 /// Byte offsets of a text to character offsets.
 pub struct CharOffsets {
-    /// Byte offset of every character boundary, and the end.
-    bounds: Vec<usize>,
+    /// Byte offset of every character boundary, and the end; none for an
+    /// ASCII text, whose offsets are the same either way (most records:
+    /// the list took eight bytes a character).
+    bounds: Option<Vec<u32>>,
+    len: usize,
 }
 
 impl CharOffsets {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bounds.push(text.len());
-        CharOffsets { bounds }
+        let bounds = (!text.is_ascii()).then(|| {
+            // A record is far below 4 GiB (SQLite's limit on a value is 1 GiB).
+            let mut bounds: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+            bounds.push(text.len() as u32);
+            bounds
+        });
+        CharOffsets { bounds, len: text.len() }
     }
 
     /// The character offset of a byte offset (a character boundary).
     pub fn of(&self, byte: usize) -> i64 {
-        self.bounds.partition_point(|&b| b < byte) as i64
+        match &self.bounds {
+            Some(bounds) => bounds.partition_point(|&b| (b as usize) < byte) as i64,
+            None => byte.min(self.len) as i64,
+        }
     }
 
     /// The byte offset of a character offset.
     pub fn byte(&self, char: i64) -> usize {
-        self.bounds.get(char.max(0) as usize).copied().unwrap_or_else(|| self.bounds[self.bounds.len() - 1])
+        let char = char.max(0) as usize;
+        match &self.bounds {
+            Some(bounds) => bounds.get(char).map_or(self.len, |&b| b as usize),
+            None => char.min(self.len),
+        }
     }
 }
 
@@ -468,15 +482,20 @@ impl LinkTx<'_> {
         Ok(if found.len() == 1 { Some(found[0]) } else { None })
     }
 
-    /// Every transcript with its turns.
-    pub fn transcripts(&self) -> Result<Vec<StoredTranscript>> {
-        let mut out: Vec<StoredTranscript> = {
-            let mut stmt = self
+    /// Every record's id and the date of its event, by id.
+    pub fn record_dates(&self) -> Result<Vec<(i64, Option<String>)>> {
+        let mut stmt = self.tx.prepare("SELECT id, held_on FROM transcripts ORDER BY id").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Record `id` with its turns.
+    pub fn transcript(&self, id: i64) -> Result<StoredTranscript> {
+        let read = || -> rusqlite::Result<StoredTranscript> {
+            let mut t = self
                 .tx
-                .prepare("SELECT id, text, held_on, language FROM transcripts ORDER BY id")
-                .map_err(|e| self.err(e))?;
-            let rows = stmt
-                .query_map([], |r| {
+                .prepare_cached("SELECT id, text, held_on, language FROM transcripts WHERE id = ?1")?
+                .query_row([id], |r| {
                     Ok(StoredTranscript {
                         id: r.get(0)?,
                         text: r.get(1)?,
@@ -484,70 +503,56 @@ impl LinkTx<'_> {
                         language: r.get(3)?,
                         turns: Vec::new(),
                     })
+                })?;
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT id, start, \"end\", label, speaker_id FROM transcript_turns WHERE transcript_id = ?1
+                 ORDER BY seq",
+            )?;
+            let turns = stmt.query_map([id], |r| {
+                Ok(StoredTurn {
+                    id: r.get(0)?,
+                    start: r.get(1)?,
+                    end: r.get(2)?,
+                    label: r.get(3)?,
+                    speaker_id: r.get(4)?,
                 })
-                .map_err(|e| self.err(e))?;
-            rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))?
+            })?;
+            t.turns = turns.collect::<rusqlite::Result<_>>()?;
+            Ok(t)
         };
-        let mut stmt = self
-            .tx
-            .prepare(
-                "SELECT transcript_id, id, start, \"end\", label, speaker_id FROM transcript_turns
-                 ORDER BY transcript_id, seq",
-            )
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-        let mut at = 0;
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let transcript: i64 = r.get(0).map_err(|e| self.err(e))?;
-            while at < out.len() && out[at].id < transcript {
-                at += 1;
-            }
-            let turn = (|| {
-                Ok::<_, rusqlite::Error>(StoredTurn {
-                    id: r.get(1)?,
-                    start: r.get(2)?,
-                    end: r.get(3)?,
-                    label: r.get(4)?,
-                    speaker_id: r.get(5)?,
-                })
-            })()
-            .map_err(|e| self.err(e))?;
-            if let Some(t) = out.get_mut(at).filter(|t| t.id == transcript) {
-                t.turns.push(turn);
-            }
-        }
-        Ok(out)
+        read().map_err(|e| self.err(e))
     }
 
     /// Articles whose quotations have not been checked against the records,
-    /// by id.
-    pub fn articles_to_check(&self) -> Result<Vec<i64>> {
+    /// by id, with their publication dates.
+    pub fn articles_to_check(&self) -> Result<Vec<(i64, Option<String>)>> {
         let mut stmt = self
             .tx
             .prepare(
-                "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM fidelity_checked c WHERE c.article_id = a.id)
+                "SELECT id, published_at FROM articles a
+                 WHERE NOT EXISTS (SELECT 1 FROM fidelity_checked c WHERE c.article_id = a.id)
                  ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
-    /// The quotations of articles `from..=to` that can be checked: those of
-    /// the article's own text (not its furniture), not mentions.
-    pub fn quotes_to_check(&self, from: i64, to: i64) -> Result<Vec<QuoteToCheck>> {
+    /// The quotations of `article` that can be checked: those of its own
+    /// text (not its furniture), not mentions.
+    pub fn quotes_to_check(&self, article: i64) -> Result<Vec<QuoteToCheck>> {
         let mut stmt = self
             .tx
             .prepare_cached(
                 "SELECT q.id, q.article_id, a.outlet_id, a.published_at, a.language, q.text, q.normalized, q.speaker_id,
                         s.name
                  FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-                 WHERE q.article_id BETWEEN ?1 AND ?2 AND q.region = 'body' AND q.kind <> 'mention'
-                 ORDER BY q.article_id, q.id",
+                 WHERE q.article_id = ?1 AND q.region = 'body' AND q.kind <> 'mention'
+                 ORDER BY q.id",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([from, to], |r| {
+            .query_map([article], |r| {
                 Ok(QuoteToCheck {
                     id: r.get(0)?,
                     article_id: r.get(1)?,
@@ -565,8 +570,8 @@ impl LinkTx<'_> {
     }
 
     /// Files every verdict under its article's outlet again and recounts
-    /// the per-outlet summary from the verdicts (the triggers keep it
-    /// otherwise; this is for after edits made with SQL).
+    /// the per-outlet summary from the verdicts (the pass and triggers keep
+    /// it otherwise; this is for after edits made with SQL).
     pub fn recount_fidelity(&self) -> Result<()> {
         self.tx
             .execute_batch(
