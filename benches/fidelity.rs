@@ -13,42 +13,14 @@
 //! `FIDELITY_BENCH_SIZES=10000` for one size; `FIDELITY_BENCH_DB=FILE` to
 //! measure a copy of an archive already made).
 
-use newsarchive::report::{Cell, Collect, Sink};
+mod common;
+use common::{Count, binary, file_mb, median};
+
+use newsarchive::report::Collect;
 use newsarchive::store::Archive;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn binary() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsarchive");
-    assert!(p.exists(), "build the release binary first (make bench does)");
-    p
-}
-
-fn file_mb(p: &Path) -> f64 {
-    std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6)
-}
-
-/// Discards rows, counting them.
-struct Count(usize);
-
-impl Sink for Count {
-    fn header(&mut self, _: &[String]) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn row(&mut self, _: &[Cell]) -> std::io::Result<()> {
-        self.0 += 1;
-        Ok(())
-    }
-    fn finish(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 /// The rows of `sql`, as text.
 fn rows(archive: &Archive, sql: &str) -> Vec<Vec<String>> {

@@ -9,22 +9,14 @@
 //! `REPORT_HTML_BENCH_SIZES=20000` picks sizes, `REPORT_HTML_BENCH_DB=PATH`
 //! measures an existing archive instead.
 
+mod common;
+use common::{binary, median};
+
 use newsarchive::report::html::{self, Limits};
 use newsarchive::store::Archive;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn binary() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsarchive");
-    assert!(p.exists(), "build the release binary first (make bench does)");
-    p
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3

@@ -10,18 +10,14 @@
 //! Run with `make bench` (or `cargo bench --bench scale`; `SCALE_BENCH_SIZES=…`, empty for
 //! the single articles alone).
 
-use newsarchive::report::{Cell, Sink};
+mod common;
+use common::{Count, binary, file_mb, median};
+
 use newsarchive::store::Archive;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn binary() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsarchive");
-    assert!(p.exists(), "build the release binary first (make bench does)");
-    p
-}
 
 /// Peak resident memory of the largest child process waited for so far, in MB.
 fn children_peak_rss_mb() -> f64 {
@@ -29,31 +25,6 @@ fn children_peak_rss_mb() -> f64 {
     // SAFETY: getrusage writes into the struct we pass and nothing else.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     usage.ru_maxrss as f64 / 1024.0
-}
-
-fn file_mb(p: &Path) -> f64 {
-    std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6)
-}
-
-/// Discards rows, counting them.
-struct Count(usize);
-
-impl Sink for Count {
-    fn header(&mut self, _: &[String]) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn row(&mut self, _: &[Cell]) -> std::io::Result<()> {
-        self.0 += 1;
-        Ok(())
-    }
-    fn finish(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 /// Copies every row of `src` into a new archive of the same schema, table by

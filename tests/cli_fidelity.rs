@@ -21,6 +21,21 @@ fn imported() -> Workdir {
     w
 }
 
+/// An archive of the fixtures' articles without their records, and the
+/// fixtures' folder.
+fn articles_only() -> (Workdir, PathBuf) {
+    let w = Workdir::new();
+    let docs = fixtures("fidelity/docs");
+    w.stdout(&[
+        "--quiet",
+        "import",
+        "--manifest",
+        docs.join("manifest.csv").to_str().unwrap(),
+        docs.join("articles").to_str().unwrap(),
+    ]);
+    (w, docs)
+}
+
 /// The gold rows: file, quote, speaker, class.
 fn gold() -> Vec<Vec<String>> {
     parse_csv(&std::fs::read_to_string(fixtures("fidelity/gold.csv")).unwrap()).1
@@ -196,16 +211,8 @@ fn a_malformed_captions_file_is_reported_by_line_and_nothing_else_is_lost() {
 
 #[test]
 fn a_record_imported_after_its_articles_checks_them() {
-    let w = Workdir::new();
-    let docs = fixtures("fidelity/docs");
     // The articles alone, then the briefing's record with --primary.
-    w.stdout(&[
-        "--quiet",
-        "import",
-        "--manifest",
-        docs.join("manifest.csv").to_str().unwrap(),
-        docs.join("articles").to_str().unwrap(),
-    ]);
+    let (w, docs) = articles_only();
     assert_eq!(w.count("SELECT count(*) FROM quote_fidelity"), 0);
     w.stdout(&["--quiet", "import", docs.join("records/briefing-2026-03-03.txt").to_str().unwrap(), "--primary"]);
     let judged = w.count(
@@ -313,17 +320,9 @@ fn per_outlet(w: &Workdir) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn the_per_outlet_summary_follows_the_verdicts() {
-    let w = Workdir::new();
-    let docs = fixtures("fidelity/docs");
     // Articles first, then the records one at a time: each record judges
     // again the articles of its days, replacing their verdicts.
-    w.stdout(&[
-        "--quiet",
-        "import",
-        "--manifest",
-        docs.join("manifest.csv").to_str().unwrap(),
-        docs.join("articles").to_str().unwrap(),
-    ]);
+    let (w, docs) = articles_only();
     let mut records: Vec<PathBuf> =
         std::fs::read_dir(docs.join("records")).unwrap().map(|e| e.unwrap().path()).collect();
     records.sort();

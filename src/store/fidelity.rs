@@ -4,6 +4,7 @@
 use super::link::LinkTx;
 use super::write::{Saved, begin_write};
 use super::{Archive, Result, speakers};
+use crate::extract::lexicon::TITLES;
 use crate::ingest::primary::Primary;
 use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::FxHashMap;
@@ -299,74 +300,6 @@ fn recheck_days(tx: &Connection, held_on: Option<&str>) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// Words before a name in a transcript's speaker label that are titles,
-/// not the name ("Prime Minister Ishiba", "MS. OKAFOR").
-const TITLES: &[&str] = &[
-    "the",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "governor",
-    "mayor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "chancellor",
-    "chief",
-    "executive",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "judge",
-    "justice",
-    "ambassador",
-    "general",
-    "gen",
-    "admiral",
-    "coach",
-    "captain",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "premier",
-    "commissioner",
-    "councillor",
-    "councilor",
-    "deputy",
-    "speaker",
-    "leader",
-    "officer",
-    "director",
-    "finance",
-    "foreign",
-    "state",
-    "interior",
-    "defence",
-    "defense",
-    "health",
-    "first",
-    "chief executive",
-    "ceo",
-    "cfo",
-    "manager",
-    "head",
-];
-
 /// Labels of the people asking, not answering: reporters and audiences.
 pub fn is_questioner(label: &str) -> bool {
     let l = label.trim().trim_end_matches(['.', ':']).to_ascii_lowercase();
@@ -380,8 +313,13 @@ pub fn is_questioner(label: &str) -> bool {
 /// "Ishiba", "MS. OKAFOR" → "OKAFOR"; empty for a bare role ("The Chair").
 pub fn label_name(label: &str) -> Vec<&str> {
     let words: Vec<&str> = label.split_whitespace().collect();
-    let skip =
-        words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())).count();
+    // The titles attribution knows ("Prime Minister", "MS.", "Foreign
+    // Secretary"), and the article of a bare role ("THE CHAIR").
+    let title = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        w == "the" || TITLES.contains(&w)
+    };
+    let skip = words.iter().take_while(|w| title(w)).count();
     words[skip..].to_vec()
 }
 
