@@ -362,3 +362,36 @@ fn the_per_outlet_summary_follows_the_verdicts() {
     assert_eq!(per_outlet(&w).0, report);
     assert!(w.stdout(&["check", "--format", "csv"]).lines().any(|l| l.starts_with("fidelity summary,ok")));
 }
+
+#[test]
+fn reextract_reads_the_records_again() {
+    let w = imported();
+    let turns =
+        "SELECT r.source_path || ' ' || t.seq || ' ' || coalesce(t.label, '') || ' ' || t.start || ' ' || t.\"end\"
+                 FROM transcript_turns t JOIN transcripts r ON r.id = t.transcript_id ORDER BY r.id, t.seq";
+    let verdicts = "SELECT quote_id || ' ' || class || ' ' || coalesce(start, '') || ' ' || coalesce(diff, '')
+                    FROM quote_fidelity ORDER BY quote_id";
+    let (turns_before, verdicts_before) = (w.column(turns), w.column(verdicts));
+    // One record's turns lost (as if an earlier version had read none),
+    // and with them the verdicts on its quotations.
+    w.conn()
+        .execute_batch(
+            "PRAGMA foreign_keys = ON;
+             DELETE FROM quote_fidelity WHERE transcript_id = (
+                 SELECT id FROM transcripts WHERE source_path LIKE '%briefing-2026-03-03.txt');
+             DELETE FROM transcript_turns WHERE transcript_id = (
+                 SELECT id FROM transcripts WHERE source_path LIKE '%briefing-2026-03-03.txt');",
+        )
+        .unwrap();
+    assert!(w.column(verdicts).len() < verdicts_before.len());
+    let out = w.cmd().arg("reextract").output().unwrap();
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && note.contains("6 records read, 1 changed, 0 failed"), "{note}");
+    assert_eq!(w.column(turns), turns_before, "the record's turns are read from its source again");
+    assert_eq!(w.column(verdicts), verdicts_before, "and its quotations checked again");
+    let (report, counted) = per_outlet(&w);
+    assert_eq!(report, counted);
+    // Nothing differs now: nothing is rewritten.
+    let again = w.cmd().arg("reextract").output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("6 records read, 0 changed"));
+}

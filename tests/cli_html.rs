@@ -573,7 +573,7 @@ fn reextract_of_an_up_to_date_archive_changes_nothing() {
     assert!(
         err.contains(
             "4 articles read, 0 changed, 4 unchanged, 0 failed; quotes: 0 added, 0 removed, 0 re-attributed; \
-             linked 0 new wordings"
+             0 records read, 0 changed, 0 failed; linked 0 new wordings"
         ),
         "{err}"
     );

@@ -4,7 +4,7 @@ use super::Global;
 use crate::extract;
 use crate::ingest::{self, Source};
 use crate::link;
-use crate::store::{Archive, NewArticle, Selection, StoredSource, StoredText};
+use crate::store::{Archive, NewArticle, NewTranscript, Selection, StoredSource, StoredText};
 use anyhow::Result;
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -19,6 +19,10 @@ use std::process::ExitCode;
 /// manifest, say) is kept. Changes are written in batches, each whole or
 /// not at all, so an interrupted run loses nothing and running it again
 /// finishes the work. Prints what changed.
+///
+/// Records (transcripts imported with --primary) are read again too when
+/// no --outlet or --since narrows the run: a record whose turns now read
+/// differently gets the new ones, and its quotations are checked again.
 ///
 /// Examples:
 ///   newsarchive reextract
@@ -52,6 +56,9 @@ struct Changes {
     quotes_added: u64,
     quotes_removed: u64,
     reattributed: u64,
+    records_read: u64,
+    records_changed: u64,
+    records_failed: u64,
 }
 
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
@@ -91,12 +98,18 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             archive.replace_extractions(&batch)?;
         }
     }
+    // Records belong to no outlet and have no publication date: read again
+    // when every article is.
+    if selection.outlet.is_none() && selection.since.is_none() {
+        reread_records(&mut archive, &mut changes, &progress)?;
+    }
     progress.set_message("linking");
     let linked = link::link(&mut archive)?;
     progress.finish_and_clear();
     let c = &changes;
     global.note(format!(
-        "{}: {} articles read, {} changed, {} unchanged, {} failed; quotes: {} added, {} removed, {} re-attributed; linked {} new wordings",
+        "{}: {} articles read, {} changed, {} unchanged, {} failed; quotes: {} added, {} removed, {} re-attributed; \
+         {} records read, {} changed, {} failed; linked {} new wordings, {} quotations checked against the record",
         archive.path(),
         c.read,
         c.changed,
@@ -105,9 +118,41 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         c.quotes_added,
         c.quotes_removed,
         c.reattributed,
-        linked.wordings
+        c.records_read,
+        c.records_changed,
+        c.records_failed,
+        linked.wordings,
+        linked.judged
     ));
-    Ok(if c.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if c.failed + c.records_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Reads every record's (transcript's) source again and replaces the
+/// turns of those read differently now; their quotations are checked
+/// again by the linking pass that follows.
+fn reread_records(archive: &mut Archive, changes: &mut Changes, progress: &indicatif::ProgressBar) -> Result<()> {
+    let mut after = 0;
+    loop {
+        progress.set_message(format!("{} records read, {} changed", changes.records_read, changes.records_changed));
+        let records = archive.stored_records(after, BATCH)?;
+        let Some(last) = records.last() else { break };
+        after = last.id;
+        for record in records {
+            changes.records_read += 1;
+            match ingest::primary::parse(&record.source, &record.meta) {
+                Ok(primary) => {
+                    if archive.reread_record(&record, &NewTranscript::new(primary))? {
+                        changes.records_changed += 1;
+                    }
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("error: {e} (the record keeps its earlier turns)"));
+                    changes.records_failed += 1;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Re-parses and extracts sources on every core, keeping their order.

@@ -6,6 +6,7 @@ use super::write::{Saved, begin_write};
 use super::{Archive, Result, speakers};
 use crate::extract::lexicon::TITLES;
 use crate::ingest::primary::Primary;
+use crate::ingest::{Meta, Source};
 use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::FxHashMap;
 
@@ -253,27 +254,143 @@ fn save_transcript(tx: &Connection, t: &NewTranscript, run: i64) -> rusqlite::Re
         run
     ])?;
     let id = tx.last_insert_rowid();
+    insert_turns(tx, id, t)?;
+    recheck_days(tx, held_on.as_deref())?;
+    Ok(Saved::Imported(id))
+}
+
+/// A turn as stored: label, role, start, end, line, start_ms, end_ms,
+/// interpreted.
+type TurnRow = (Option<String>, Option<String>, i64, i64, i64, Option<i64>, Option<i64>, bool);
+
+/// The turns of `t` as they are stored.
+fn turn_rows(t: &NewTranscript) -> Vec<TurnRow> {
+    t.primary
+        .transcript
+        .turns
+        .iter()
+        .zip(&t.char_spans)
+        .map(|(turn, &(start, end))| {
+            (
+                turn.speaker.clone(),
+                turn.role.clone(),
+                start,
+                end,
+                turn.line as i64,
+                turn.start_ms.map(|v| v as i64),
+                turn.end_ms.map(|v| v as i64),
+                turn.interpreted,
+            )
+        })
+        .collect()
+}
+
+fn insert_turns(tx: &Connection, id: i64, t: &NewTranscript) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO transcript_turns(transcript_id, seq, label, role, start, \"end\", line, start_ms, end_ms,
                                       interpreted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    for (seq, (turn, (start, end))) in p.transcript.turns.iter().zip(&t.char_spans).enumerate() {
-        insert.execute(params![
-            id,
-            seq as i64,
-            turn.speaker,
-            turn.role,
-            start,
-            end,
-            turn.line as i64,
-            turn.start_ms.map(|v| v as i64),
-            turn.end_ms.map(|v| v as i64),
-            turn.interpreted
-        ])?;
+    for (seq, row) in turn_rows(t).into_iter().enumerate() {
+        insert.execute(params![id, seq as i64, row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7])?;
     }
-    recheck_days(tx, held_on.as_deref())?;
-    Ok(Saved::Imported(id))
+    Ok(())
+}
+
+/// A record as stored, for reading its source again (`reextract`).
+pub struct StoredRecord {
+    /// `transcripts.id`.
+    pub id: i64,
+    /// Its source: the path it was imported from and its bytes.
+    pub source: Source,
+    /// Title, date of the event, language and address as stored (a
+    /// manifest's among them): they win over what the source's heading says.
+    pub meta: Meta,
+    layout: String,
+    text: String,
+    turns: Vec<TurnRow>,
+}
+
+impl Archive {
+    /// Up to `limit` records after id `after`, by id, with their sources.
+    pub fn stored_records(&self, after: i64, limit: usize) -> Result<Vec<StoredRecord>> {
+        let read = || -> rusqlite::Result<Vec<StoredRecord>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, source_path, raw_zstd, title, held_on, language, url, layout, text FROM transcripts
+                 WHERE id > ?1 ORDER BY id LIMIT ?2",
+            )?;
+            let mut records = stmt
+                .query_map(params![after, limit as i64], |r| {
+                    let raw: Vec<u8> = r.get(2)?;
+                    // A blob that does not decompress is read as empty: the
+                    // parse then fails and names the record's file.
+                    let bytes = zstd::decode_all(raw.as_slice()).unwrap_or_default();
+                    Ok(StoredRecord {
+                        id: r.get(0)?,
+                        source: Source { path: r.get(1)?, bytes },
+                        meta: Meta {
+                            title: r.get(3)?,
+                            published: r.get(4)?,
+                            language: r.get(5)?,
+                            url: r.get(6)?,
+                            ..Meta::default()
+                        },
+                        layout: r.get(7)?,
+                        text: r.get(8)?,
+                        turns: Vec::new(),
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut turns = self.conn.prepare_cached(
+                "SELECT label, role, start, \"end\", line, start_ms, end_ms, interpreted FROM transcript_turns
+                 WHERE transcript_id = ?1 ORDER BY seq",
+            )?;
+            for record in &mut records {
+                record.turns = turns
+                    .query_map([record.id], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+            }
+            Ok(records)
+        };
+        read().map_err(|e| self.err(e))
+    }
+
+    /// Replaces what was read from `stored` with `t` (its source read
+    /// again) when the text or a turn differs: its turns, and its verdicts,
+    /// which the next linking pass gives again. Returns whether it did.
+    pub fn reread_record(&mut self, stored: &StoredRecord, t: &NewTranscript) -> Result<bool> {
+        let p = &t.primary;
+        if p.transcript.layout.as_str() == stored.layout
+            && p.transcript.text == stored.text
+            && turn_rows(t) == stored.turns
+        {
+            return Ok(false);
+        }
+        let path = self.path.clone();
+        let sql = |source| super::Error::Sqlite { path: path.clone(), source };
+        let tx = begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
+        let run = || -> rusqlite::Result<()> {
+            tx.prepare_cached("DELETE FROM quote_fidelity WHERE transcript_id = ?1")?.execute([stored.id])?;
+            tx.prepare_cached("DELETE FROM transcript_turns WHERE transcript_id = ?1")?.execute([stored.id])?;
+            tx.prepare_cached(
+                "UPDATE transcripts SET layout = ?2, text = ?3, content_sha256 = ?4, media_type = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                stored.id,
+                p.transcript.layout.as_str(),
+                p.transcript.text,
+                p.content_sha256,
+                p.media_type
+            ])?;
+            insert_turns(&tx, stored.id, t)?;
+            recheck_days(&tx, stored.meta.published.as_deref())
+        };
+        run().map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(true)
+    }
 }
 
 /// Days before an event an article may be published and still report it

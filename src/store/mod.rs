@@ -18,8 +18,8 @@ pub use check::{Finding, Status};
 pub use claims::{BLINDSPOTS_OF_OUTLET, ClaimReader, StoredBody, StoredClaim, StoredFact};
 pub use describe::{BROWSE, Browse, Description, describe};
 pub use fidelity::{
-    CharOffsets, Class, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, NewTranscript, QuoteToCheck, StoredTranscript, StoredTurn,
-    Verdict, is_questioner, label_name,
+    CharOffsets, Class, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, NewTranscript, QuoteToCheck, StoredRecord,
+    StoredTranscript, StoredTurn, Verdict, is_questioner, label_name,
 };
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
