@@ -14,7 +14,7 @@
 //! measure a copy of an archive already made).
 
 mod common;
-use common::{Count, binary, file_mb, median};
+use common::{Count, binary, generate_and_import, median, remove_archive, sizes};
 
 use newsarchive::report::Collect;
 use newsarchive::store::Archive;
@@ -32,22 +32,9 @@ fn rows(archive: &Archive, sql: &str) -> Vec<Vec<String>> {
 /// Generates and imports a corpus of `articles`, then measures the pass
 /// and the reports on it.
 fn run(articles: usize, dir: &Path) {
-    let bin = binary();
-    let corpus = dir.join(format!("corpus-{articles}.jsonl"));
-    let db = dir.join(format!("archive-{articles}.db"));
-    let status = Command::new(&bin)
-        .args(["gen-corpus", "--articles", &articles.to_string(), "--seed", "1", "--transcripts", "--quiet", "--out"])
-        .arg(&corpus)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mb = file_mb(&corpus);
-
-    let start = Instant::now();
-    let out = Command::new(&bin).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&corpus).output().unwrap();
-    let import = start.elapsed();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let _ = std::fs::remove_file(&corpus);
+    let imported = generate_and_import(dir, articles, &["--transcripts"]);
+    let _ = std::fs::remove_file(&imported.corpus);
+    let (mb, import) = (imported.corpus_mb, imported.took);
     println!("\n{articles} articles ({mb:.1} MB of JSON lines)");
     println!(
         "  import: {:.1} s = {:.0} articles/s, {:.1} MB/s",
@@ -55,7 +42,7 @@ fn run(articles: usize, dir: &Path) {
         articles as f64 / import.as_secs_f64(),
         mb / import.as_secs_f64()
     );
-    measure(&db);
+    measure(&imported.db);
 }
 
 /// The pass over every quotation of the archive at `db` again, and the
@@ -154,21 +141,10 @@ fn measure(db: &Path) {
         println!("    {view:<30} {:>8.1} ms  (the view in process; {n} rows)", median(times).as_secs_f64() * 1e3);
     }
     drop(archive);
-    for f in [db.to_owned(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
-        let _ = std::fs::remove_file(f);
-    }
+    remove_archive(db);
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("FIDELITY_BENCH_SIZES")
-        .ok()
-        .map(|s| {
-            s.split(',')
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| n.trim().parse().expect("sizes are numbers"))
-                .collect()
-        })
-        .unwrap_or_else(|| vec![10_000, 100_000]);
     let dir = tempfile::tempdir().unwrap();
     println!(
         "fidelity: synthetic corpus with records (gen-corpus --seed 1 --transcripts), imported by \
@@ -183,7 +159,7 @@ fn main() {
         measure(&db);
         return;
     }
-    for n in sizes {
+    for n in sizes("FIDELITY_BENCH_SIZES") {
         run(n, dir.path());
     }
 }

@@ -10,7 +10,7 @@
 //! measures an existing archive instead.
 
 mod common;
-use common::{binary, median};
+use common::{binary, generate_and_import, median, remove_archive, sizes};
 
 use newsarchive::report::html::{self, Limits};
 use newsarchive::store::Archive;
@@ -75,23 +75,11 @@ fn measure(db: &Path, dir: &Path) {
 }
 
 fn run(articles: usize, dir: &Path) {
-    let bin = binary();
-    let corpus = dir.join(format!("corpus-{articles}.jsonl"));
-    let db = dir.join(format!("archive-{articles}.db"));
-    let status = Command::new(&bin)
-        .args(["gen-corpus", "--articles", &articles.to_string(), "--seed", "1", "--quiet", "--out"])
-        .arg(&corpus)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let start = Instant::now();
-    let out = Command::new(&bin).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&corpus).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    println!("\n{articles} articles (imported in {:.1} s)", start.elapsed().as_secs_f64());
-    measure(&db, dir);
-    for f in [corpus, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
-        let _ = std::fs::remove_file(f);
-    }
+    let imported = generate_and_import(dir, articles, &[]);
+    println!("\n{articles} articles (imported in {:.1} s)", imported.took.as_secs_f64());
+    measure(&imported.db, dir);
+    let _ = std::fs::remove_file(&imported.corpus);
+    remove_archive(&imported.db);
 }
 
 fn main() {
@@ -101,17 +89,8 @@ fn main() {
         measure(Path::new(&db), dir.path());
         return;
     }
-    let sizes: Vec<usize> = std::env::var("REPORT_HTML_BENCH_SIZES")
-        .ok()
-        .map(|s| {
-            s.split(',')
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| n.trim().parse().expect("sizes are numbers"))
-                .collect()
-        })
-        .unwrap_or_else(|| vec![10_000, 100_000]);
     println!("report html: synthetic corpus (gen-corpus --seed 1), imported by target/release/newsarchive");
-    for n in sizes {
+    for n in sizes("REPORT_HTML_BENCH_SIZES") {
         run(n, dir.path());
     }
 }

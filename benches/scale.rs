@@ -11,7 +11,7 @@
 //! the single articles alone).
 
 mod common;
-use common::{Count, binary, file_mb, median};
+use common::{Count, Imported, binary, file_mb, generate_and_import, median, remove_archive, sizes};
 
 use newsarchive::store::Archive;
 use rusqlite::Connection;
@@ -91,21 +91,7 @@ fn raw_insert_baseline(src: &Path, dir: &Path) -> Duration {
 }
 
 fn run(articles: usize, dir: &Path) {
-    let bin = binary();
-    let corpus = dir.join(format!("corpus-{articles}.jsonl"));
-    let db = dir.join(format!("archive-{articles}.db"));
-    let status = Command::new(&bin)
-        .args(["gen-corpus", "--articles", &articles.to_string(), "--seed", "1", "--quiet", "--out"])
-        .arg(&corpus)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mb = file_mb(&corpus);
-
-    let start = Instant::now();
-    let out = Command::new(&bin).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&corpus).output().unwrap();
-    let import = start.elapsed();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let Imported { corpus, db, corpus_mb: mb, took: import } = generate_and_import(dir, articles, &[]);
     let rss = children_peak_rss_mb();
     let size = file_mb(&db) + file_mb(&db.with_extension("db-wal"));
 
@@ -136,9 +122,7 @@ fn run(articles: usize, dir: &Path) {
             took.as_secs_f64(),
             100.0 * (import.as_secs_f64() / took.as_secs_f64() - 1.0)
         );
-        for f in [other_db.clone(), other_db.with_extension("db-wal"), other_db.with_extension("db-shm")] {
-            let _ = std::fs::remove_file(f);
-        }
+        remove_archive(&other_db);
     }
     let c = first(
         "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claim_facts), (SELECT count(*) FROM claim_clusters),
@@ -188,7 +172,8 @@ fn run(articles: usize, dir: &Path) {
         baseline.as_secs_f64(),
         import.as_secs_f64() / baseline.as_secs_f64()
     );
-    for f in [corpus, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm"), dir.join("baseline.db")] {
+    remove_archive(&db);
+    for f in [corpus, dir.join("baseline.db")] {
         let _ = std::fs::remove_file(f);
     }
 }
@@ -262,18 +247,9 @@ fn main() {
         search_latencies(&Archive::open_read_only(&db).unwrap(), &db);
         return;
     }
-    let sizes: Vec<usize> = std::env::var("SCALE_BENCH_SIZES")
-        .ok()
-        .map(|s| {
-            s.split(',')
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| n.trim().parse().expect("sizes are numbers"))
-                .collect()
-        })
-        .unwrap_or_else(|| vec![10_000, 100_000]);
     let dir = tempfile::tempdir().unwrap();
     println!("scale: synthetic corpus (gen-corpus --seed 1), imported by target/release/newsarchive");
-    for n in sizes {
+    for n in sizes("SCALE_BENCH_SIZES") {
         run(n, dir.path());
     }
     pathological(dir.path());
@@ -315,9 +291,8 @@ fn pathological(dir: &Path) {
                 Command::new(binary()).arg("--db").arg(&db).args(["--quiet", "import"]).arg(&file).output().unwrap();
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             line += &format!("  {mb} MB: {:>5.1} s", start.elapsed().as_secs_f64());
-            for f in [file, db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
-                let _ = std::fs::remove_file(f);
-            }
+            let _ = std::fs::remove_file(file);
+            remove_archive(&db);
         }
         println!("{line}");
     }

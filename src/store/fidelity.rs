@@ -2,7 +2,7 @@
 //! quotations checked against them: what the fidelity pass reads and writes.
 
 use super::link::LinkTx;
-use super::write::{Saved, begin_write};
+use super::write::{Saved, begin_write, compress};
 use super::{Archive, Result, speakers};
 use crate::extract::lexicon::TITLES;
 use crate::ingest::primary::Primary;
@@ -26,7 +26,7 @@ impl NewTranscript {
     /// Prepares a primary source for storing (the costly part, done on the
     /// core that read it).
     pub fn new(primary: Primary) -> Self {
-        let raw_zstd = zstd::bulk::compress(&primary.raw, 3).expect("zstd compresses an in-memory buffer");
+        let raw_zstd = compress(&primary.raw);
         let text = &primary.transcript.text;
         let chars = CharOffsets::new(text);
         let char_spans =

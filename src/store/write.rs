@@ -57,15 +57,7 @@ impl NewArticle {
 
     /// Prepares a document and what was extracted from it for storing.
     pub fn new(doc: Document, extraction: Extraction) -> Self {
-        // A compression context per thread, made once: making one per
-        // article cost more than compressing a short article. Compressing a
-        // buffer in memory cannot fail: zstd's errors are about frame sizes
-        // and dictionaries, neither of which applies here.
-        thread_local! {
-            static ZSTD: std::cell::RefCell<zstd::bulk::Compressor<'static>> =
-                std::cell::RefCell::new(zstd::bulk::Compressor::new(3).expect("zstd makes a context at level 3"));
-        }
-        let raw_zstd = ZSTD.with(|z| z.borrow_mut().compress(&doc.raw)).expect("zstd compresses an in-memory buffer");
+        let raw_zstd = compress(&doc.raw);
         // Laid out here, on the core that prepared the article: the writer
         // is the import's one serial stage.
         let (body, boilerplate) = (join_paragraphs(&doc.body), join_paragraphs(&doc.boilerplate));
@@ -537,4 +529,16 @@ fn is_name_form(written: &str, name: &str) -> bool {
             shared >= needed.min(n.chars().count())
         })
     })
+}
+
+/// A source's bytes as stored (zstd, level 3). A compression context per
+/// thread, made once: making one per article cost more than compressing a
+/// short article. Compressing a buffer in memory cannot fail: zstd's errors
+/// are about frame sizes and dictionaries, neither of which applies here.
+pub(super) fn compress(raw: &[u8]) -> Vec<u8> {
+    thread_local! {
+        static ZSTD: std::cell::RefCell<zstd::bulk::Compressor<'static>> =
+            std::cell::RefCell::new(zstd::bulk::Compressor::new(3).expect("zstd makes a context at level 3"));
+    }
+    ZSTD.with(|z| z.borrow_mut().compress(raw)).expect("zstd compresses an in-memory buffer")
 }
