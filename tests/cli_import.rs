@@ -139,6 +139,34 @@ fn correcting_the_manifest_updates_metadata_only() {
     assert!(stderr(&out).contains("0 imported, 0 updated, 1 unchanged"));
 }
 
+/// New articles are written without SQLite's per-row foreign-key
+/// lookups; a batch that also updates an archived article keeps them,
+/// since the update deletes its quotations through the cascades.
+#[test]
+fn a_batch_of_new_and_updated_articles_leaves_no_orphans() {
+    let w = Workdir::new();
+    w.write("in/b.txt", "Second story\n\n\"We are ready,\" the mayor said on Tuesday. \"The bridge opens soon.\"\n");
+    w.stdout(&["import", "in"]);
+    let quotes = w.count("SELECT count(*) FROM quotes");
+    let units = w.count("SELECT count(*) FROM quote_units");
+    assert!(quotes >= 1);
+    w.write("in/manifest.csv", "file,outlet\nb.txt,Springfield Herald\nc.txt,Shelbyville Star\n");
+    // c.txt is read after b.txt: its quotations take the ids b's old ones freed.
+    w.write("in/c.txt", "Third story\n\n\"We are ready,\" the mayor told reporters.\n");
+    let out = w.cmd().args(["import", "in"]).output().unwrap();
+    assert!(stderr(&out).contains("1 imported, 1 updated, 0 unchanged"), "{}", stderr(&out));
+    let orphans = w.count(
+        "SELECT (SELECT count(*) FROM quote_units WHERE quote_id NOT IN (SELECT id FROM quotes))
+              + (SELECT count(*) FROM pragma_foreign_key_check)",
+    );
+    assert_eq!(orphans, 0);
+    let b = "(SELECT id FROM articles WHERE source_path LIKE '%b.txt')";
+    assert_eq!(w.count(&format!("SELECT count(*) FROM quotes WHERE article_id = {b}")), quotes, "replaced, not added");
+    assert_eq!(w.count(&format!("SELECT count(*) FROM quote_units WHERE article_id = {b}")), units);
+    let check = w.cmd().arg("check").output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
 #[test]
 fn same_text_under_two_names_is_one_article() {
     let w = Workdir::new();

@@ -237,7 +237,7 @@ impl LinkTx<'_> {
                  FROM link_touched t
                  JOIN quote_wordings w ON w.cluster_id = t.id
                  JOIN quote_units u ON u.wording_id = w.id
-                 JOIN articles a ON a.id = u.article_id
+                 JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id
                  GROUP BY w.id
                  ORDER BY w.cluster_id, outlets DESC, articles DESC, w.id",
             )
@@ -477,7 +477,7 @@ INSERT INTO speaker_stats(speaker_id, quotes, articles, outlets, first_quoted, l
            min(a.published_at), max(a.published_at),
            (SELECT group_concat(alias, '; ') FROM (
                 SELECT alias FROM speaker_aliases WHERE speaker_id = q.speaker_id ORDER BY alias))
-    FROM quotes q JOIN articles a ON a.id = q.article_id
+    FROM quotes q JOIN articles a INDEXED BY articles_meta ON a.id = q.article_id
     WHERE q.speaker_id IN (SELECT id FROM stale_speakers) AND q.region = 'body' AND q.kind IN ('full', 'partial')
     GROUP BY q.speaker_id;
 
@@ -598,7 +598,7 @@ impl LinkTx<'_> {
                  FROM stale_members m
                  JOIN quote_wordings w ON w.cluster_id = m.cluster_id
                  JOIN quote_units u ON u.wording_id = w.id
-                 JOIN articles a ON a.id = u.article_id",
+                 JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {

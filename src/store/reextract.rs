@@ -147,7 +147,8 @@ impl Archive {
                 .map_err(sql)?;
             insert_extraction(&tx, *id, outlet, article, &mut self.known).map_err(sql)?;
         }
-        fresh.index(&tx).map_err(sql)?;
+        let replaced: Vec<i64> = articles.iter().map(|(id, _)| *id).collect();
+        fresh.index(&tx, &replaced).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(())
     }
