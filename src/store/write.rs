@@ -226,11 +226,11 @@ impl Archive {
         // (The pragma cannot change inside a transaction; `check` proves
         // the keys sound either way.)
         let mut unchecked = ForeignKeysOff::set(&mut self.conn).map_err(sql)?;
-        let mut tx = begin_write(&mut unchecked.conn, &mut self.known).map_err(sql)?;
+        let mut tx = begin_write(unchecked.conn, &mut self.known).map_err(sql)?;
         if !all_new(&tx, articles).map_err(sql)? {
             drop(tx);
             unchecked.restore().map_err(sql)?;
-            tx = begin_write(&mut unchecked.conn, &mut self.known).map_err(sql)?;
+            tx = begin_write(unchecked.conn, &mut self.known).map_err(sql)?;
         }
         let fresh = FirstNew::read(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(articles.len());
