@@ -6,10 +6,20 @@ mod common;
 use common::Workdir;
 
 fn all_reports(w: &Workdir) -> Vec<(String, String)> {
-    ["quote-overlap", "outlet-pairs", "outlets", "speakers", "quotes", "quote-variants", "article-similarity"]
-        .iter()
-        .map(|r| (r.to_string(), w.stdout(&["report", r, "--format", "csv"])))
-        .collect()
+    [
+        "quote-overlap",
+        "outlet-pairs",
+        "outlets",
+        "speakers",
+        "quotes",
+        "quote-variants",
+        "article-similarity",
+        "claim-coverage",
+        "claim-outlet-pairs",
+    ]
+    .iter()
+    .map(|r| (r.to_string(), w.stdout(&["report", r, "--format", "csv"])))
+    .collect()
 }
 
 #[test]

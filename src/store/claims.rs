@@ -484,6 +484,10 @@ impl LinkTx<'_> {
              INSERT INTO stale_claims SELECT id FROM summary_stale WHERE kind = 'claim';
              INSERT OR IGNORE INTO summary_stale(kind, id)
                  SELECT 'outlet', outlet_id FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);
+             CREATE TEMP TABLE IF NOT EXISTS outlet_claim_clusters_before(cluster_id INTEGER, outlet_id INTEGER);
+             DELETE FROM outlet_claim_clusters_before;
+             INSERT INTO outlet_claim_clusters_before
+                 SELECT cluster_id, outlet_id FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);
              DELETE FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);
              DELETE FROM claim_cluster_stats WHERE cluster_id IN (SELECT id FROM stale_claims);",
         )?;
@@ -645,8 +649,6 @@ impl LinkTx<'_> {
     pub(super) fn refresh_claim_outlets(&self) -> rusqlite::Result<()> {
         self.tx.execute_batch(
             "DELETE FROM outlet_claim_stats WHERE outlet_id IN (SELECT id FROM stale_outlets);
-             DELETE FROM outlet_claim_pair_stats
-                 WHERE outlet_a IN (SELECT id FROM stale_outlets) OR outlet_b IN (SELECT id FROM stale_outlets);
              INSERT INTO outlet_claim_stats(outlet_id, claims, facts, clusters, shared, only_here, conflicts)
              SELECT o.id, coalesce(cl.n, 0), coalesce(cl.facts, 0), coalesce(oc.n, 0), coalesce(oc.shared, 0),
                     coalesce(oc.only_here, 0), coalesce(cf.n, 0)
@@ -667,7 +669,7 @@ impl LinkTx<'_> {
                     ON cf.outlet_id = o.id
              WHERE o.id IN (SELECT id FROM stale_outlets);",
         )?;
-        refresh_pairs(&self.tx, "outlet_claim_clusters", "outlet_claim_pair_stats")
+        refresh_pairs(&self.tx, "outlet_claim_clusters", "stale_claims", "outlet_claim_pair_stats")
     }
 
     /// Marks every claim summary stale (`link --rebuild`).
