@@ -5,6 +5,9 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=seed");
+    // `embed_migrations!` reads migrations/ when the crate compiles; a new
+    // migration file must rebuild it.
+    println!("cargo:rerun-if-changed=migrations");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seed");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("seed/ exists")

@@ -134,6 +134,29 @@ fn run(articles: usize, dir: &Path) {
         "  claims: {} with {} facts; {} facts stated, {} by several outlets; {} conflicts, {} roundings",
         c[0], c[1], c[2], c[3], c[4], c[5]
     );
+    report_latencies(&archive);
+    search_latencies(&archive, &db);
+    drop(archive);
+    let baseline = raw_insert_baseline(&db, dir);
+    println!(
+        "  raw-insert baseline: {:.1} s; import / baseline = {:.2}",
+        baseline.as_secs_f64(),
+        import.as_secs_f64() / baseline.as_secs_f64()
+    );
+    remove_archive(&db);
+    for f in [corpus, dir.join("baseline.db")] {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+/// Each canned report's latency: `SELECT *` of its view, all rows read,
+/// median of five runs, in process.
+fn report_latencies(archive: &Archive) {
+    let first = |sql: &str| {
+        let mut c = newsarchive::report::Collect::default();
+        archive.query_into(sql, &[], &mut c).unwrap();
+        c.rows[0].iter().map(|v| v.to_text()).collect::<Vec<_>>()
+    };
     println!("  reports (median of 5 runs, SQL time in process):");
     let timed = |sql: &str, params: &[&dyn rusqlite::ToSql]| {
         let mut rows = 0;
@@ -163,18 +186,6 @@ fn run(articles: usize, dir: &Path) {
             (took, rows, name)
         };
         println!("    {name:<20} {:>8.1} ms  ({rows} rows)", took.as_secs_f64() * 1e3);
-    }
-    search_latencies(&archive, &db);
-    drop(archive);
-    let baseline = raw_insert_baseline(&db, dir);
-    println!(
-        "  raw-insert baseline: {:.1} s; import / baseline = {:.2}",
-        baseline.as_secs_f64(),
-        import.as_secs_f64() / baseline.as_secs_f64()
-    );
-    remove_archive(&db);
-    for f in [corpus, dir.join("baseline.db")] {
-        let _ = std::fs::remove_file(f);
     }
 }
 
@@ -245,6 +256,13 @@ fn main() {
         let db = PathBuf::from(db);
         println!("scale: search on {}", db.display());
         search_latencies(&Archive::open_read_only(&db).unwrap(), &db);
+        return;
+    }
+    // Report latencies alone, likewise: `SCALE_BENCH_REPORTS_DB=archive.db`.
+    if let Some(db) = std::env::var_os("SCALE_BENCH_REPORTS_DB") {
+        let db = PathBuf::from(db);
+        println!("scale: reports on {}", db.display());
+        report_latencies(&Archive::open_read_only(&db).unwrap());
         return;
     }
     let dir = tempfile::tempdir().unwrap();

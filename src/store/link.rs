@@ -457,11 +457,14 @@ INSERT INTO outlet_stats(outlet_id, articles, words, quotes, speakers, first_pub
                GROUP BY outlet_id) lg
            ON lg.outlet_id = o.id
     -- Its quotations no other outlet printed in their language that
-    -- another outlet carried in translation.
+    -- another outlet carried in translation. Read from the quotations
+    -- linked across languages (`CROSS JOIN` keeps them first), usually
+    -- few: from the outlets' side it read every quotation of every stale
+    -- outlet (0.3 s at 100k articles, with no translation at all).
     LEFT JOIN (SELECT oc.outlet_id, count(*) AS n
-               FROM outlet_clusters oc
+               FROM quote_statements qs
+               CROSS JOIN outlet_clusters oc ON oc.cluster_id = qs.cluster_id
                JOIN cluster_stats cs ON cs.cluster_id = oc.cluster_id AND cs.outlets = 1
-               JOIN quote_statements qs ON qs.cluster_id = oc.cluster_id
                WHERE oc.outlet_id IN (SELECT id FROM stale_outlets)
                  AND EXISTS (SELECT 1 FROM quote_statements x JOIN outlet_clusters y ON y.cluster_id = x.cluster_id
                              WHERE x.statement_id = qs.statement_id AND y.outlet_id <> oc.outlet_id)
