@@ -163,7 +163,7 @@ impl Archive {
         for a in articles {
             let tx = begin_write(&mut self.conn, &mut self.known).map_err(sql)?;
             let fresh = FirstNew::read(&tx).map_err(sql)?;
-            match save_in(&tx, a, run, &mut self.known)
+            match save_in(&tx, a, run, &mut self.known, false)
                 .and_then(|saved| fresh.index(&tx, &replaced(&[saved])).map(|()| saved))
             {
                 Ok(saved) => {
@@ -227,7 +227,9 @@ impl Archive {
         // the keys sound either way.)
         let mut unchecked = ForeignKeysOff::set(&mut self.conn).map_err(sql)?;
         let mut tx = begin_write(unchecked.conn, &mut self.known).map_err(sql)?;
-        if !all_new(&tx, articles).map_err(sql)? {
+        // Known new, each article is not looked up again by its content.
+        let known_new = all_new(&tx, articles).map_err(sql)?;
+        if !known_new {
             drop(tx);
             unchecked.restore().map_err(sql)?;
             tx = begin_write(unchecked.conn, &mut self.known).map_err(sql)?;
@@ -235,7 +237,7 @@ impl Archive {
         let fresh = FirstNew::read(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(articles.len());
         for a in articles {
-            match save_in(&tx, a, run, &mut self.known) {
+            match save_in(&tx, a, run, &mut self.known, known_new) {
                 Ok(saved) => out.push(Ok(saved)),
                 Err(_) => break,
             }
@@ -376,7 +378,13 @@ struct StoredMeta {
     language: Option<String>,
 }
 
-fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -> rusqlite::Result<Saved> {
+fn save_in(
+    tx: &Connection,
+    article: &NewArticle,
+    run: i64,
+    known: &mut Known,
+    known_new: bool,
+) -> rusqlite::Result<Saved> {
     let doc = &article.doc;
     let key = (doc.outlet.clone(), doc.site.clone());
     let outlet_id = match known.outlets.get(&key) {
@@ -397,23 +405,7 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         language: m.language.clone(),
     };
     let source = language_source(doc);
-    let existing = tx
-        .prepare_cached(
-            "SELECT id, outlet_id, url, title, author, published_at, language, language_source = 'given'
-             FROM articles WHERE content_sha256 = ?1",
-        )?
-        .query_row([&doc.content_sha256], |r| {
-            let stored = StoredMeta {
-                outlet_id: r.get(1)?,
-                url: r.get(2)?,
-                title: r.get(3)?,
-                author: r.get(4)?,
-                published: r.get(5)?,
-                language: r.get(6)?,
-            };
-            Ok((r.get::<_, i64>(0)?, stored, r.get::<_, Option<bool>>(7)?.unwrap_or(false)))
-        })
-        .optional()?;
+    let existing = if known_new { None } else { archived(tx, doc)? };
     let title = wanted.title.clone();
     if let Some((id, stored, given)) = existing {
         // A language read from the words is not metadata given differently:
@@ -482,6 +474,27 @@ fn save_in(tx: &Connection, article: &NewArticle, run: i64, known: &mut Known) -
         .execute(params![id, doc.media_type, doc.raw.len() as i64, article.raw_zstd])?;
     insert_extraction(tx, id, outlet_id, article, known)?;
     Ok(Saved::Imported(id))
+}
+
+/// The stored article with the same content, if any: its id, metadata,
+/// and whether its language was given rather than detected.
+fn archived(tx: &Connection, doc: &Document) -> rusqlite::Result<Option<(i64, StoredMeta, bool)>> {
+    tx.prepare_cached(
+        "SELECT id, outlet_id, url, title, author, published_at, language, language_source = 'given'
+         FROM articles WHERE content_sha256 = ?1",
+    )?
+    .query_row([&doc.content_sha256], |r| {
+        let stored = StoredMeta {
+            outlet_id: r.get(1)?,
+            url: r.get(2)?,
+            title: r.get(3)?,
+            author: r.get(4)?,
+            published: r.get(5)?,
+            language: r.get(6)?,
+        };
+        Ok((r.get::<_, i64>(0)?, stored, r.get::<_, Option<bool>>(7)?.unwrap_or(false)))
+    })
+    .optional()
 }
 
 /// Marks what an article's quotations and claims count in as stale: its
