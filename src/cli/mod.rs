@@ -79,6 +79,14 @@ struct Cli {
     #[arg(long, global = true, default_value_t = 600, value_name = "SECONDS")]
     lock_timeout: u64,
 
+    /// Articles linked per round: linking holds about 1 KB of indexes per
+    /// article of a round, so a lower figure caps memory on a small
+    /// machine, and a higher one saves the rounds' start-up (each round
+    /// commits, and finds earlier rounds' items in the archive).
+    #[arg(long, global = true, env = "NEWSARCHIVE_LINK_ROUND", default_value_t = 100_000, value_name = "ARTICLES",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    link_round: u32,
+
     /// When to colour output: auto (on a terminal, unless the NO_COLOR
     /// environment variable is set), always, or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
@@ -206,6 +214,7 @@ pub fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     crate::store::set_lock_timeout(std::time::Duration::from_secs(cli.lock_timeout));
+    crate::link::set_round(cli.link_round as usize);
     crate::report::term::set_terminal(terminal(cli.output.is_none(), cli.color));
     let global =
         Global { db: cli.db, format: cli.format, output: cli.output, quiet: cli.quiet, raw: cli.raw, bom: cli.bom };

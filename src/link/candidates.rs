@@ -1,7 +1,8 @@
 //! The candidate index every linker shares: items (quotation wordings,
 //! claims) are found by the keys they share with the item being linked —
 //! in this pass, through postings kept in memory, and in earlier passes,
-//! through the keys stored in the archive — so each new item is compared
+//! through the keys stored in the archive, the newest first either way —
+//! so each new item is compared
 //! with a few dozen others, never with the archive.
 
 use crate::store::Result;
@@ -68,8 +69,9 @@ pub struct Candidate {
 /// How many candidates to look at, and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Search {
-    /// Items read per key of this pass, newest first (the archive's lookup
-    /// sets its own limit).
+    /// Items read per key, newest first: this pass's, then, if they are
+    /// fewer, earlier passes' (so that linking in several passes finds what
+    /// one pass would).
     pub per_key: usize,
     /// Keys an item must share to be a candidate.
     pub min_shared: usize,
@@ -79,22 +81,26 @@ pub struct Search {
 
 /// The items sharing the most of `keys` (see [`Search`]), most keys shared
 /// first (then lowest id): of this pass (`id_of` gives a position's id)
-/// and, when `stored` is given, of earlier passes (`stored(key)` lists the
-/// archive's items with a key).
+/// and, when `stored` is given, of earlier passes (`stored(key, n)` lists
+/// the archive's newest `n` items with a key).
 pub fn find(
     keys: &[i64],
     pass: &PassIndex,
     id_of: impl Fn(usize) -> i64,
-    mut stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>>,
+    mut stored: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>>,
     search: Search,
 ) -> Result<Vec<Candidate>> {
     let mut shared: FxHashMap<i64, (usize, Option<usize>)> = FxHashMap::default();
     for &k in keys {
+        let mut read = 0;
         for pos in pass.with_key(k, search.per_key) {
             shared.entry(id_of(pos)).or_insert((0, Some(pos))).0 += 1;
+            read += 1;
         }
-        if let Some(stored) = stored.as_mut() {
-            for id in stored(k)? {
+        if let Some(stored) = stored.as_mut()
+            && read < search.per_key
+        {
+            for id in stored(k, search.per_key - read)? {
                 shared.entry(id).or_insert((0, None)).0 += 1;
             }
         }
@@ -123,9 +129,30 @@ mod tests {
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 30 };
         let found = find(&[2, 3, 4], &pass, |p| ids[p], None, search).unwrap();
         assert_eq!(found.iter().map(|c| (c.id, c.shared)).collect::<Vec<_>>(), [(10, 2), (11, 2)]);
-        let mut archive = |k: i64| -> Result<Vec<i64>> { Ok(if k == 4 { vec![99] } else { vec![] }) };
+        let mut archive = |k: i64, _: usize| -> Result<Vec<i64>> { Ok(if k == 4 { vec![99] } else { vec![] }) };
         let found =
             find(&[2, 3, 4], &pass, |p| ids[p], Some(&mut archive), Search { min_shared: 2, ..search }).unwrap();
         assert_eq!(found.len(), 2, "one shared key is not enough when two are asked");
+    }
+
+    #[test]
+    fn earlier_passes_fill_what_this_pass_leaves_of_a_keys_limit() {
+        // Key 1: two of this pass's items; the archive's newest fill the
+        // limit of three. Key 2: none of this pass's; three of the archive's.
+        let mut pass = PassIndex::default();
+        pass.add(0, &[1]);
+        pass.add(1, &[1]);
+        let ids = [20, 21];
+        let mut asked = Vec::new();
+        let mut archive = |k: i64, n: usize| -> Result<Vec<i64>> {
+            asked.push((k, n));
+            Ok([12, 11, 10].into_iter().map(|id| id + k * 100).take(n).collect())
+        };
+        let search = Search { per_key: 3, min_shared: 1, limit: 30 };
+        let found = find(&[1, 2], &pass, |p| ids[p], Some(&mut archive), search).unwrap();
+        let mut got: Vec<i64> = found.iter().map(|c| c.id).collect();
+        got.sort_unstable();
+        assert_eq!(got, [20, 21, 112, 210, 211, 212]);
+        assert_eq!(asked, [(1, 1), (2, 3)]);
     }
 }

@@ -20,6 +20,8 @@ use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
 use candidates::{KEY_LIMIT, PassIndex, Search};
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a linking pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -52,6 +54,20 @@ pub struct Linked {
     pub judged: usize,
 }
 
+impl Linked {
+    /// Adds what another round linked (the counts made once per pass are
+    /// set by the pass).
+    fn add(&mut self, round: &Linked) {
+        self.wordings += round.wordings;
+        self.variants += round.variants;
+        self.fragments += round.fragments;
+        self.articles += round.articles;
+        self.claims += round.claims;
+        self.claims_joined += round.claims_joined;
+        self.conflicts += round.conflicts;
+    }
+}
+
 /// Most candidates compared per wording, by number of keys shared.
 const CANDIDATES: usize = 30;
 
@@ -60,14 +76,14 @@ const ARTICLE_CANDIDATES: usize = 20;
 
 /// Links everything new in the archive, joins one-word speakers to the
 /// person the archive shows they are, and refreshes the reports' summaries
-/// of what changed — in one transaction, waiting for another process
-/// writing to the archive to finish first. (The claims of articles stored
-/// by an earlier version are extracted first, in a transaction of their
-/// own: the pass compares only committed claims.)
+/// of what changed, waiting for another process writing to the archive to
+/// finish first. (The claims of articles stored by an earlier version are
+/// extracted first, in a transaction of their own: the pass compares only
+/// committed claims.)
 pub fn link(archive: &mut Archive) -> Result<Linked> {
     let late_languages = detect_late_languages(archive.link_tx()?)?;
     let late_claims = extract_late_claims(archive.link_tx()?)?;
-    let linked = link_in(archive.link_tx()?)?;
+    let linked = link_in(archive)?;
     Ok(Linked { late_claims, late_languages, ..linked })
 }
 
@@ -78,26 +94,51 @@ pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
     let late_languages = detect_late_languages(tx)?;
     // Should another writer slip in between, the pass waits for it.
     let late_claims = extract_late_claims(archive.link_tx()?)?;
-    let linked = link_in(archive.link_tx()?)?;
+    let linked = link_in(archive)?;
     Ok(Some(Linked { late_claims, late_languages, ..linked }))
 }
 
-/// Links quotations, then articles while claims are compared on another
-/// core (they read only what is committed, which the pass does not
-/// change), then writes the claims' clusters and refreshes the summaries.
-/// Claims wait for quotations so that the two passes' peaks of memory do
-/// not add up.
-fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
-    let reader = tx.claim_reader()?;
-    let mut linked = std::thread::scope(|s| -> Result<Linked> {
-        let mut linked = link_quotes(&tx)?;
-        let planning = s.spawn(move || plan_claims(&reader));
-        let articles = link_articles(&tx);
-        let plan = planning.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        linked.articles = articles?;
-        write_claims(&tx, plan?, &mut linked)?;
-        Ok(linked)
-    })?;
+/// Articles compared per round at most (see [`set_round`]).
+static ROUND_ARTICLES: AtomicUsize = AtomicUsize::new(100_000);
+
+/// Sets how many articles a linking round compares at most: a round of
+/// 100,000 holds about 100 MB of in-memory indexes (measured on the
+/// synthetic corpus), and the rounds after the first find earlier rounds'
+/// items through the keys stored in the archive, which costs more than the
+/// in-memory index, so a round is as large as the memory budget allows.
+/// Wordings and claims per round follow (about one and a half new wordings
+/// and four claims an article).
+pub fn set_round(articles: usize) {
+    ROUND_ARTICLES.store(articles.max(1), Ordering::Relaxed);
+}
+
+/// How much one round links at most: articles, wordings, claims.
+fn round() -> (usize, usize, usize) {
+    let articles = ROUND_ARTICLES.load(Ordering::Relaxed);
+    (articles, articles.saturating_mul(3) / 2, articles.saturating_mul(4))
+}
+
+/// Links in rounds of bounded size, each a transaction of its own, so
+/// that memory stays flat however much an import brought: a round's
+/// in-memory indexes are dropped when it commits, and the next round finds
+/// what earlier ones linked through the keys stored in the archive, as an
+/// import into a larger archive does. (An interrupted pass leaves whole
+/// rounds; the next one goes on from there.) Then, in one last
+/// transaction, speakers are joined, translations and records checked,
+/// and the summaries refreshed once.
+fn link_in(archive: &mut Archive) -> Result<Linked> {
+    let mut linked = Linked::default();
+    let mut recent = RecentClaims::default();
+    loop {
+        let tx = archive.link_tx()?;
+        let round = link_round(&tx, &mut recent)?;
+        tx.commit()?;
+        if round == Linked::default() {
+            break;
+        }
+        linked.add(&round);
+    }
+    let tx = archive.link_tx()?;
     linked.speakers = tx.resolve_surnames()?;
     match translations::link_translations(&tx)? {
         Some(n) => linked.translations = n,
@@ -109,6 +150,29 @@ fn link_in(tx: LinkTx<'_>) -> Result<Linked> {
     tx.refresh_summaries()?;
     tx.commit()?;
     Ok(linked)
+}
+
+/// One round: quotations, then articles while claims are compared on
+/// another core (they read only what is committed, which the round does
+/// not change), then the claims' clusters are written. Claims wait for
+/// quotations so that the two passes' peaks of memory do not add up. The
+/// round's claims are of articles the round compared, or earlier ones: a
+/// conflict between figures counts only between articles of one story,
+/// which the articles' pairs tell.
+fn link_round(tx: &LinkTx, recent: &mut RecentClaims) -> Result<Linked> {
+    let (articles, wordings, claims) = round();
+    let reader = tx.claim_reader()?;
+    let articles_upto = tx.pending_articles_end(articles)?;
+    let claims_upto = tx.claims_round_end(articles_upto, claims)?;
+    std::thread::scope(|s| -> Result<Linked> {
+        let mut linked = link_quotes(tx, wordings)?;
+        let planning = s.spawn(move || plan_claims(&reader, claims_upto, recent));
+        let articles = articles_upto.map_or(Ok(0), |upto| link_articles(tx, upto));
+        let plan = planning.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        linked.articles = articles?;
+        write_claims(tx, plan?, &mut linked)?;
+        Ok(linked)
+    })
 }
 
 /// Recomputes every report summary from the archive's rows (after edits
@@ -159,8 +223,9 @@ impl Clusters<'_, '_> {
     }
 }
 
-fn link_quotes(tx: &LinkTx) -> Result<Linked> {
-    let pending = tx.pending_wordings()?;
+/// Links up to `limit` wordings not yet in a cluster.
+fn link_quotes(tx: &LinkTx, limit: usize) -> Result<Linked> {
+    let pending = tx.pending_wordings(limit)?;
     let mut out = Linked { wordings: pending.len(), ..Linked::default() };
     if pending.is_empty() {
         return Ok(out);
@@ -178,8 +243,8 @@ fn link_quotes(tx: &LinkTx) -> Result<Linked> {
     for (i, w) in pending.iter().enumerate() {
         let words: Vec<&str> = w.normalized.split(' ').collect();
         let keys = quotes::keys(&w.normalized);
-        let mut archive = |k: i64| tx.wordings_with_key(k, KEY_LIMIT);
-        let lookup: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
+        let mut archive = |k: i64, n: usize| tx.wordings_with_key(k, n);
+        let lookup: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>> =
             if in_archive { Some(&mut archive) } else { None };
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         let candidates = candidates::find(&keys, &pass, |j| pending[j].id, lookup, search)?;
@@ -289,7 +354,8 @@ fn majority_speaker(group: &[Carried]) -> Option<i64> {
 /// copy), so a few thousand recent ones spare re-reading most bodies.
 const RECENT: usize = 4_096;
 
-fn link_articles(tx: &LinkTx) -> Result<usize> {
+/// Compares the articles up to `upto` not compared yet with the archive.
+fn link_articles(tx: &LinkTx, upto: i64) -> Result<usize> {
     let mut done = 0;
     let mut recent: HashMap<i64, std::rc::Rc<articles::Shingled>> = HashMap::new();
     let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
@@ -299,7 +365,7 @@ fn link_articles(tx: &LinkTx) -> Result<usize> {
     let mut postings: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut new_shingles: Vec<(i64, i64)> = Vec::new();
     loop {
-        let batch = tx.pending_articles(512)?;
+        let batch = tx.pending_articles(upto, 512)?;
         if batch.is_empty() {
             new_shingles.sort_unstable();
             tx.add_shingles(&new_shingles)?;
@@ -437,6 +503,16 @@ const CLAIM_BATCH: usize = 4_096;
 /// candidates are mostly the claims just before it (the same story).
 const RECENT_CLAIMS: usize = 32_768;
 
+/// The last [`RECENT_CLAIMS`] claims compared, kept from one round to the
+/// next (a claim kept is compared on fewer shared keys than one read again
+/// from the archive, so a round must not forget them).
+#[derive(Default)]
+struct RecentClaims {
+    sigs: FxHashMap<i64, Arc<claims::Sig>>,
+    /// Their ids, oldest first.
+    order: std::collections::VecDeque<i64>,
+}
+
 /// What the claim linker decided, for the linking pass to write.
 #[derive(Default)]
 struct ClaimPlan {
@@ -462,28 +538,28 @@ struct ClaimPlan {
     joined: usize,
 }
 
-/// Decides where every claim without a cluster goes: with the same fact
+/// Decides where every claim up to `upto` without a cluster goes: with the same fact
 /// stated before (found through the shared candidate index), or in a new
 /// cluster; and which figures conflict with, or round, earlier ones. Reads
 /// only committed claims, so it runs beside the linking of articles.
-fn plan_claims(reader: &ClaimReader) -> Result<ClaimPlan> {
-    let in_archive = reader.has_claim_keys()?;
+fn plan_claims(reader: &ClaimReader, upto: Option<i64>, recent: &mut RecentClaims) -> Result<ClaimPlan> {
     let mut plan = ClaimPlan::default();
-    let mut recent: FxHashMap<i64, std::rc::Rc<claims::Sig>> = FxHashMap::default();
-    let mut order: std::collections::VecDeque<i64> = std::collections::VecDeque::new();
+    let Some(upto) = upto else { return Ok(plan) };
+    let in_archive = reader.has_claim_keys()?;
+    let RecentClaims { sigs: recent, order } = recent;
     let mut last_cluster = reader.last_claim_cluster()?;
     plan.stories.last_old_cluster = last_cluster;
     let mut after = reader.claims_linked()?;
     loop {
-        let batch = reader.claims_after(after, CLAIM_BATCH)?;
+        let batch = reader.claims_between(after, upto, CLAIM_BATCH)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
         plan.upto = Some(after);
         let prepared = on_all_cores(&batch, claims::prepare);
         for (c, (me, keys)) in batch.iter().zip(prepared) {
-            let me = std::rc::Rc::new(me);
-            let mut archive = |k: i64| reader.claims_with_key(k, KEY_LIMIT);
-            let stored: Option<&mut dyn FnMut(i64) -> Result<Vec<i64>>> =
+            let me = Arc::new(me);
+            let mut archive = |k: i64, n: usize| reader.claims_with_key(k, n);
+            let stored: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>> =
                 if in_archive { Some(&mut archive) } else { None };
             let found = candidates::find(&keys, &plan.pass, |p| plan.ids[p], stored, CLAIM_SEARCH)?;
             // The strongest cluster stating the same fact, unless a claim of
@@ -499,10 +575,10 @@ fn plan_claims(reader: &ClaimReader) -> Result<ClaimPlan> {
                     continue;
                 }
                 let (other, cluster) = match (recent.get(&cand.id), cand.pos) {
-                    (Some(s), Some(p)) => (std::rc::Rc::clone(s), plan.clusters[p]),
+                    (Some(s), Some(p)) => (Arc::clone(s), plan.clusters[p]),
                     _ => match reader.stored_claim(cand.id)? {
                         Some(s) => match cand.pos.map(|p| plan.clusters[p]).or(s.cluster_id) {
-                            Some(cluster) => (std::rc::Rc::new(claims::sig(&s)), cluster),
+                            Some(cluster) => (Arc::new(claims::sig(&s)), cluster),
                             None => continue,
                         },
                         None => continue,

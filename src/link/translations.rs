@@ -494,7 +494,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
             Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(&words, dd)).collect(),
             None => lookup_keys(&words, i64::MIN),
         };
-        let mut archive = |k: i64| tx.quotations_with_translation_key(k, KEY_LIMIT);
+        let mut archive = |k: i64, n: usize| tx.quotations_with_translation_key(k, n);
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         for c in candidates::find(&lookup, &pass, |p| pending[p].cluster, Some(&mut archive), search)? {
             let other = match c.pos {

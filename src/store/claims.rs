@@ -220,6 +220,41 @@ impl LinkTx<'_> {
         Ok(reader)
     }
 
+    /// The last claim of a linking round: claims follow the last linked one
+    /// in order, at most `limit` of them, ending where an article's claims
+    /// end (unless one article has more), and none of an article after
+    /// `articles_upto` (the round's last article compared, whose pairs
+    /// decide which figures conflict). `None` when no claim waits, or the
+    /// next one must wait for a later round.
+    pub fn claims_round_end(&self, articles_upto: Option<i64>, limit: usize) -> Result<Option<i64>> {
+        let sql = |e| self.err(e);
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT id, article_id FROM claims WHERE id > (SELECT upto FROM claims_linked) ORDER BY id LIMIT ?1",
+            )
+            .map_err(sql)?;
+        let mut rows = stmt.query([limit as i64 + 1]).map_err(sql)?;
+        let (mut end, mut before_article, mut article, mut taken) = (None, None, None, 0);
+        while let Some(r) = rows.next().map_err(sql)? {
+            let (id, of): (i64, i64) = (r.get(0).map_err(sql)?, r.get(1).map_err(sql)?);
+            if articles_upto.is_some_and(|upto| of > upto) {
+                break;
+            }
+            if article != Some(of) {
+                before_article = end;
+                article = Some(of);
+            }
+            if taken == limit {
+                // The limit falls inside an article: the round ends before it.
+                return Ok(before_article.or(end));
+            }
+            end = Some(id);
+            taken += 1;
+        }
+        Ok(end)
+    }
+
     /// Records that every claim up to `upto` is linked.
     pub fn set_claims_linked(&self, upto: i64) -> Result<()> {
         self.tx.execute("UPDATE claims_linked SET upto = ?1", [upto]).map(|_| ()).map_err(|e| self.err(e))
@@ -236,20 +271,20 @@ impl ClaimReader {
         self.conn.query_row("SELECT upto FROM claims_linked", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Up to `limit` claims with ids above `after`, in order.
-    pub fn claims_after(&self, after: i64, limit: usize) -> Result<Vec<StoredClaim>> {
+    /// Up to `limit` claims with ids above `after` and up to `upto`, in order.
+    pub fn claims_between(&self, after: i64, upto: i64, limit: usize) -> Result<Vec<StoredClaim>> {
         let sql = |e| self.err(e);
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "WITH batch AS (SELECT id FROM claims WHERE id > ?1 ORDER BY id LIMIT ?2)
+                "WITH batch AS (SELECT id FROM claims WHERE id > ?1 AND id <= ?3 ORDER BY id LIMIT ?2)
                  SELECT {CLAIM_COLUMNS}
                  FROM batch b JOIN claims c ON c.id = b.id
                  LEFT JOIN claim_facts f ON f.claim_id = c.id
                  ORDER BY c.id, f.seq"
             ))
             .map_err(sql)?;
-        let mut rows = stmt.query(params![after, limit as i64]).map_err(sql)?;
+        let mut rows = stmt.query(params![after, limit as i64, upto]).map_err(sql)?;
         read_claims(&mut rows).map_err(sql)
     }
 
@@ -273,10 +308,16 @@ impl ClaimReader {
         self.conn.query_row("SELECT EXISTS (SELECT 1 FROM claim_keys)", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Linked claims sharing `key`, at most `limit`.
+    /// Linked claims sharing `key`, the newest first (the same story, told
+    /// the same days), at most `limit`.
     pub fn claims_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        ids_with_key(&self.conn, "SELECT claim_id FROM claim_keys WHERE key = ?1 LIMIT ?2", key, limit)
-            .map_err(|e| self.err(e))
+        ids_with_key(
+            &self.conn,
+            "SELECT claim_id FROM claim_keys WHERE key = ?1 ORDER BY claim_id DESC LIMIT ?2",
+            key,
+            limit,
+        )
+        .map_err(|e| self.err(e))
     }
 
     /// The id of the newest claim cluster (0 when there is none).
@@ -496,38 +537,32 @@ impl LinkTx<'_> {
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
         };
         // Many stale clusters (an import into a new archive): every claim is
-        // read in the table's order, and the clusters tallied in memory (a
-        // few dozen bytes a claim). Few: their claims through the index,
-        // cluster by cluster.
+        // read in the table's order and sorted by cluster (SQLite's sorter
+        // spills to disk, so memory stays bounded). Few: their claims
+        // through the index, cluster by cluster.
         let (stale, all): (i64, i64) = self.tx.query_row(
             "SELECT (SELECT count(*) FROM stale_claims), (SELECT count(*) FROM claim_clusters)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let scan = stale * 10 > all;
-        let mut stmt = self.tx.prepare(if scan {
+        let mut stmt = self.tx.prepare(if stale * 10 > all {
             "SELECT c.cluster_id, c.id, c.wording, c.score, c.speaker_id, c.article_id, c.outlet_id, c.published_at
-             FROM claims c WHERE c.cluster_id IN (SELECT id FROM stale_claims) ORDER BY c.id"
+             FROM claims c NOT INDEXED WHERE c.cluster_id IN (SELECT id FROM stale_claims) ORDER BY c.cluster_id, c.id"
         } else {
             "SELECT c.cluster_id, c.id, c.wording, c.score, c.speaker_id, c.article_id, c.outlet_id, c.published_at
              FROM stale_claims s JOIN claims c ON c.cluster_id = s.id ORDER BY s.id"
         })?;
         let mut rows = stmt.query([])?;
-        let mut tallies: HashMap<i64, ClusterTally> = HashMap::new();
         let mut chunk: Vec<(i64, ClusterTally)> = Vec::new();
         while let Some(r) = rows.next()? {
             let cluster: i64 = r.get(0)?;
-            let t = if scan {
-                tallies.entry(cluster).or_default()
-            } else {
-                if chunk.last().is_none_or(|(c, _)| *c != cluster) {
-                    if chunk.len() >= REFRESH_CHUNK {
-                        self.write_claim_clusters(&mut chunk, &names)?;
-                    }
-                    chunk.push((cluster, ClusterTally::default()));
+            if chunk.last().is_none_or(|(c, _)| *c != cluster) {
+                if chunk.len() >= REFRESH_CHUNK {
+                    self.write_claim_clusters(&mut chunk, &names)?;
                 }
-                &mut chunk.last_mut().expect("pushed above").1
-            };
+                chunk.push((cluster, ClusterTally::default()));
+            }
+            let t = &mut chunk.last_mut().expect("pushed above").1;
             let claim = TalliedClaim {
                 id: r.get(1)?,
                 wording: r.get(2)?,
@@ -537,16 +572,6 @@ impl LinkTx<'_> {
                 outlet: r.get(6)?,
             };
             t.add(claim, r.get_ref(7)?.as_str_or_null()?);
-        }
-        if scan {
-            let mut all: Vec<(i64, ClusterTally)> = tallies.into_iter().collect();
-            all.sort_unstable_by_key(|(c, _)| *c);
-            while !all.is_empty() {
-                let rest = all.split_off(all.len().min(REFRESH_CHUNK));
-                chunk = all;
-                self.write_claim_clusters(&mut chunk, &names)?;
-                all = rest;
-            }
         }
         self.write_claim_clusters(&mut chunk, &names)?;
         self.tx.execute_batch(

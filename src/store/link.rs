@@ -116,14 +116,16 @@ impl LinkTx<'_> {
         self.tx.commit().map_err(|source| Error::Sqlite { path, source })
     }
 
-    /// Wordings not yet in a cluster, oldest first.
-    pub fn pending_wordings(&self) -> Result<Vec<Wording>> {
+    /// Up to `limit` wordings not yet in a cluster, oldest first.
+    pub fn pending_wordings(&self, limit: usize) -> Result<Vec<Wording>> {
         let mut stmt = self
             .tx
-            .prepare("SELECT id, normalized, speaker_id FROM quote_wordings WHERE cluster_id IS NULL ORDER BY id")
+            .prepare_cached(
+                "SELECT id, normalized, speaker_id FROM quote_wordings WHERE cluster_id IS NULL ORDER BY id LIMIT ?1",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([limit as i64], |r| {
                 Ok(Wording { id: r.get(0)?, normalized: r.get(1)?, speaker_id: r.get(2)?, cluster_id: None })
             })
             .map_err(|e| self.err(e))?;
@@ -136,10 +138,15 @@ impl LinkTx<'_> {
         self.tx.query_row("SELECT EXISTS (SELECT 1 FROM wording_keys)", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Linked wordings sharing `key`, at most `limit` (a key shared by very
-    /// many wordings tells little; the rarer keys find the candidates).
+    /// Linked wordings sharing `key`, the newest first, at most `limit` (a
+    /// key shared by very many wordings tells little; the rarer keys find
+    /// the candidates).
     pub fn wordings_with_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        self.ids_with_key("SELECT wording_id FROM wording_keys WHERE key = ?1 LIMIT ?2", key, limit)
+        self.ids_with_key(
+            "SELECT wording_id FROM wording_keys WHERE key = ?1 ORDER BY wording_id DESC LIMIT ?2",
+            key,
+            limit,
+        )
     }
 
     /// The ids an index query (`?1` the key, `?2` the limit) lists.
@@ -295,16 +302,33 @@ impl LinkTx<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// Up to `limit` articles whose similarity to others is not computed yet.
-    pub fn pending_articles(&self, limit: usize) -> Result<Vec<PendingArticle>> {
+    /// Up to `limit` articles with ids up to `upto` whose similarity to
+    /// others is not computed yet, in order.
+    pub fn pending_articles(&self, upto: i64, limit: usize) -> Result<Vec<PendingArticle>> {
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT id, body, published_at FROM articles WHERE linked = 0 ORDER BY id LIMIT ?1")
+            .prepare_cached(
+                "SELECT id, body, published_at FROM articles WHERE linked = 0 AND id <= ?1 ORDER BY id LIMIT ?2",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([limit as i64], |r| Ok(PendingArticle { id: r.get(0)?, body: r.get(1)?, published: r.get(2)? }))
+            .query_map(params![upto, limit as i64], |r| {
+                Ok(PendingArticle { id: r.get(0)?, body: r.get(1)?, published: r.get(2)? })
+            })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The id of the `count`th article waiting to be compared (or of the
+    /// last, if fewer wait); `None` if none does.
+    pub fn pending_articles_end(&self, count: usize) -> Result<Option<i64>> {
+        self.tx
+            .query_row(
+                "SELECT max(id) FROM (SELECT id FROM articles WHERE linked = 0 ORDER BY id LIMIT ?1)",
+                [count as i64],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
     }
 
     /// Articles whose sampled shingles include `hash`, at most `limit`.
@@ -412,6 +436,7 @@ DELETE FROM cluster_stats WHERE cluster_id IN (SELECT id FROM stale_clusters);
 DELETE FROM wording_stats WHERE cluster_id IN (SELECT id FROM stale_clusters);
 
 CREATE TEMP TABLE IF NOT EXISTS stale_members(cluster_id INTEGER PRIMARY KEY, root INTEGER NOT NULL, fragment INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS temp.stale_members_root ON stale_members(root);
 DELETE FROM stale_members;
 INSERT INTO stale_members
     SELECT c.id, c.id, 0 FROM quote_clusters c
@@ -488,6 +513,13 @@ INSERT INTO speaker_stats(speaker_id, quotes, articles, outlets, first_quoted, l
 
 DELETE FROM summary_stale;
 ";
+
+/// Stale quotations summarised at a time: their tallies are held in memory
+/// (a few hundred bytes each).
+const REFRESH_ROOTS: usize = 50_000;
+
+/// Each wording's outlets and articles, as a refresh read them.
+type Printed = HashMap<i64, (Vec<i64>, Vec<i64>)>;
 
 /// One quotation's figures while its quoted sentences are read.
 #[derive(Default)]
@@ -592,20 +624,57 @@ impl LinkTx<'_> {
     }
 
     /// `outlet_clusters`, `cluster_stats` and `wording_stats` of the stale
-    /// quotations, from one pass over their quoted sentences.
+    /// quotations, a range of them at a time, so that the tallies held in
+    /// memory stay bounded however many quotations an import touched.
     fn refresh_quotations(&self) -> rusqlite::Result<()> {
+        let names: HashMap<i64, String> = {
+            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
+        let mut after = i64::MIN;
+        loop {
+            let upto: Option<i64> = self.tx.query_row(
+                "SELECT max(root) FROM (SELECT DISTINCT root FROM stale_members WHERE root > ?1 ORDER BY root LIMIT ?2)",
+                params![after, REFRESH_ROOTS as i64],
+                |r| r.get(0),
+            )?;
+            let Some(upto) = upto else { break };
+            let printed = self.refresh_quotation_range(after, upto)?;
+            self.refresh_wordings(
+                printed,
+                "SELECT cluster_id FROM stale_members WHERE root > ?1 AND root <= ?2
+                 INTERSECT SELECT id FROM stale_clusters",
+                (after, upto),
+                &names,
+            )?;
+            after = upto;
+        }
+        // A stale quotation that is a fragment of a fragment of a quotation
+        // not stale has no member row; its wordings are counted by SQL.
+        self.refresh_wordings(
+            HashMap::new(),
+            "SELECT id FROM stale_clusters EXCEPT SELECT cluster_id FROM stale_members",
+            (),
+            &names,
+        )
+    }
+
+    /// `outlet_clusters` and `cluster_stats` of the stale quotations whose
+    /// roots are in `after < root <= upto`, from one pass over their quoted
+    /// sentences; returns each wording's outlets and articles, as read.
+    fn refresh_quotation_range(&self, after: i64, upto: i64) -> rusqlite::Result<Printed> {
         let mut tally: HashMap<i64, QuotationTally> = HashMap::new();
-        // Each wording's outlets and articles.
-        let mut printed: HashMap<i64, (Vec<i64>, Vec<i64>)> = HashMap::new();
+        let mut printed: Printed = HashMap::new();
         {
-            let mut stmt = self.tx.prepare(
+            let mut stmt = self.tx.prepare_cached(
                 "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
                  FROM stale_members m
                  JOIN quote_wordings w ON w.cluster_id = m.cluster_id
                  JOIN quote_units u ON u.wording_id = w.id
-                 JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id",
+                 JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id
+                 WHERE m.root > ?1 AND m.root <= ?2",
             )?;
-            let mut rows = stmt.query([])?;
+            let mut rows = stmt.query([after, upto])?;
             while let Some(r) = rows.next()? {
                 let (root, fragment, cluster, wording): (i64, bool, i64, i64) =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
@@ -670,28 +739,30 @@ impl LinkTx<'_> {
                 t.first.map(|f| f.3)
             ])?;
         }
-        self.refresh_wordings(printed)
+        Ok(printed)
     }
 
-    /// `wording_stats` of the stale quotations printed in several wordings:
-    /// each wording's outlets and articles, as read by `refresh_quotations`.
-    /// A wording it did not read (no article prints it any more, say) is
-    /// counted by SQL.
-    fn refresh_wordings(&self, mut printed: HashMap<i64, (Vec<i64>, Vec<i64>)>) -> rusqlite::Result<()> {
-        let names: HashMap<i64, String> = {
-            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
-        };
-        let mut stmt = self.tx.prepare(
+    /// `wording_stats` of the quotations `clusters` lists (an SQL query,
+    /// with `params`) that are printed in several wordings: each wording's
+    /// outlets and articles, as `printed` holds them. A wording it does not
+    /// hold (no article prints it any more, say) is counted by SQL.
+    fn refresh_wordings(
+        &self,
+        mut printed: Printed,
+        clusters: &str,
+        params: impl rusqlite::Params,
+        names: &HashMap<i64, String>,
+    ) -> rusqlite::Result<()> {
+        let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT w.id, w.cluster_id FROM quote_wordings w
              WHERE w.cluster_id IN (
                  SELECT cluster_id FROM quote_wordings
-                 WHERE cluster_id IN (SELECT id FROM stale_clusters)
+                 WHERE cluster_id IN ({clusters})
                  GROUP BY cluster_id HAVING count(*) > 1)
-             ORDER BY w.cluster_id, w.id",
-        )?;
+             ORDER BY w.cluster_id, w.id"
+        ))?;
         let wordings: Vec<(i64, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            stmt.query_map(params, |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let mut add = self.tx.prepare_cached(
             "INSERT INTO wording_stats(wording_id, cluster_id, outlets, articles) VALUES (?1, ?2, ?3, ?4)",
         )?;

@@ -128,10 +128,11 @@ impl LinkTx<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// Quotations of earlier passes with a translation key, at most `limit`.
+    /// Quotations of earlier passes with a translation key, the newest
+    /// first, at most `limit`.
     pub fn quotations_with_translation_key(&self, key: i64, limit: usize) -> Result<Vec<i64>> {
-        ids_with_key(&self.tx, "SELECT cluster_id FROM translation_keys WHERE key = ?1 LIMIT ?2", key, limit)
-            .map_err(|e| self.err(e))
+        let sql = "SELECT cluster_id FROM translation_keys WHERE key = ?1 ORDER BY cluster_id DESC LIMIT ?2";
+        ids_with_key(&self.tx, sql, key, limit).map_err(|e| self.err(e))
     }
 
     /// Stores translation keys, given in key order.
