@@ -70,8 +70,8 @@ pub struct Candidate {
 #[derive(Debug, Clone, Copy)]
 pub struct Search {
     /// Items read per key, newest first: this pass's, then, if they are
-    /// fewer, earlier passes' (so that linking in several passes finds what
-    /// one pass would).
+    /// fewer, earlier passes' (so that linking in several passes finds the
+    /// candidates one pass would).
     pub per_key: usize,
     /// Keys an item must share to be a candidate.
     pub min_shared: usize,

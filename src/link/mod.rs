@@ -83,18 +83,20 @@ const ARTICLE_CANDIDATES: usize = 20;
 pub fn link(archive: &mut Archive) -> Result<Linked> {
     let late_languages = detect_late_languages(archive.link_tx()?)?;
     let late_claims = extract_late_claims(archive.link_tx()?)?;
-    let linked = link_in(archive)?;
+    // A pass that waits for other writers always finishes.
+    let linked = link_in(archive, true)?.unwrap_or_default();
     Ok(Linked { late_claims, late_languages, ..linked })
 }
 
 /// Links as [`link`] does if no other process is writing to the archive;
-/// `None` if one is, so that reading never waits for an import.
+/// `None` if one is, or takes the archive between two rounds, so that
+/// reading never waits for an import.
 pub fn link_if_free(archive: &mut Archive) -> Result<Option<Linked>> {
     let Some(tx) = archive.try_link_tx()? else { return Ok(None) };
     let late_languages = detect_late_languages(tx)?;
     // Should another writer slip in between, the pass waits for it.
     let late_claims = extract_late_claims(archive.link_tx()?)?;
-    let linked = link_in(archive)?;
+    let Some(linked) = link_in(archive, false)? else { return Ok(None) };
     Ok(Some(Linked { late_claims, late_languages, ..linked }))
 }
 
@@ -125,12 +127,13 @@ fn round() -> (usize, usize, usize) {
 /// import into a larger archive does. (An interrupted pass leaves whole
 /// rounds; the next one goes on from there.) Then, in one last
 /// transaction, speakers are joined, translations and records checked,
-/// and the summaries refreshed once.
-fn link_in(archive: &mut Archive) -> Result<Linked> {
+/// and the summaries refreshed once. Unless it may `wait`, the pass gives
+/// way (`None`) when another process takes the archive between rounds.
+fn link_in(archive: &mut Archive, wait: bool) -> Result<Option<Linked>> {
     let mut linked = Linked::default();
     let mut recent = RecentClaims::default();
     loop {
-        let tx = archive.link_tx()?;
+        let Some(tx) = begin(archive, wait)? else { return Ok(None) };
         let round = link_round(&tx, &mut recent)?;
         tx.commit()?;
         if round == Linked::default() {
@@ -138,7 +141,7 @@ fn link_in(archive: &mut Archive) -> Result<Linked> {
         }
         linked.add(&round);
     }
-    let tx = archive.link_tx()?;
+    let Some(tx) = begin(archive, wait)? else { return Ok(None) };
     linked.speakers = tx.resolve_surnames()?;
     match translations::link_translations(&tx)? {
         Some(n) => linked.translations = n,
@@ -149,7 +152,13 @@ fn link_in(archive: &mut Archive) -> Result<Linked> {
     linked.judged = records::check(&tx)?;
     tx.refresh_summaries()?;
     tx.commit()?;
-    Ok(linked)
+    Ok(Some(linked))
+}
+
+/// A linking transaction: waiting for other writers, or `None` if one is
+/// writing and the pass may not wait.
+fn begin(archive: &mut Archive, wait: bool) -> Result<Option<LinkTx<'_>>> {
+    if wait { archive.link_tx().map(Some) } else { archive.try_link_tx() }
 }
 
 /// One round: quotations, then articles while claims are compared on

@@ -460,17 +460,20 @@ pub fn link_translations(tx: &LinkTx) -> Result<Option<usize>> {
         }
         return Ok(Some(0));
     }
-    let pending = tx.untranslated_quotations()?;
     let mut linked = 0;
-    // In chunks, so that memory stays flat: a chunk's keys are stored
-    // before the next, which finds it as it finds earlier passes.
-    for chunk in pending.chunks(CHUNK) {
-        match link_chunk(tx, chunk)? {
+    // In chunks, read one at a time, so that memory stays flat: a chunk's
+    // keys are stored before the next, which finds it as it finds earlier
+    // passes; each chunk moves the mark of what was looked at.
+    loop {
+        let chunk = tx.untranslated_quotations(CHUNK)?;
+        if chunk.is_empty() {
+            return Ok(Some(linked));
+        }
+        match link_chunk(tx, &chunk)? {
             Some(n) => linked += n,
             None => return Ok(None),
         }
     }
-    Ok(Some(linked))
 }
 
 /// Quotations looked at in one go.

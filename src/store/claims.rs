@@ -515,9 +515,9 @@ impl LinkTx<'_> {
     /// Recomputes the summaries of stale claim clusters: their statistics,
     /// canonical wording and speaker, and which outlets stated them; the
     /// outlets they had and have become stale. Runs before the outlets'
-    /// summaries are recomputed. Reads the clusters' claims from the
-    /// cluster index (never their sentences) a few thousand clusters at a
-    /// time, so it is quick and its memory flat however many are stale.
+    /// summaries are recomputed. Reads the clusters' claims (never their
+    /// sentences) in cluster order and writes a few thousand clusters at a
+    /// time, so its memory is flat however many are stale.
     pub(super) fn refresh_claim_clusters(&self) -> rusqlite::Result<()> {
         self.tx.execute_batch(
             "CREATE TEMP TABLE IF NOT EXISTS stale_claims(id INTEGER PRIMARY KEY);

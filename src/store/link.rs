@@ -51,14 +51,15 @@ pub struct Carried {
     pub articles: i64,
 }
 
-/// One linking pass: every change in one transaction.
+/// One transaction of a linking pass: a round of it, or its end (see
+/// `link::link`).
 pub struct LinkTx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) path: String,
 }
 
 impl Archive {
-    /// Starts a linking pass.
+    /// Starts a linking transaction.
     pub fn link_tx(&mut self) -> Result<LinkTx<'_>> {
         // Linking may merge speakers: what the writer knew is no longer sure.
         let path = self.path.clone();
@@ -518,8 +519,9 @@ DELETE FROM summary_stale;
 /// (a few hundred bytes each).
 const REFRESH_ROOTS: usize = 50_000;
 
-/// Each wording's outlets and articles, as a refresh read them.
-type Printed = HashMap<i64, (Vec<i64>, Vec<i64>)>;
+/// What `wording_stats` shows of wordings a refresh read: the names of the
+/// outlets printing each, and how many articles do.
+type Printed = HashMap<i64, (String, i64)>;
 
 /// One quotation's figures while its quoted sentences are read.
 #[derive(Default)]
@@ -639,77 +641,107 @@ impl LinkTx<'_> {
                 |r| r.get(0),
             )?;
             let Some(upto) = upto else { break };
-            let printed = self.refresh_quotation_range(after, upto)?;
+            let printed = self.refresh_quotation_range(after, upto, &names)?;
             self.refresh_wordings(
                 printed,
                 "SELECT cluster_id FROM stale_members WHERE root > ?1 AND root <= ?2
                  INTERSECT SELECT id FROM stale_clusters",
                 (after, upto),
-                &names,
             )?;
             after = upto;
         }
-        // A stale quotation that is a fragment of a fragment of a quotation
-        // not stale has no member row; its wordings are counted by SQL.
+        // A stale fragment of a quotation that is not stale has no member
+        // row; its wordings are counted by SQL.
         self.refresh_wordings(
             HashMap::new(),
             "SELECT id FROM stale_clusters EXCEPT SELECT cluster_id FROM stale_members",
             (),
-            &names,
         )
     }
 
     /// `outlet_clusters` and `cluster_stats` of the stale quotations whose
     /// roots are in `after < root <= upto`, from one pass over their quoted
-    /// sentences; returns each wording's outlets and articles, as read.
-    fn refresh_quotation_range(&self, after: i64, upto: i64) -> rusqlite::Result<Printed> {
-        let mut tally: HashMap<i64, QuotationTally> = HashMap::new();
+    /// sentences, read quotation by quotation and written as each ends (a
+    /// quotation carried by thousands of articles holds one list of them at
+    /// a time); returns what `wording_stats` will show of the wordings of
+    /// clusters printed in several wordings.
+    fn refresh_quotation_range(
+        &self,
+        after: i64,
+        upto: i64,
+        names: &HashMap<i64, String>,
+    ) -> rusqlite::Result<Printed> {
         let mut printed: Printed = HashMap::new();
-        {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
-                 FROM stale_members m
-                 JOIN quote_wordings w ON w.cluster_id = m.cluster_id
-                 JOIN quote_units u ON u.wording_id = w.id
-                 JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id
-                 WHERE m.root > ?1 AND m.root <= ?2",
-            )?;
-            let mut rows = stmt.query([after, upto])?;
-            while let Some(r) = rows.next()? {
-                let (root, fragment, cluster, wording): (i64, bool, i64, i64) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                let (canonical, outlet, article): (bool, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
-                let published: Option<String> = r.get(7)?;
-                let p = printed.entry(wording).or_default();
-                p.0.push(outlet);
-                p.1.push(article);
-                let t = tally.entry(root).or_default();
-                let canonical = canonical && !fragment;
-                match t.outlets.iter_mut().find(|o| o.0 == outlet) {
-                    Some(o) => {
-                        o.1 |= canonical;
-                        o.2 |= !fragment;
-                    }
-                    None => t.outlets.push((outlet, canonical, !fragment)),
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
+             FROM stale_members m
+             JOIN quote_wordings w ON w.cluster_id = m.cluster_id
+             JOIN quote_units u ON u.wording_id = w.id
+             JOIN articles a INDEXED BY articles_meta ON a.id = u.article_id
+             WHERE m.root > ?1 AND m.root <= ?2
+             ORDER BY m.root",
+        )?;
+        let mut rows = stmt.query([after, upto])?;
+        let mut current: Option<(i64, QuotationTally)> = None;
+        // The current quotation's wordings: cluster, outlets, articles.
+        let mut wordings: HashMap<i64, (i64, Vec<i64>, Vec<i64>)> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let (root, fragment, cluster, wording): (i64, bool, i64, i64) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let (canonical, outlet, article): (bool, i64, i64) = (r.get(4)?, r.get(5)?, r.get(6)?);
+            let published: Option<String> = r.get(7)?;
+            if current.as_ref().is_none_or(|(c, _)| *c != root) {
+                if let Some((done, t)) = current.take() {
+                    self.write_quotation(done, t, &mut wordings, &mut printed, names)?;
                 }
-                t.articles.push(article);
-                if fragment {
-                    t.fragments.push(cluster);
-                } else {
-                    t.wordings.push(wording);
+                current = Some((root, QuotationTally::default()));
+            }
+            let t = &mut current.as_mut().expect("set above").1;
+            let p = wordings.entry(wording).or_insert_with(|| (cluster, Vec::new(), Vec::new()));
+            p.1.push(outlet);
+            p.2.push(article);
+            let canonical = canonical && !fragment;
+            match t.outlets.iter_mut().find(|o| o.0 == outlet) {
+                Some(o) => {
+                    o.1 |= canonical;
+                    o.2 |= !fragment;
                 }
-                if let Some(p) = &published
-                    && t.first_published.as_ref().is_none_or(|f| p < f)
-                {
-                    t.first_published = Some(p.clone());
-                }
-                // Dated before undated, then by date, then by id.
-                let key = (published.is_none(), published.unwrap_or_default(), article, outlet);
-                if t.first.as_ref().is_none_or(|f| (key.0, &key.1, key.2) < (f.0, &f.1, f.2)) {
-                    t.first = Some(key);
-                }
+                None => t.outlets.push((outlet, canonical, !fragment)),
+            }
+            t.articles.push(article);
+            if fragment {
+                t.fragments.push(cluster);
+            } else {
+                t.wordings.push(wording);
+            }
+            if let Some(p) = &published
+                && t.first_published.as_ref().is_none_or(|f| p < f)
+            {
+                t.first_published = Some(p.clone());
+            }
+            // Dated before undated, then by date, then by id.
+            let key = (published.is_none(), published.unwrap_or_default(), article, outlet);
+            if t.first.as_ref().is_none_or(|f| (key.0, &key.1, key.2) < (f.0, &f.1, f.2)) {
+                t.first = Some(key);
             }
         }
+        if let Some((done, t)) = current.take() {
+            self.write_quotation(done, t, &mut wordings, &mut printed, names)?;
+        }
+        Ok(printed)
+    }
+
+    /// Writes a quotation's `outlet_clusters` and `cluster_stats` rows, and
+    /// keeps in `printed` the outlets and article count of its `wordings`
+    /// (emptied) that belong to clusters printed in several wordings.
+    fn write_quotation(
+        &self,
+        root: i64,
+        mut t: QuotationTally,
+        wordings: &mut HashMap<i64, (i64, Vec<i64>, Vec<i64>)>,
+        printed: &mut Printed,
+        names: &HashMap<i64, String>,
+    ) -> rusqlite::Result<()> {
         let mut oc = self.tx.prepare_cached(
             "INSERT INTO outlet_clusters(cluster_id, outlet_id, canonical, direct) VALUES (?1, ?2, ?3, ?4)",
         )?;
@@ -717,29 +749,41 @@ impl LinkTx<'_> {
             "INSERT INTO cluster_stats(cluster_id, outlets, articles, wordings, fragments, first_published, first_outlet_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
-        let mut roots: Vec<(i64, QuotationTally)> = tally.into_iter().collect();
-        roots.sort_unstable_by_key(|(root, _)| *root);
-        for (root, mut t) in roots {
-            t.outlets.sort_unstable();
-            for &(outlet, canonical, direct) in &t.outlets {
-                oc.execute(params![root, outlet, canonical, direct])?;
-            }
-            let distinct = |v: &mut Vec<i64>| {
-                v.sort_unstable();
-                v.dedup();
-                v.len() as i64
-            };
-            cs.execute(params![
-                root,
-                t.outlets.len() as i64,
-                distinct(&mut t.articles),
-                distinct(&mut t.wordings),
-                distinct(&mut t.fragments),
-                t.first_published,
-                t.first.map(|f| f.3)
-            ])?;
+        t.outlets.sort_unstable();
+        for &(outlet, canonical, direct) in &t.outlets {
+            oc.execute(params![root, outlet, canonical, direct])?;
         }
-        Ok(printed)
+        let distinct = |v: &mut Vec<i64>| {
+            v.sort_unstable();
+            v.dedup();
+            v.len() as i64
+        };
+        cs.execute(params![
+            root,
+            t.outlets.len() as i64,
+            distinct(&mut t.articles),
+            distinct(&mut t.wordings),
+            distinct(&mut t.fragments),
+            t.first_published,
+            t.first.map(|f| f.3)
+        ])?;
+        let mut per_cluster: HashMap<i64, usize> = HashMap::new();
+        for (cluster, _, _) in wordings.values() {
+            *per_cluster.entry(*cluster).or_default() += 1;
+        }
+        for (wording, (cluster, outlets, mut articles)) in wordings.drain() {
+            // A cluster with one wording printed needs no row, unless it has
+            // wordings no article prints any more: SQL counts those.
+            if per_cluster[&cluster] < 2 {
+                continue;
+            }
+            // As SQL's group_concat of the distinct names in order would.
+            let mut shown: Vec<&str> = outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
+            shown.sort_unstable();
+            shown.dedup();
+            printed.insert(wording, (shown.join("; "), distinct(&mut articles)));
+        }
+        Ok(())
     }
 
     /// `wording_stats` of the quotations `clusters` lists (an SQL query,
@@ -751,7 +795,6 @@ impl LinkTx<'_> {
         mut printed: Printed,
         clusters: &str,
         params: impl rusqlite::Params,
-        names: &HashMap<i64, String>,
     ) -> rusqlite::Result<()> {
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT w.id, w.cluster_id FROM quote_wordings w
@@ -776,17 +819,10 @@ impl LinkTx<'_> {
              FROM quote_wordings w WHERE w.id = ?1",
         )?;
         for (wording, cluster) in wordings {
-            let Some((outlets, mut articles)) = printed.remove(&wording) else {
-                count.execute([wording])?;
-                continue;
+            match printed.remove(&wording) {
+                Some((outlets, articles)) => add.execute(params![wording, cluster, outlets, articles])?,
+                None => count.execute([wording])?,
             };
-            // As SQL's group_concat of the distinct names in order would.
-            let mut shown: Vec<&str> = outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
-            shown.sort_unstable();
-            shown.dedup();
-            articles.sort_unstable();
-            articles.dedup();
-            add.execute(params![wording, cluster, shown.join("; "), articles.len() as i64])?;
         }
         Ok(())
     }

@@ -51,15 +51,15 @@ fn quotation(r: &rusqlite::Row) -> rusqlite::Result<Quotation> {
 }
 
 impl LinkTx<'_> {
-    /// Quotations (clusters that are no fragment) not yet looked at for
-    /// translations, in id order.
-    pub fn untranslated_quotations(&self) -> Result<Vec<Quotation>> {
+    /// Up to `limit` quotations (clusters that are no fragment) not yet
+    /// looked at for translations, in id order.
+    pub fn untranslated_quotations(&self, limit: usize) -> Result<Vec<Quotation>> {
         let sql = format!(
             "{QUOTATION} WHERE c.id > (SELECT upto FROM translations_linked) AND c.fragment_of IS NULL
-             GROUP BY c.id ORDER BY c.id"
+             GROUP BY c.id ORDER BY c.id LIMIT ?1"
         );
-        let mut stmt = self.tx.prepare(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], quotation).map_err(|e| self.err(e))?;
+        let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([limit as i64], quotation).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
