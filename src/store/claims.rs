@@ -532,10 +532,7 @@ impl LinkTx<'_> {
              DELETE FROM outlet_claim_clusters WHERE cluster_id IN (SELECT id FROM stale_claims);
              DELETE FROM claim_cluster_stats WHERE cluster_id IN (SELECT id FROM stale_claims);",
         )?;
-        let names: HashMap<i64, String> = {
-            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
-        };
+        let names = super::link::OutletNames::read(&self.tx)?;
         // Many stale clusters (an import into a new archive): every claim is
         // read in the table's order and sorted by cluster (SQLite's sorter
         // spills to disk, so memory stays bounded). Few: their claims
@@ -586,7 +583,7 @@ impl LinkTx<'_> {
     fn write_claim_clusters(
         &self,
         chunk: &mut Vec<(i64, ClusterTally)>,
-        names: &HashMap<i64, String>,
+        names: &super::link::OutletNames,
     ) -> rusqlite::Result<()> {
         let mut stats = self.tx.prepare_cached(
             "INSERT INTO claim_cluster_stats(cluster_id, outlets, articles, claims, facts, outlet_names, score,
@@ -619,8 +616,7 @@ impl LinkTx<'_> {
             for outlet in &t.outlets {
                 oc.execute([cluster, *outlet])?;
             }
-            let mut shown: Vec<&str> = t.outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
-            shown.sort_unstable();
+            let shown = names.sorted(&t.outlets);
             let shown = if shown.len() > 10 {
                 format!("{}; and {} more", shown[..10].join("; "), shown.len() - 10)
             } else {

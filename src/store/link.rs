@@ -523,6 +523,25 @@ const REFRESH_ROOTS: usize = 50_000;
 /// outlets printing each, and how many articles do.
 type Printed = HashMap<i64, (String, i64)>;
 
+/// Outlets' names by id, read once per refresh for the summaries that list
+/// outlets by name.
+pub(super) struct OutletNames(HashMap<i64, String>);
+
+impl OutletNames {
+    pub(super) fn read(tx: &rusqlite::Connection) -> rusqlite::Result<Self> {
+        let mut stmt = tx.prepare("SELECT id, name FROM outlets")?;
+        Ok(OutletNames(stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?))
+    }
+
+    /// The names of `outlets`, sorted, each once.
+    pub(super) fn sorted(&self, outlets: &[i64]) -> Vec<&str> {
+        let mut shown: Vec<&str> = outlets.iter().filter_map(|o| self.0.get(o).map(String::as_str)).collect();
+        shown.sort_unstable();
+        shown.dedup();
+        shown
+    }
+}
+
 /// One quotation's figures while its quoted sentences are read.
 #[derive(Default)]
 struct QuotationTally {
@@ -629,10 +648,7 @@ impl LinkTx<'_> {
     /// quotations, a range of them at a time, so that the tallies held in
     /// memory stay bounded however many quotations an import touched.
     fn refresh_quotations(&self) -> rusqlite::Result<()> {
-        let names: HashMap<i64, String> = {
-            let mut stmt = self.tx.prepare("SELECT id, name FROM outlets")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
-        };
+        let names = OutletNames::read(&self.tx)?;
         let mut after = i64::MIN;
         loop {
             let upto: Option<i64> = self.tx.query_row(
@@ -665,12 +681,7 @@ impl LinkTx<'_> {
     /// quotation carried by thousands of articles holds one list of them at
     /// a time); returns what `wording_stats` will show of the wordings of
     /// clusters printed in several wordings.
-    fn refresh_quotation_range(
-        &self,
-        after: i64,
-        upto: i64,
-        names: &HashMap<i64, String>,
-    ) -> rusqlite::Result<Printed> {
+    fn refresh_quotation_range(&self, after: i64, upto: i64, names: &OutletNames) -> rusqlite::Result<Printed> {
         let mut printed: Printed = HashMap::new();
         let mut stmt = self.tx.prepare_cached(
             "SELECT m.root, m.fragment, m.cluster_id, w.id, w.diff IS NULL, a.outlet_id, u.article_id, a.published_at
@@ -740,7 +751,7 @@ impl LinkTx<'_> {
         mut t: QuotationTally,
         wordings: &mut HashMap<i64, (i64, Vec<i64>, Vec<i64>)>,
         printed: &mut Printed,
-        names: &HashMap<i64, String>,
+        names: &OutletNames,
     ) -> rusqlite::Result<()> {
         let mut oc = self.tx.prepare_cached(
             "INSERT INTO outlet_clusters(cluster_id, outlet_id, canonical, direct) VALUES (?1, ?2, ?3, ?4)",
@@ -778,10 +789,7 @@ impl LinkTx<'_> {
                 continue;
             }
             // As SQL's group_concat of the distinct names in order would.
-            let mut shown: Vec<&str> = outlets.iter().filter_map(|o| names.get(o).map(String::as_str)).collect();
-            shown.sort_unstable();
-            shown.dedup();
-            printed.insert(wording, (shown.join("; "), distinct(&mut articles)));
+            printed.insert(wording, (names.sorted(&outlets).join("; "), distinct(&mut articles)));
         }
         Ok(())
     }
