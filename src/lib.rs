@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod embed;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod link;

@@ -75,7 +75,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let json = match global.format {
         Format::Table => false,
         Format::Json | Format::Ndjson => true,
-        Format::Csv => bail!("show prints text or JSON (--format json); for CSV use `newsarchive report` or `sql`"),
+        Format::Csv | Format::Parquet => {
+            bail!(
+                "show prints text or JSON (--format json); for CSV use `newsarchive report` or `sql`, for Parquet `export`"
+            )
+        }
     };
     let write_json = |out: &mut dyn Write, v: &dyn erased::Json| -> Result<()> {
         writeln!(out, "{}", v.to_json(global.format == Format::Json)?)?;

@@ -63,6 +63,9 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Ndjson,
+    /// Parquet files, one directory per table or report: only
+    /// `export --dir` writes them.
+    Parquet,
 }
 
 /// Receives a header and then rows.
@@ -99,6 +102,11 @@ pub fn sink<'a>(format: Format, mut out: Box<dyn Write + 'a>, csv: CsvOptions) -
         }
         Format::Json => Box::new(JsonSink { out, columns: Vec::new(), rows: 0, lines: false }),
         Format::Ndjson => Box::new(JsonSink { out, columns: Vec::new(), rows: 0, lines: true }),
+        Format::Parquet => {
+            return Err(io::Error::other(
+                "Parquet is written as files, not to a stream: newsarchive export --format parquet --dir DIR",
+            ));
+        }
     })
 }
 

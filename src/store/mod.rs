@@ -9,6 +9,7 @@ mod html;
 mod link;
 mod reextract;
 mod search;
+mod shard;
 mod show;
 mod speakers;
 mod translations;
@@ -24,6 +25,7 @@ pub use fidelity::{
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
 pub use search::{Filter, Hit, QuoteHit};
+pub use shard::{Column, Kind, PARTITION_COLUMN, Relation};
 pub use show::{
     Appearance, ArticleView, MarkedQuote, QuotationRef, QuotationView, RecordCheck, SpeakerView, WordingView,
 };
