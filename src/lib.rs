@@ -8,11 +8,11 @@
 pub mod cli;
 pub mod embed;
 pub mod eval;
-pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod link;
 pub mod report;
 pub mod search;
+pub mod shard;
 pub mod store;
 pub mod synth;

@@ -2,8 +2,8 @@
 //! or the archive described for Datasette.
 
 use super::Global;
-use crate::export;
 use crate::report::{self, CsvOptions, Format};
+use crate::shard;
 use crate::store::{Archive, BROWSE, describe, quote_ident};
 use anyhow::{Context, Result};
 use serde_json::{Map, Value, json};
@@ -80,7 +80,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
 fn parquet_files(dir: &Path, global: &Global) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let progress = global.progress(None);
-    let manifest = export::write_shard(&global.db, dir, export::Options::default(), |name, n| {
+    let manifest = shard::write_shard(&global.db, dir, shard::Options::default(), |name, n| {
         progress.set_length(n as u64);
         progress.inc(1);
         progress.set_message(name.to_owned());

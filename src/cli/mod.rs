@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod gen_corpus;
 mod import;
+mod import_links;
 mod link;
 mod man;
 mod migrate;
@@ -115,6 +116,7 @@ enum Command {
     Show(show::Args),
     Report(report::Args),
     Export(export::Args),
+    ImportLinks(import_links::Args),
     Eval(eval::Args),
     GenCorpus(gen_corpus::Args),
     Speakers(speakers::Args),
@@ -225,6 +227,7 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(a, &global),
         Command::Report(a) => report::run(a, &global),
         Command::Export(a) => export::run(a, &global),
+        Command::ImportLinks(a) => import_links::run(a, &global),
         Command::Eval(a) => eval::run(a, &global),
         Command::GenCorpus(a) => gen_corpus::run(a, &global),
         Command::Speakers(a) => speakers::run(a, &global),

@@ -1093,6 +1093,92 @@ const RELATIONS: &[Relation] = &[
             ("translated", "Quotations checked against a record in another language (not in the percentages)."),
         ],
     ),
+    data(
+        "global_links",
+        "Links across shards: loads",
+        "Where the links computed across shards by the Spark job (spark/link.py) came from, as loaded by newsarchive import-links.",
+        &[
+            ("dir", "The job's output directory, as given."),
+            ("loaded_at", "When it was loaded (UTC)."),
+            ("wordings", "Of this archive's wordings, how many the job linked."),
+            ("outlets", "Outlets in all shards."),
+        ],
+    ),
+    data(
+        "global_wordings",
+        "Links across shards: wordings",
+        "Each wording of this archive and the quotation it belongs to across all shards, as the Spark job linked them (newsarchive import-links).",
+        &[
+            ("normalized", "The wording's normalized text (quote_wordings.normalized), the key every shard shares."),
+            ("cluster", "The job's cluster of near-identical wordings."),
+            ("root", "The quotation it counts as: the cluster, or the longer quotation it is a fragment of."),
+            ("canonical", "1 if it is its cluster's most widely carried wording."),
+            ("outlets", "How many outlets, in all shards, carried the quotation."),
+        ],
+    ),
+    data(
+        "global_quote_overlap",
+        "Links across shards: quote overlap",
+        "The Spark job's quote-overlap report over all shards, as loaded (see report_quote_overlap_global).",
+        &[
+            ("outlet", "The outlet, in any shard."),
+            ("articles", "Its articles, in all shards."),
+            ("quotes", "Quotations it carried."),
+            ("shared", "Of them, carried by another outlet of any shard."),
+            ("unique_quotes", "Carried by no other outlet."),
+            ("shared_pct", "Shared, in percent of its quotations."),
+            ("reworded", "Shared ones it printed only in a wording other than the most widely carried."),
+        ],
+    ),
+    data(
+        "global_outlet_pairs",
+        "Links across shards: outlet pairs",
+        "The Spark job's outlet pairs over all shards, as loaded (see report_outlet_pairs_global).",
+        &[
+            OUTLET_PAIR[0],
+            OUTLET_PAIR[1],
+            ("shared", "Quotations both carried."),
+            ("pct_of_a", "Shared, in percent of outlet_a's quotations."),
+            ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
+        ],
+    ),
+    data(
+        "report_quote_overlap_global",
+        "Report: quote overlap across shards",
+        "Per outlet of every shard: quotations carried, shared with another outlet of any shard, unique, reworded (newsarchive report quote-overlap-global, after import-links).",
+        &[
+            ("outlet", "The outlet, in any shard."),
+            ("articles", "Its articles, in all shards."),
+            ("quotes", "Quotations it carried."),
+            ("shared", "Of them, carried by another outlet of any shard."),
+            ("unique_quotes", "Carried by no other outlet."),
+            ("shared_pct", "Shared, in percent of its quotations."),
+            ("reworded", "Shared ones it printed only in a wording other than the most widely carried."),
+        ],
+    ),
+    data(
+        "report_outlet_pairs_global",
+        "Report: outlet pairs across shards",
+        "Per pair of outlets of any shards: quotations both carried (newsarchive report outlet-pairs-global, after import-links).",
+        &[
+            OUTLET_PAIR[0],
+            OUTLET_PAIR[1],
+            ("shared", "Quotations both carried."),
+            ("pct_of_a", "Shared, in percent of outlet_a's quotations."),
+            ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
+        ],
+    ),
+    data(
+        "report_quotations_global",
+        "Report: this archive's quotations across shards",
+        "Each quotation of this archive with how many outlets carried it here and in all shards (newsarchive report quotations-global, after import-links).",
+        &[
+            ("global_quotation", "The quotation's id across shards (global_wordings.root)."),
+            ("text", "Its canonical wording as printed here."),
+            ("outlets_here", "Outlets of this archive that carried it."),
+            ("outlets_anywhere", "Outlets of all shards that carried it."),
+        ],
+    ),
 ];
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
-//! Writing an archive out for other engines: every table and report as
-//! Parquet, one directory per relation, readable as-is by Spark, DuckDB and
-//! pandas (the shard format of `SCALING.md`).
+//! An archive as one shard of many: written out as Parquet for other
+//! engines (every table and report, one directory each, readable as-is by
+//! Spark, DuckDB and pandas), and the links a Spark job computed across
+//! shards read back in.
 
-mod parquet;
+mod links;
+mod write;
 
-pub use parquet::{Exported, ExportedColumn, Manifest, Options, write_shard};
+pub use links::{Cell, Loaded, read_links};
+pub use write::{Exported, ExportedColumn, Manifest, Options, write_shard};
 
-/// Errors of an export; each names what was being written.
+/// Errors of the shard layer; each names the file or directory concerned.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Reading the archive failed.
@@ -28,6 +31,14 @@ pub enum Error {
         /// What the encoder said.
         source: ::parquet::errors::ParquetError,
     },
+    /// The Spark job's output is missing or not what it writes.
+    #[error("{path}: {message}")]
+    Links {
+        /// The output directory or file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A value does not fit its column's declared type (SQLite lets a
     /// column hold any type; Parquet does not).
     #[error("{relation}: row {row}, column {column}: {found} where the column holds {expected}; nothing was written")]
@@ -45,5 +56,5 @@ pub enum Error {
     },
 }
 
-/// Result of an export.
+/// Result of the shard layer.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,878 @@
+"""Cross-shard quote linking for newsarchive Parquet shards.
+
+Usage
+-----
+    PYSPARK_PYTHON=spark/.venv/bin/python \\
+        spark/.venv/bin/spark-submit --master 'local[*]' \\
+        spark/link.py --out OUTDIR SHARD_DIR [SHARD_DIR ...] [--partitions N] [--counts]
+
+(with the venv activated, plain `spark-submit spark/link.py ...`; or
+`spark/.venv/bin/python spark/link.py ...`, which starts a local Spark
+itself). Every SHARD_DIR is what `newsarchive export --format parquet
+--dir SHARD_DIR` wrote; the order they are given in does not matter. On
+small inputs Spark's start and the JVM's compiler dominate: adding
+`--driver-java-options -XX:TieredStopAtLevel=1` to spark-submit makes the
+seed's run about a third shorter (leave it out on large inputs).
+
+The job writes, as Parquet under OUTDIR (each directory complete when
+Spark's `_SUCCESS` is in it):
+
+    wording_clusters/        wording_normalized, cluster, root, canonical,
+                             outlets (that carried the root, in all shards):
+                             what `newsarchive import-links` loads back
+    quote_clusters/          cluster, fragment_of, root, speaker, canonical_text,
+                             wordings, outlets, articles (the cluster's own),
+                             quotation_outlets, quotation_articles (its root's)
+    report_quote_overlap/    = view report_quote_overlap_same_language
+    report_outlet_pairs/     = view report_outlet_pairs_same_language
+    report_quote_variants/   cluster, speaker, canonical_text, wording,
+                             canonical, outlets, articles (as the view
+                             report_quote_variants, without `diff`)
+
+The reports are one file each, rows in the views' order. On standard
+error it prints one line per stage, `link.py: stage NAME SECONDS s`, for
+the benchmark: start (Spark's own start-up), read, candidates, verify,
+components, fragments, reports, write; `--counts` adds the rows each
+stage made (at the cost of a Spark job each, not timed).
+
+What it reproduces
+------------------
+The local archive links quoted sentences in one greedy pass over its
+wordings in id order (src/link/mod.rs `link_quotes`): a wording joins the
+cluster of its most similar near-duplicate candidate whose cluster's
+speaker is compatible; otherwise it founds a cluster, which becomes a
+fragment of a containing candidate's quotation, or gathers as fragments
+the quotations it contains. The reports count, per outlet, the quotations
+(clusters that are not fragments, with their fragments) it carried
+(src/store/link.rs, `refresh_*`; migrations V6 and V13).
+
+Shards share no id order, so every wording is first given a global,
+order-independent rank that stands in for the archive's id: the place of
+its first printing, by (dated before undated, publication date, article
+content hash, position of the quoted sentence in its article). Every
+decision the archive makes "by id" -- the greedy order, the 64 newest
+postings read per key, ties between candidates, the earliest of equally
+carried wordings, a wording's speaker (that of the first quote printing it
+that names one) -- is made by this rank. The result is then exactly what
+one archive holding every shard's articles would compute had it imported
+them in that order (checked on the seed and on a 3,000-article synthetic
+corpus split in two and in three overlapping shards).
+
+Algorithm (stages)
+------------------
+read        the shards' articles (deduplicated by content hash), quoted
+            sentences (deduplicated by article and position) with their
+            quote's speaker, wordings (by normalized text) and the
+            linker's candidate keys (`wording_keys`: the key hash is not
+            re-implemented here); then the global rank.
+candidates  a self-join of the keys: each wording is paired, per key,
+            with the KEY_LIMIT (64) wordings just before it in rank order
+            that hold the key -- exactly the postings the local linker
+            reads -- pairs are counted by keys shared, and each wording
+            keeps its 30 best (most keys shared, then earliest), in the
+            order `candidates::find` returns them.
+verify      a vectorised Python UDF (LCS of words, contiguous-run test)
+            tells, for each candidate pair, the relation the greedy loop
+            acts on: near duplicate (and how near), fragment of the
+            candidate, or containing it. Unrelated pairs are dropped.
+components  connected components of the related pairs, by iterative
+            min-label propagation with pointer jumping. No decision of the
+            greedy pass crosses a component: a wording only joins, becomes
+            a fragment of, or gathers clusters of wordings it is related to.
+fragments   within each component (a cogrouped pandas function, the
+            components in parallel), the greedy pass is replayed in rank
+            order: best compatible near duplicate, else a new cluster,
+            fragment of a containing candidate's quotation or gathering the
+            quotations it contains. Replaying the decisions, rather than
+            merging every near-duplicate edge, is what keeps chains of
+            variants and speaker conflicts apart exactly as the archive
+            does. It is linear in the component's candidate pairs; a
+            component can still be large where formulaic phrasing chains
+            many quotations (the synthetic corpus: 4,051 of 10,872
+            wordings in one), and is then replayed in one task -- the job's
+            one sequential part. Wordings in no component found clusters of
+            their own.
+reports     canonical wordings (most outlets, then most articles, then
+            earliest), which outlet carried which quotation (directly, in
+            its canonical wording), per outlet and per pair of outlets.
+write       Parquet.
+
+Divergences from a single archive holding every shard
+-----------------------------------------------------
+* Order: an archive's greedy order is the order it imported articles in,
+  which shards do not record; the rank above stands in for it. Where the
+  result depends on the order it can differ from an archive that imported
+  the same articles in another order, as much as two such archives differ
+  from each other (on the synthetic corpus, whose formulaic quotations are
+  very order-sensitive, that is most outlets' figures).
+* One pass: every wording is linked as in a single linking pass (the
+  linker's round is 100,000 articles). An archive built by several imports
+  links each import's wordings against clusters whose speaker has since
+  become their majority speaker; here a cluster's speaker while linking is
+  its founder's, as within one pass.
+* Speakers are compared by name (a quote's `speaker` companion), not by an
+  archive's ids; names a shard merged after linking (one-word speakers
+  joined to a full name) are compared as merged.
+* Printed text: shards export a wording's text as first printed in their
+  own import order, not each printing's; `canonical_text` and `wording`
+  are the text of the shard that printed the wording first, which may
+  differ from the archive's in case and punctuation.
+* Ids: a cluster's id is its founding wording's rank (1-based), the same
+  for the same shards whatever their order; not any archive's ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import warnings
+from functools import reduce
+from typing import Callable
+
+STARTED = time.perf_counter()
+
+# PySpark 4.3 warns that it does not fully support pandas 3 (the pinned
+# version); the job uses pandas only to hand batches to Python functions,
+# which the tests of this job exercise, so the warning is noise here.
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
+
+# The Python workers must run the interpreter that has pandas and pyarrow
+# (the venv's); PySpark hands the driver's PYSPARK_PYTHON to the workers.
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+import pandas as pd  # noqa: E402
+from pyspark.sql import DataFrame, SparkSession, Window  # noqa: E402
+from pyspark.sql import functions as F  # noqa: E402
+from pyspark.sql import types as T  # noqa: E402
+
+# The linker's constants (src/link/quotes.rs, candidates.rs, mod.rs).
+NEAR = 0.7  # similarity from which two wordings are one quotation
+MIN_WORDS = 4  # shorter wordings are joined only when identical
+MIN_FRAGMENT_WORDS = 3  # shortest fragment linked to its quotation
+KEY_LIMIT = 64  # candidates read per key, the newest first
+CANDIDATES = 30  # candidates compared per wording
+MAX_CELLS = 4_000_000  # largest LCS table before the ends-only bound
+
+# Relations of a candidate pair (earlier wording a, later wording b), in
+# the order the greedy loop tests them.
+NONE, NEAR_DUP, B_IN_A, A_IN_B = 0, 1, 2, 3
+
+
+# --------------------------------------------------------------------------
+# Word comparisons: the same arithmetic as src/link/quotes.rs.
+# --------------------------------------------------------------------------
+
+
+def similarity(a: list[str], b: list[str]) -> float:
+    """Twice the longest common subsequence of words over the words of both."""
+    if not a or not b:
+        return 0.0
+    # Shared ends belong to a longest common subsequence; leaving them out of
+    # the table makes near-identical wordings cheap (as the Rust does).
+    n = min(len(a), len(b))
+    prefix = 0
+    while prefix < n and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < n - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    a_mid, b_mid = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    if len(a_mid) * len(b_mid) > MAX_CELLS:
+        # The Rust gives up on the table here and keeps the ends as a lower
+        # bound; the same bound keeps the same decisions.
+        return 2.0 * (prefix + suffix) / (len(a) + len(b))
+    common = prefix + suffix + lcs_length(a_mid, b_mid)
+    return 2.0 * common / (len(a) + len(b))
+
+
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of a longest common subsequence of words, bit-parallel.
+
+    The same number the Rust's dynamic-programming table gives, but with
+    one row of the table held as the bits of a Python integer and updated
+    by a few integer operations per word of `b` (Crochemore et al., 2001):
+    about ten times faster than filling the table cell by cell in Python,
+    and this is the job's most frequent computation. Bit i of `v` is 0
+    where row i of the table steps up; the zeros count the length.
+    """
+    if not a or not b:
+        return 0
+    positions: dict[str, int] = {}
+    for i, x in enumerate(a):
+        positions[x] = positions.get(x, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    v = full
+    for y in b:
+        m = positions.get(y)
+        if m:
+            u = v & m
+            v = ((v + u) | (v & ~m)) & full
+    return len(a) - v.bit_count()
+
+
+def near_duplicate(a: list[str], b: list[str]) -> float | None:
+    """Their similarity if two wordings are one quotation, else None."""
+    possible = 2.0 * min(len(a), len(b)) >= NEAR * (len(a) + len(b))
+    if len(a) < MIN_WORDS or len(b) < MIN_WORDS or not possible:
+        return None
+    s = similarity(a, b)
+    return s if s >= NEAR else None
+
+
+def fragment_of(short: str, n_short: int, long: str, n_long: int) -> bool:
+    """Whether `short` stands, word for word, inside the longer `long`.
+
+    Normalized text is words joined by single spaces, so a contiguous run
+    of words is a substring bounded by spaces (or the ends).
+    """
+    return n_short >= MIN_FRAGMENT_WORDS and n_long > n_short and f" {short} " in f" {long} "
+
+
+def relation(a_text: str, b_text: str) -> tuple[int, float | None]:
+    """What the greedy loop does with candidate `a` when linking `b`."""
+    a, b = a_text.split(" "), b_text.split(" ")
+    sim = near_duplicate(b, a)
+    if sim is not None:
+        return NEAR_DUP, sim
+    if fragment_of(b_text, len(b), a_text, len(a)):
+        return B_IN_A, None
+    if fragment_of(a_text, len(a), b_text, len(b)):
+        return A_IN_B, None
+    return NONE, None
+
+
+RELATION = T.StructType([T.StructField("kind", T.IntegerType()), T.StructField("sim", T.DoubleType())])
+
+
+@F.pandas_udf(RELATION)
+def relation_udf(a: pd.Series, b: pd.Series) -> pd.DataFrame:
+    # Vectorised over Arrow batches: one Python call per batch, not per pair.
+    kinds, sims = [], []
+    for x, y in zip(a, b):
+        k, s = relation(x, y)
+        kinds.append(k)
+        sims.append(s)
+    return pd.DataFrame({"kind": pd.array(kinds, dtype="Int32"), "sim": pd.array(sims, dtype="Float64")})
+
+
+# --------------------------------------------------------------------------
+# The greedy pass, replayed within one component.
+# --------------------------------------------------------------------------
+
+REPLAY = "ord long, cluster long, fragment_of long"
+
+
+def replay(nodes: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
+    """`link_quotes` over one component's wordings, in rank order.
+
+    nodes: ord, speaker. cands: b, a, crank, kind, sim -- the related
+    candidates `a` (earlier) of each wording `b`, in candidate order.
+    A cluster's id is the rank of the wording that founded it.
+    """
+    by_b: dict[int, list[tuple[int, int, float]]] = {}
+    for b, a, _, kind, sim in cands.sort_values(["b", "crank"]).itertuples(index=False):
+        by_b.setdefault(int(b), []).append((int(a), int(kind), sim))
+    cluster_of: dict[int, int] = {}
+    speaker_of: dict[int, str | None] = {}  # a cluster's speaker: its founder's
+    fragment: dict[int, int] = {}  # cluster -> the cluster it is a fragment of
+    out_ord, out_cluster = [], []
+    for ord_, speaker in nodes.sort_values("ord")[["ord", "speaker"]].itertuples(index=False):
+        ord_ = int(ord_)
+        speaker = None if pd.isna(speaker) else speaker
+        best: tuple[float, int] | None = None
+        container: int | None = None
+        contained: list[int] = []
+        for a, kind, sim in by_b.get(ord_, []):
+            c = cluster_of[a]
+            cs = speaker_of[c]
+            if speaker is not None and cs is not None and speaker != cs:
+                continue
+            if kind == NEAR_DUP:
+                # Strictly greater: of equals, the first in candidate order.
+                if best is None or sim > best[0]:
+                    best = (sim, c)
+            elif kind == B_IN_A:
+                if container is None:
+                    # One level, as `Clusters::root` reads it.
+                    container = fragment.get(c, c)
+            elif kind == A_IN_B:
+                contained.append(c)
+        if best is not None:
+            cluster = best[1]
+        else:
+            cluster = ord_
+            speaker_of[cluster] = speaker
+            if container is not None:
+                fragment[cluster] = container
+            else:
+                # A longer quotation arriving after its fragments gathers
+                # those that are quotations of their own.
+                for d in contained:
+                    if d != cluster and d not in fragment:
+                        fragment[d] = cluster
+        cluster_of[ord_] = cluster
+        out_ord.append(ord_)
+        out_cluster.append(cluster)
+    return pd.DataFrame(
+        {
+            "ord": pd.array(out_ord, dtype="Int64"),
+            "cluster": pd.array(out_cluster, dtype="Int64"),
+            "fragment_of": pd.array([fragment.get(c) for c in out_cluster], dtype="Int64"),
+        }
+    )
+
+
+# --------------------------------------------------------------------------
+# Spark plumbing.
+# --------------------------------------------------------------------------
+
+
+class Stages:
+    """Times stages; each ends by materialising what it computed, so the
+    time is the stage's own and not paid later by a lazy plan. With
+    `counts`, each line also says how many rows the stage made (a Spark
+    job each, after the time is taken)."""
+
+    def __init__(self, counts: bool, since: float) -> None:
+        self.counts = counts
+        self.start = since
+
+    def done(self, name: str, *made: tuple[str, DataFrame | Callable[[], int]]) -> None:
+        elapsed = time.perf_counter() - self.start
+        extra = ""
+        if self.counts and made:
+            # A figure is a DataFrame's row count, or what a function says.
+            figures = [(n.count() if isinstance(n, DataFrame) else n(), what) for what, n in made]
+            extra = " (" + ", ".join(f"{n} {what}" for n, what in figures) + ")"
+        print(f"link.py: stage {name} {elapsed:.2f} s{extra}", file=sys.stderr, flush=True)
+        self.start = time.perf_counter()
+
+
+def materialise(df: DataFrame) -> DataFrame:
+    """Computes `df` once, cutting its lineage: what later stages read."""
+    return df.localCheckpoint(eager=True)
+
+
+# The columns the job reads, as the shard export types them. Given to the
+# reader, they spare a Spark job per table and shard that would read the
+# files' footers to find the schema, and keep every other column (article
+# bodies, sources) unread.
+COLUMNS = {
+    "outlets": "name string",
+    "articles": "outlet string, published_at string, content_sha256 string",
+    "quotes": "id long, speaker string",
+    "quote_units": "id long, quote_id long, article_id long, wording_normalized string, article_sha256 string",
+    "quote_wordings": "normalized string, text string, speaker string",
+    "wording_keys": "key long, wording_normalized string",
+}
+
+
+def read_table(spark: SparkSession, shards: list[str], name: str) -> DataFrame:
+    """One table of every shard, with the shard's index (its position on
+    the command line) in `shard`."""
+    schema = T.StructType.fromDDL(COLUMNS[name])
+    frames = [
+        spark.read.schema(schema).parquet(os.path.join(d, name)).select(*schema.names).withColumn("shard", F.lit(i))
+        for i, d in enumerate(shards)
+    ]
+    return reduce(DataFrame.unionByName, frames)
+
+
+def dense_rank_by(df: DataFrame, key: str, name: str) -> DataFrame:
+    """`df` with `name` = 1-based rank by the unique `key`, without moving
+    every row to one partition (as a global window would): rows are range-
+    sorted, numbered within their partition, and offset by the sizes of
+    the partitions before."""
+    spark = df.sparkSession
+    # monotonically_increasing_id: the partition's index in the upper 31
+    # bits, the row's number within it in the lower 33. Checkpointed, as
+    # it must not be computed twice.
+    sorted_ = (
+        df.orderBy(key)
+        .withColumn("_mid", F.monotonically_increasing_id())
+        .withColumn("_p", F.shiftright("_mid", 33))
+        .localCheckpoint(eager=True)
+    )
+    sizes = sorted(tuple(r) for r in sorted_.groupBy("_p").count().collect())
+    offsets, total = [], 0
+    for p, n in sizes:
+        offsets.append((p, total))
+        total += n
+    offset = spark.createDataFrame(offsets, "_p long, _offset long")
+    within = F.col("_mid") - F.shiftleft(F.col("_p"), 33)
+    return (
+        sorted_.join(F.broadcast(offset), "_p")
+        .withColumn(name, F.col("_offset") + within + 1)
+        .drop("_mid", "_p", "_offset")
+    )
+
+
+def connected_components(edges: DataFrame) -> tuple[DataFrame, int]:
+    """(v, comp) for every vertex of the undirected `edges` (a, b): comp is
+    the least vertex of v's component; and the rounds it took. Min-label
+    propagation, each round followed by pointer jumping (label := label of
+    label), which halves long chains instead of walking them one edge per
+    round."""
+    und = (
+        edges.select(F.col("a").alias("src"), F.col("b").alias("dst"))
+        .union(edges.select(F.col("b").alias("src"), F.col("a").alias("dst")))
+        .localCheckpoint(eager=True)
+    )
+    labels = und.groupBy(F.col("src").alias("v")).agg(F.least(F.col("src"), F.min("dst")).alias("label"))
+    labels = labels.localCheckpoint(eager=True)
+    rounds = 0
+    while True:
+        rounds += 1
+        seen = und.join(labels, und.src == labels.v).groupBy("dst").agg(F.min("label").alias("nl"))
+        step = labels.join(seen, labels.v == seen.dst, "left").select(
+            "v", F.least(F.col("label"), F.coalesce(F.col("nl"), F.col("label"))).alias("label")
+        )
+        x, y = step.alias("x"), step.alias("y")
+        jumped = (
+            x.join(y, F.col("x.label") == F.col("y.v"), "left")
+            .select(
+                F.col("x.v").alias("v"),
+                F.least(F.col("x.label"), F.coalesce(F.col("y.label"), F.col("x.label"))).alias("label"),
+            )
+            .localCheckpoint(eager=True)
+        )
+        changed = jumped.alias("n").join(labels.alias("o"), "v").where(F.col("n.label") != F.col("o.label")).count()
+        labels = jumped
+        if changed == 0:
+            return labels.withColumnRenamed("label", "comp"), rounds
+
+
+def first_printing(units: DataFrame, articles: DataFrame) -> DataFrame:
+    """Each unit's place in the global order of printings: dated before
+    undated, by date, by article hash, by position in the article. A
+    struct compares field by field, so it sorts as the tuple would."""
+    return units.join(articles.select("sha", "outlet", "published_at"), "sha").withColumn(
+        "printed",
+        F.struct(
+            F.col("published_at").isNull().cast("int").alias("undated"),
+            F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
+            F.col("sha").alias("sha"),
+            F.col("pos").cast("long").alias("pos"),
+        ),
+    )
+
+
+def never_printed(normalized) -> F.Column:
+    """The order of a wording no quoted sentence prints (possible after a
+    re-extraction): after every printed one, by its text."""
+    return F.struct(
+        F.lit(2).alias("undated"), F.lit("").alias("published"), normalized.alias("sha"), F.lit(0).cast("long").alias("pos")
+    )
+
+
+def sql_round1(x: F.Column) -> F.Column:
+    """SQLite's round(x, 1) of a positive double: half away from zero on
+    the decimal digits (Spark's round is HALF_UP on the same digits)."""
+    return F.round(x, 1)
+
+
+# --------------------------------------------------------------------------
+# The job.
+# --------------------------------------------------------------------------
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", required=True, help="directory the results are written under")
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        default=None,
+        help="shuffle partitions (default: twice the cores, at least 4; few is faster on small shards)",
+    )
+    parser.add_argument("--counts", action="store_true", help="say on each stage's line how many rows it made")
+    parser.add_argument("shards", nargs="+", help="directories written by `newsarchive export --format parquet`")
+    args = parser.parse_args(argv)
+    # Before Spark starts: a mistyped directory should not cost its start-up.
+    for d in args.shards:
+        missing = [t for t in COLUMNS if not os.path.isdir(os.path.join(d, t))]
+        if missing:
+            parser.error(f"{d}: not a newsarchive Parquet export (no {', '.join(missing)})")
+
+    spark = (
+        SparkSession.builder.appName("newsarchive-link")
+        .config("spark.ui.enabled", "false")
+        # Partition values are months ("2024-02") and must stay strings.
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        # zstd, as the shards themselves: newsarchive's Parquet reader
+        # (`import-links`) is built with zstd and without Spark's default
+        # snappy.
+        .config("spark.sql.parquet.compression.codec", "zstd")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("WARN")
+    partitions = args.partitions or max(4, 2 * spark.sparkContext.defaultParallelism)
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    stages = Stages(args.counts, since=STARTED)
+    stages.done("start")
+
+    # ---------------------------------------------------------------- read
+    shards = args.shards
+    raw_articles = read_table(spark, shards, "articles")
+    # An article in several shards counts once; where the shards disagree
+    # on its outlet or date, the first shard named wins.
+    articles = (
+        raw_articles.groupBy(F.col("content_sha256").alias("sha"))
+        .agg(F.min_by(F.struct("outlet", "published_at"), F.col("shard")).alias("m"))
+        .select("sha", "m.outlet", "m.published_at")
+        .cache()
+    )
+    # Every outlet of every shard: one without quotations still has a line.
+    outlets = (
+        read_table(spark, shards, "outlets")
+        .select(F.col("name").alias("outlet"))
+        .union(articles.select("outlet"))
+        .where(F.col("outlet").isNotNull())
+        .distinct()
+    )
+
+    # Quoted sentences, with their position in their article (local unit
+    # ids follow the extraction order, which is the same in every shard
+    # holding the article, so the rank of the id within the article is a
+    # global position) and their quote's speaker, by name.
+    quotes = read_table(spark, shards, "quotes").select(
+        "shard", F.col("id").alias("quote_id"), F.col("speaker").alias("quote_speaker")
+    )
+    raw_units = (
+        read_table(spark, shards, "quote_units")
+        .withColumn("pos", F.row_number().over(Window.partitionBy("shard", "article_id").orderBy("id")))
+        .join(quotes, ["shard", "quote_id"], "left")
+    )
+    raw_units = first_printing(raw_units.withColumnRenamed("article_sha256", "sha"), articles).cache()
+    units = materialise(
+        raw_units.dropDuplicates(["sha", "pos"]).select(
+            "sha", "pos", F.col("wording_normalized").alias("normalized"), "outlet"
+        )
+    )
+
+    # Wordings: one per normalized text. The archive gives a wording the
+    # speaker of the first quote printing it that names one, "first" in
+    # import order; here, in the global order, so that the speaker does
+    # not depend on how the articles were split into shards. (The shard's
+    # own `quote_wordings.speaker` applied its local order; it is kept for
+    # wordings no quote names a speaker for.) The printed text is the
+    # shard's of the shard printing the wording first.
+    in_shard = raw_units.groupBy("shard", F.col("wording_normalized").alias("normalized")).agg(
+        F.min("printed").alias("printed")
+    )
+    first_named = (
+        raw_units.where(F.col("quote_speaker").isNotNull())
+        .groupBy(F.col("wording_normalized").alias("normalized"))
+        .agg(F.min_by("quote_speaker", "printed").alias("first_named"))
+    )
+    raw_wordings = (
+        read_table(spark, shards, "quote_wordings")
+        .join(in_shard, ["shard", "normalized"], "left")
+        .withColumn("printed", F.coalesce(F.col("printed"), never_printed(F.col("normalized"))))
+        .withColumn("order", F.struct("printed", "shard"))
+    )
+    named = (
+        raw_wordings.where(F.col("speaker").isNotNull())
+        .groupBy("normalized")
+        .agg(F.min_by("speaker", "order").alias("shard_speaker"))
+    )
+    wordings = (
+        raw_wordings.groupBy("normalized")
+        .agg(F.min("printed").alias("printed"), F.min_by("text", "order").alias("text"))
+        .join(first_named, "normalized", "left")
+        .join(named, "normalized", "left")
+        .withColumn("speaker", F.coalesce("first_named", "shard_speaker"))
+        .drop("first_named", "shard_speaker")
+    )
+    # The global rank: the stand-in for the archive's wording ids.
+    wordings = materialise(dense_rank_by(wordings, "printed", "ord").drop("printed"))
+    raw_units.unpersist()
+    keys = materialise(
+        read_table(spark, shards, "wording_keys")
+        .select("key", F.col("wording_normalized").alias("normalized"))
+        .distinct()
+        .join(wordings.select("normalized", "ord"), "normalized")
+        .select("key", "ord")
+    )
+    stages.done(
+        "read", ("articles", articles), ("quoted sentences", units), ("wordings", wordings), ("keys", keys)
+    )
+
+    # ---------------------------------------------------------- candidates
+    # Each wording reads, per key, the KEY_LIMIT wordings holding it just
+    # before it in rank order: pair a key's posting at position p with
+    # positions p+1 .. p+KEY_LIMIT. Generating exactly those positions
+    # (rather than joining a key's postings with each other and filtering)
+    # keeps a common key's work linear in its postings.
+    posted = (
+        keys.withColumn("kpos", F.row_number().over(Window.partitionBy("key").orderBy("ord")))
+        .withColumn("kcount", F.count("*").over(Window.partitionBy("key")))
+        .where(F.col("kcount") > 1)
+        .cache()
+    )
+    later = posted.where(F.col("kpos") < F.col("kcount")).select(
+        "key",
+        F.col("ord").alias("a"),
+        F.explode(F.sequence(F.col("kpos") + 1, F.least(F.col("kpos") + KEY_LIMIT, F.col("kcount")))).alias("kpos"),
+    )
+    pairs = (
+        later.join(posted.select("key", "kpos", F.col("ord").alias("b")), ["key", "kpos"])
+        .groupBy("a", "b")
+        .agg(F.count("*").alias("shared"))
+    )
+    # The CANDIDATES best of each wording: most keys shared, then earliest
+    # (the archive: lowest id). Their order is the order they are compared.
+    best = Window.partitionBy("b").orderBy(F.col("shared").desc(), F.col("a"))
+    pairs = materialise(pairs.withColumn("crank", F.row_number().over(best)).where(F.col("crank") <= CANDIDATES))
+    posted.unpersist()
+    stages.done("candidates", ("candidate pairs", pairs))
+
+    # -------------------------------------------------------------- verify
+    text = wordings.select("ord", "normalized")
+    related = materialise(
+        pairs.join(text.select(F.col("ord").alias("a"), F.col("normalized").alias("a_text")), "a")
+        .join(text.select(F.col("ord").alias("b"), F.col("normalized").alias("b_text")), "b")
+        .withColumn("rel", relation_udf("a_text", "b_text"))
+        .select("a", "b", "crank", F.col("rel.kind").alias("kind"), F.col("rel.sim").alias("sim"))
+        .where(F.col("kind") != NONE)
+    )
+    stages.done("verify", ("related pairs", related))
+
+    # ---------------------------------------------------------- components
+    comps, rounds = connected_components(related.select("a", "b"))
+    stages.done(
+        "components",
+        ("rounds", lambda: rounds),
+        ("wordings in components", comps),
+        ("in the largest", lambda: comps.groupBy("comp").count().agg(F.max("count")).first()[0] or 0),
+    )
+
+    # ----------------------------------------------------------- fragments
+    nodes = comps.join(wordings.select(F.col("ord").alias("v"), "speaker"), "v").select(
+        "comp", F.col("v").alias("ord"), "speaker"
+    )
+    # The labels again under another name, so that the two sides of the
+    # cogroup do not share a lineage (Spark refuses the ambiguous `comp`).
+    edge_comps = comps.select(F.col("v").alias("b"), F.col("comp").alias("edge_comp"))
+    edges = related.join(edge_comps, "b").select("edge_comp", "b", "a", "crank", "kind", "sim")
+    replayed = (
+        nodes.groupBy("comp")
+        .cogroup(edges.groupBy("edge_comp"))
+        .applyInPandas(lambda n, e: replay(n, e[["b", "a", "crank", "kind", "sim"]]), schema=REPLAY)
+    )
+    # Wordings in no component relate to no candidate: each founds a
+    # cluster of its own, a quotation of its own.
+    wc = materialise(
+        wordings.join(replayed, "ord", "left")
+        .withColumn("cluster", F.coalesce(F.col("cluster"), F.col("ord")))
+        .withColumn("root", F.coalesce(F.col("fragment_of"), F.col("cluster")))
+    )
+    stages.done("fragments", ("clusters", wc.select("cluster").distinct()))
+
+    # ------------------------------------------------------------- reports
+    # How widely each wording was carried, and each cluster's canonical
+    # wording: most outlets, then most articles, then the earliest
+    # (`LinkTx::carried`). Wordings no sentence prints are not carried.
+    carried = units.groupBy("normalized").agg(
+        F.countDistinct("outlet").alias("w_outlets"),
+        F.countDistinct("sha").alias("w_articles"),
+        F.count("*").alias("w_units"),
+    )
+    carried_order = Window.partitionBy("cluster").orderBy(
+        F.col("w_outlets").desc_nulls_last(), F.col("w_articles").desc_nulls_last(), F.col("ord")
+    )
+    wc = (
+        wc.join(carried, "normalized", "left")
+        .withColumn("crk", F.when(F.col("w_units").isNotNull(), F.row_number().over(carried_order)))
+        .withColumn("canonical", F.coalesce(F.col("crk") == 1, F.lit(False)))
+        .cache()
+    )
+
+    # A cluster's speaker: the one most of its quoted sentences name (ties:
+    # the one whose wording is most widely carried), else its founder's
+    # (`majority_speaker`, `set_canonical`).
+    weights = (
+        wc.where(F.col("speaker").isNotNull() & F.col("crk").isNotNull())
+        .groupBy("cluster", "speaker")
+        .agg(F.sum("w_units").alias("n"), F.min("crk").alias("first"))
+    )
+    majority = weights.withColumn(
+        "r", F.row_number().over(Window.partitionBy("cluster").orderBy(F.col("n").desc(), F.col("first")))
+    ).where("r = 1")
+    founder = wc.where(F.col("ord") == F.col("cluster")).select("cluster", "fragment_of", "root", "text", "speaker")
+    canon = wc.where("canonical").select("cluster", F.col("text").alias("canonical_text"))
+    clusters = (
+        founder.join(majority.select("cluster", F.col("speaker").alias("majority")), "cluster", "left")
+        .join(canon, "cluster", "left")
+        .join(wc.groupBy("cluster").agg(F.count("*").alias("wordings")), "cluster")
+        .select(
+            "cluster",
+            "fragment_of",
+            "root",
+            F.coalesce("majority", "speaker").alias("speaker"),
+            F.coalesce("canonical_text", "text").alias("canonical_text"),
+            "wordings",
+        )
+        .cache()
+    )
+
+    # Each quoted sentence with the quotation it counts in: its cluster's
+    # if a quotation, else the one its cluster is a fragment of (one level,
+    # as the summaries' `stale_members`).
+    printed = (
+        units.join(wc.select("normalized", "cluster", "fragment_of", "root", "canonical"), "normalized")
+        .withColumn("fragment", F.col("fragment_of").isNotNull())
+        .cache()
+    )
+    outlet_clusters = printed.groupBy("root", "outlet").agg(
+        # Carried in the canonical wording of the quotation itself, and
+        # other than as a fragment of it.
+        F.max(F.col("canonical") & ~F.col("fragment")).alias("canonical"),
+        F.max(~F.col("fragment")).alias("direct"),
+    )
+    spread = outlet_clusters.groupBy("root").agg(F.count("*").alias("q_outlets"))
+    oc = outlet_clusters.join(spread, "root").cache()
+    stats = oc.groupBy("outlet").agg(
+        F.count("*").alias("quotations"),
+        F.sum((F.col("q_outlets") > 1).cast("long")).alias("shared"),
+        F.sum((F.col("q_outlets") == 1).cast("long")).alias("unique_quotes"),
+        # Shared, printed directly, but never in the canonical wording.
+        F.sum(((F.col("q_outlets") > 1) & F.col("direct") & ~F.col("canonical")).cast("long")).alias("reworded"),
+    )
+    per_outlet = articles.groupBy("outlet").agg(F.count("*").alias("articles"))
+    outlet_stats = (
+        outlets.join(per_outlet, "outlet", "left")
+        .join(stats, "outlet", "left")
+        .select(
+            "outlet",
+            F.coalesce("articles", F.lit(0)).cast("long").alias("articles"),
+            F.coalesce("quotations", F.lit(0)).cast("long").alias("quotes"),
+            F.coalesce("shared", F.lit(0)).cast("long").alias("shared"),
+            F.coalesce("unique_quotes", F.lit(0)).cast("long").alias("unique_quotes"),
+            F.coalesce("reworded", F.lit(0)).cast("long").alias("reworded"),
+        )
+        .cache()
+    )
+    overlap = outlet_stats.select(
+        "outlet",
+        "articles",
+        "quotes",
+        "shared",
+        "unique_quotes",
+        F.when(F.col("quotes") == 0, F.lit(None).cast("double"))
+        .otherwise(sql_round1(F.lit(100.0) * F.col("shared") / F.col("quotes")))
+        .alias("shared_pct"),
+        "reworded",
+    )
+    overlap_order = [F.col("shared").desc(), F.col("quotes").desc(), F.col("outlet")]
+
+    # Pairs of outlets that carried one quotation, named in name order.
+    x = oc.select("root", F.col("outlet").alias("outlet_a"))
+    y = oc.select("root", F.col("outlet").alias("outlet_b"))
+    quotes_of = outlet_stats.select("outlet", "quotes")
+    outlet_pairs = (
+        x.join(y, "root")
+        .where(F.col("outlet_a") < F.col("outlet_b"))
+        .groupBy("outlet_a", "outlet_b")
+        .agg(F.count("*").alias("shared"))
+        .join(quotes_of.select(F.col("outlet").alias("outlet_a"), F.col("quotes").alias("qa")), "outlet_a")
+        .join(quotes_of.select(F.col("outlet").alias("outlet_b"), F.col("quotes").alias("qb")), "outlet_b")
+        .select(
+            "outlet_a",
+            "outlet_b",
+            F.col("shared").cast("long").alias("shared"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("qa")).alias("pct_of_a"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("qb")).alias("pct_of_b"),
+        )
+    )
+    pairs_order = [F.col("shared").desc(), F.col("outlet_a"), F.col("outlet_b")]
+
+    # Per cluster: its own spread, and that of the quotation it counts in
+    # (what `report_quote_spread` shows for a quotation).
+    own = printed.groupBy("cluster").agg(
+        F.countDistinct("outlet").alias("outlets"), F.countDistinct("sha").alias("articles")
+    )
+    quotation = printed.groupBy("root").agg(
+        F.countDistinct("outlet").alias("quotation_outlets"), F.countDistinct("sha").alias("quotation_articles")
+    )
+    quote_clusters = (
+        clusters.join(own, "cluster", "left")
+        .join(quotation, "root", "left")
+        .select(
+            "cluster",
+            "fragment_of",
+            "root",
+            "speaker",
+            "canonical_text",
+            F.col("wordings").cast("long").alias("wordings"),
+            *[
+                F.coalesce(c, F.lit(0)).cast("long").alias(c)
+                for c in ("outlets", "articles", "quotation_outlets", "quotation_articles")
+            ],
+        )
+    )
+
+    # Clusters printed in several wordings: each wording, the outlets
+    # printing it (names sorted, '; '), its articles.
+    multi = wc.groupBy("cluster").agg(F.count("*").alias("n")).where("n > 1").select("cluster")
+    by_wording = printed.groupBy("normalized").agg(
+        F.array_join(F.array_sort(F.collect_set("outlet")), "; ").alias("outlets")
+    )
+    variants = (
+        wc.join(multi, "cluster")
+        .join(by_wording, "normalized", "left")
+        .join(clusters.select("cluster", F.col("speaker").alias("c_speaker"), "canonical_text"), "cluster")
+        .select(
+            "cluster",
+            F.col("c_speaker").alias("speaker"),
+            "canonical_text",
+            F.col("text").alias("wording"),
+            "canonical",
+            "outlets",
+            F.coalesce("w_articles", F.lit(0)).cast("long").alias("articles"),
+            "ord",
+        )
+    )
+    # The canonical wording first, then by articles, then the earliest.
+    variants_order = [F.col("cluster"), F.col("canonical").desc(), F.col("articles").desc(), F.col("ord")]
+
+    # What each shard loads back (`newsarchive import-links`): besides the
+    # cluster and quotation, how many outlets in all shards carried it.
+    wording_clusters = wc.join(spread, "root", "left").select(
+        F.col("normalized").alias("wording_normalized"),
+        F.col("cluster").cast("long"),
+        F.col("root").cast("long"),
+        F.col("canonical").cast("boolean"),
+        F.coalesce("q_outlets", F.lit(0)).cast("long").alias("outlets"),
+    )
+
+    def ordered(df: DataFrame, order: list) -> DataFrame:
+        # One partition, its rows in the view's order: one file per report.
+        return df.repartition(1).sortWithinPartitions(*order)
+
+    overlap = materialise(ordered(overlap, overlap_order))
+    outlet_pairs = materialise(ordered(outlet_pairs, pairs_order))
+    variants = materialise(ordered(variants, variants_order).drop("ord"))
+    quote_clusters = materialise(quote_clusters)
+    wording_clusters = materialise(wording_clusters)
+    stages.done("reports", ("outlets", overlap), ("outlet pairs", outlet_pairs), ("variant rows", variants))
+
+    # --------------------------------------------------------------- write
+    out = args.out
+    for name, df in [
+        ("report_quote_overlap", overlap),
+        ("report_outlet_pairs", outlet_pairs),
+        ("report_quote_variants", variants),
+        ("wording_clusters", wording_clusters),
+        ("quote_clusters", quote_clusters),
+    ]:
+        df.write.mode("overwrite").parquet(os.path.join(out, name))
+    stages.done("write")
+    spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,142 @@
+//! Archives as shards, linked by Spark: the seed corpus split by outlet
+//! into two archives, each imported and exported as Parquet, linked by
+//! spark/link.py in local mode, gives the quote-overlap report and the
+//! outlet pairs (the matrix) one archive of all five documents gives; and
+//! `import-links` brings those figures back into each shard. PySpark comes
+//! from spark/.venv (`make spark-env`).
+
+mod common;
+use common::Workdir;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn venv(bin: &str) -> PathBuf {
+    let p = repo().join("spark/.venv/bin").join(bin);
+    assert!(p.exists(), "{} is missing: run `make spark-env` (make test does)", p.display());
+    p
+}
+
+fn newsarchive(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsarchive")).arg("--db").arg(db).args(args).output().unwrap();
+    assert!(out.status.success(), "newsarchive {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// One shard: the seed documents `files`, imported with the seed's
+/// manifest into `name`.db and exported to the directory `name`.
+fn shard(w: &Workdir, name: &str, files: &[&str]) -> PathBuf {
+    let db = w.path().join(format!("{name}.db"));
+    let seed = repo().join("seed");
+    let mut args = vec!["--quiet".to_owned(), "import".to_owned()];
+    args.extend(files.iter().map(|f| seed.join(f).display().to_string()));
+    args.extend(["--manifest".to_owned(), seed.join("manifest.csv").display().to_string()]);
+    newsarchive(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    let dir = w.path().join(name);
+    newsarchive(&db, &["--quiet", "export", "--format", "parquet", "--dir", dir.to_str().unwrap()]);
+    dir
+}
+
+/// The rows of one of the job's outputs, tab-separated, in its order.
+fn job_rows(links: &Path, name: &str) -> Vec<String> {
+    let script = r#"
+import sys, pyarrow.dataset as ds
+t = ds.dataset(sys.argv[1], format="parquet").to_table()
+for r in t.to_pylist():
+    print("\t".join("" if v is None else str(v) for v in r.values()))
+"#;
+    let out = Command::new(venv("python")).arg("-c").arg(script).arg(links.join(name)).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect()
+}
+
+const OVERLAP: &str = "outlet || char(9) || articles || char(9) || quotes || char(9) || shared || char(9) || unique_quotes \
+                       || char(9) || coalesce(shared_pct, '') || char(9) || reworded";
+const PAIRS: &str =
+    "outlet_a || char(9) || outlet_b || char(9) || shared || char(9) || pct_of_a || char(9) || pct_of_b";
+
+#[test]
+fn two_shards_linked_by_spark_report_what_one_archive_does() {
+    let all = Workdir::new();
+    all.stdout(&["--quiet", "seed"]);
+    let w = Workdir::new();
+    // By outlet: Fox News and the two unnamed outlets of 000 and 003 here,
+    // AJP and the rewrite of Fox's story (004) there.
+    let s1 = shard(&w, "s1", &["000_c43bbcaffbe52ba4.txt", "001_3a9d08f25b52040a.txt", "003_67ba24c548f18c49.txt"]);
+    let s2 = shard(&w, "s2", &["002_5481a362d700b0cb.txt", "004_d13cbc4c5b3b63ce.txt"]);
+    let links = w.path().join("links");
+    let out = Command::new(venv("spark-submit"))
+        .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false"])
+        .arg(repo().join("spark/link.py"))
+        .arg("--out")
+        .arg(&links)
+        .arg(&s1)
+        .arg(&s2)
+        .env("PYSPARK_PYTHON", venv("python"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "spark/link.py: {}", String::from_utf8_lossy(&out.stderr));
+
+    let one_overlap = all.column(&format!("SELECT {OVERLAP} FROM report_quote_overlap_same_language"));
+    let one_pairs = all.column(&format!("SELECT {PAIRS} FROM report_outlet_pairs_same_language"));
+    assert_eq!(one_overlap.len(), 5, "{one_overlap:?}");
+    assert!(!one_pairs.is_empty());
+    assert_eq!(job_rows(&links, "report_quote_overlap"), one_overlap, "quote overlap across shards");
+    assert_eq!(job_rows(&links, "report_outlet_pairs"), one_pairs, "outlet pairs across shards");
+    // The seed is all English: nothing is shared only in translation, so
+    // these are the figures `report quote-overlap` prints too.
+    let translated = all.column("SELECT sum(in_translation_only) FROM report_quote_overlap");
+    assert_eq!(translated, ["0"]);
+
+    // Back into each shard: its global reports are the one archive's.
+    for name in ["s1", "s2"] {
+        let db = w.path().join(format!("{name}.db"));
+        newsarchive(&db, &["--quiet", "import-links", links.to_str().unwrap()]);
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let column = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+                .unwrap()
+                .map(|v| match v.unwrap() {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(column(&format!("SELECT {OVERLAP} FROM report_quote_overlap_global")), one_overlap, "{name}");
+        assert_eq!(column(&format!("SELECT {PAIRS} FROM report_outlet_pairs_global")), one_pairs, "{name}");
+        // Every wording of the shard has its global quotation.
+        assert_eq!(
+            column("SELECT count(*) FROM quote_wordings"),
+            column("SELECT count(*) FROM global_wordings"),
+            "{name}"
+        );
+        // A quotation both shards carried is carried by more outlets
+        // anywhere than here.
+        let travelled = column("SELECT count(*) FROM report_quotations_global WHERE outlets_anywhere > outlets_here");
+        assert_ne!(travelled, ["0"], "{name}");
+        // And the CLI prints it.
+        let printed = newsarchive(&db, &["report", "quote-overlap-global", "--format", "csv"]);
+        assert!(printed.starts_with("outlet,articles,quotes,shared,unique_quotes,shared_pct,reworded"), "{printed}");
+        assert!(printed.contains("AJP") && printed.contains("Fox News"), "{printed}");
+    }
+}
+
+#[test]
+fn import_links_refuses_what_the_job_did_not_finish_and_keeps_the_last_load() {
+    let w = Workdir::new();
+    w.stdout(&["--quiet", "seed"]);
+    std::fs::create_dir_all(w.path().join("links/wording_clusters")).unwrap();
+    let out = w.cmd().args(["import-links", "links"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("wording_clusters") && err.contains("_SUCCESS"), "{err}");
+    assert_eq!(w.column("SELECT count(*) FROM global_links"), ["0"]);
+    let out = w.cmd().args(["import-links", "nowhere"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere: no such directory"));
+}
