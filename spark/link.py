@@ -467,6 +467,14 @@ def never_printed(normalized) -> F.Column:
     )
 
 
+def nocase(x: F.Column) -> F.Column:
+    """The key SQLite's NOCASE collation compares names by: ASCII letters
+    folded to lower case, nothing else. Outlet names are NOCASE in the
+    archive, so its reports order and orient pairs of outlets by it
+    ("unknown (…)" before "Washington Post")."""
+    return F.translate(x, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def sql_round1(x: F.Column) -> F.Column:
     """SQLite's round(x, 1) of a positive double: half away from zero on
     the decimal digits (Spark's round is HALF_UP on the same digits)."""
@@ -766,15 +774,20 @@ def main(argv: list[str]) -> int:
         .alias("shared_pct"),
         "reworded",
     )
-    overlap_order = [F.col("shared").desc(), F.col("quotes").desc(), F.col("outlet")]
+    overlap_order = [F.col("shared").desc(), F.col("quotes").desc(), nocase(F.col("outlet")), F.col("outlet")]
 
-    # Pairs of outlets that carried one quotation, named in name order.
+    # Pairs of outlets that carried one quotation, named in name order
+    # (NOCASE, as the archive's view compares them; its rows are then
+    # ordered by the names as they are, BINARY, as its CASE expressions are).
     x = oc.select("root", F.col("outlet").alias("outlet_a"))
     y = oc.select("root", F.col("outlet").alias("outlet_b"))
     quotes_of = outlet_stats.select("outlet", "quotes")
     outlet_pairs = (
         x.join(y, "root")
-        .where(F.col("outlet_a") < F.col("outlet_b"))
+        .where(
+            (nocase(F.col("outlet_a")) < nocase(F.col("outlet_b")))
+            | ((nocase(F.col("outlet_a")) == nocase(F.col("outlet_b"))) & (F.col("outlet_a") < F.col("outlet_b")))
+        )
         .groupBy("outlet_a", "outlet_b")
         .agg(F.count("*").alias("shared"))
         .join(quotes_of.select(F.col("outlet").alias("outlet_a"), F.col("quotes").alias("qa")), "outlet_a")
@@ -818,7 +831,13 @@ def main(argv: list[str]) -> int:
     # printing it (names sorted, '; '), its articles.
     multi = wc.groupBy("cluster").agg(F.count("*").alias("n")).where("n > 1").select("cluster")
     by_wording = printed.groupBy("normalized").agg(
-        F.array_join(F.array_sort(F.collect_set("outlet")), "; ").alias("outlets")
+        F.array_join(
+            F.transform(
+                F.array_sort(F.collect_set(F.struct(nocase(F.col("outlet")).alias("key"), F.col("outlet").alias("name")))),
+                lambda o: o["name"],
+            ),
+            "; ",
+        ).alias("outlets")
     )
     variants = (
         wc.join(multi, "cluster")

@@ -188,3 +188,22 @@ fn export_needs_an_archive_and_says_so() {
     assert!(err.contains("no archive here"), "{err}");
     assert!(!w.path().join("shard").exists());
 }
+
+#[test]
+fn a_directory_of_ones_own_is_never_written_over() {
+    let w = Workdir::new();
+    w.stdout(&["--quiet", "seed"]);
+    // A folder that happens to hold a `sources` directory, as a newsroom's might.
+    w.write("notes/sources/contacts.txt", "not the archive's");
+    let out = w.cmd().args(["export", "--format", "parquet", "--dir", "notes"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes") && err.contains("not empty"), "{err}");
+    assert_eq!(std::fs::read_to_string(w.path().join("notes/sources/contacts.txt")).unwrap(), "not the archive's");
+    // An earlier export is replaced; an empty directory is written into.
+    std::fs::create_dir(w.path().join("empty")).unwrap();
+    for dir in ["empty", "empty"] {
+        w.stdout(&["--quiet", "export", "--format", "parquet", "--dir", dir]);
+    }
+    assert!(w.path().join("empty/_newsarchive.json").exists());
+}

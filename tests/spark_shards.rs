@@ -26,15 +26,33 @@ fn newsarchive(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// One shard: the seed documents `files`, imported with the seed's
-/// manifest into `name`.db and exported to the directory `name`.
-fn shard(w: &Workdir, name: &str, files: &[&str]) -> PathBuf {
+/// The seed's manifest with AJP renamed "Washington Post": beside the
+/// unnamed outlets, filed as "unknown (…)", a name that sorts before them
+/// byte by byte but after them as the archive compares names (NOCASE).
+/// The documents are copied beside it (a manifest names files next to it).
+fn manifest(w: &Workdir) -> PathBuf {
+    for f in SEED {
+        w.write(&format!("seed/{f}"), std::fs::read(repo().join("seed").join(f)).unwrap());
+    }
+    let seed = std::fs::read_to_string(repo().join("seed/manifest.csv")).unwrap();
+    assert!(seed.contains(",AJP,"));
+    w.write("seed/manifest.csv", seed.replace(",AJP,", ",Washington Post,"))
+}
+
+/// The seed documents `files`, imported with [`manifest`] into `name`.db.
+fn import(w: &Workdir, name: &str, files: &[&str]) -> PathBuf {
     let db = w.path().join(format!("{name}.db"));
-    let seed = repo().join("seed");
+    let manifest = manifest(w);
     let mut args = vec!["--quiet".to_owned(), "import".to_owned()];
-    args.extend(files.iter().map(|f| seed.join(f).display().to_string()));
-    args.extend(["--manifest".to_owned(), seed.join("manifest.csv").display().to_string()]);
+    args.extend(files.iter().map(|f| w.path().join("seed").join(f).display().to_string()));
+    args.extend(["--manifest".to_owned(), manifest.display().to_string()]);
     newsarchive(&db, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    db
+}
+
+/// One shard: [`import`], then exported to the directory `name`.
+fn shard(w: &Workdir, name: &str, files: &[&str]) -> PathBuf {
+    let db = import(w, name, files);
     let dir = w.path().join(name);
     newsarchive(&db, &["--quiet", "export", "--format", "parquet", "--dir", dir.to_str().unwrap()]);
     dir
@@ -53,6 +71,28 @@ for r in t.to_pylist():
     String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect()
 }
 
+const SEED: [&str; 5] = [
+    "000_c43bbcaffbe52ba4.txt",
+    "001_3a9d08f25b52040a.txt",
+    "002_5481a362d700b0cb.txt",
+    "003_67ba24c548f18c49.txt",
+    "004_d13cbc4c5b3b63ce.txt",
+];
+
+/// First column of every row of `sql` in the archive `db`, as text.
+fn column(db: &Path, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+        .unwrap()
+        .map(|v| match v.unwrap() {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .collect()
+}
+
 const OVERLAP: &str = "outlet || char(9) || articles || char(9) || quotes || char(9) || shared || char(9) || unique_quotes \
                        || char(9) || coalesce(shared_pct, '') || char(9) || reworded";
 const PAIRS: &str =
@@ -60,11 +100,10 @@ const PAIRS: &str =
 
 #[test]
 fn two_shards_linked_by_spark_report_what_one_archive_does() {
-    let all = Workdir::new();
-    all.stdout(&["--quiet", "seed"]);
     let w = Workdir::new();
+    let all = import(&w, "all", &SEED);
     // By outlet: Fox News and the two unnamed outlets of 000 and 003 here,
-    // AJP and the rewrite of Fox's story (004) there.
+    // "Washington Post" (AJP's article) and the rewrite of Fox's story (004) there.
     let s1 = shard(&w, "s1", &["000_c43bbcaffbe52ba4.txt", "001_3a9d08f25b52040a.txt", "003_67ba24c548f18c49.txt"]);
     let s2 = shard(&w, "s2", &["002_5481a362d700b0cb.txt", "004_d13cbc4c5b3b63ce.txt"]);
     let links = w.path().join("links");
@@ -80,33 +119,26 @@ fn two_shards_linked_by_spark_report_what_one_archive_does() {
         .unwrap();
     assert!(out.status.success(), "spark/link.py: {}", String::from_utf8_lossy(&out.stderr));
 
-    let one_overlap = all.column(&format!("SELECT {OVERLAP} FROM report_quote_overlap_same_language"));
-    let one_pairs = all.column(&format!("SELECT {PAIRS} FROM report_outlet_pairs_same_language"));
+    let one_overlap = column(&all, &format!("SELECT {OVERLAP} FROM report_quote_overlap_same_language"));
+    let one_pairs = column(&all, &format!("SELECT {PAIRS} FROM report_outlet_pairs_same_language"));
+    assert!(
+        one_pairs.iter().any(|p| p.starts_with("unknown (") && p.contains("\tWashington Post\t")),
+        "pairs are named in the archive's order of names: {one_pairs:?}"
+    );
     assert_eq!(one_overlap.len(), 5, "{one_overlap:?}");
     assert!(!one_pairs.is_empty());
     assert_eq!(job_rows(&links, "report_quote_overlap"), one_overlap, "quote overlap across shards");
     assert_eq!(job_rows(&links, "report_outlet_pairs"), one_pairs, "outlet pairs across shards");
     // The seed is all English: nothing is shared only in translation, so
     // these are the figures `report quote-overlap` prints too.
-    let translated = all.column("SELECT sum(in_translation_only) FROM report_quote_overlap");
+    let translated = column(&all, "SELECT sum(in_translation_only) FROM report_quote_overlap");
     assert_eq!(translated, ["0"]);
 
     // Back into each shard: its global reports are the one archive's.
     for name in ["s1", "s2"] {
         let db = w.path().join(format!("{name}.db"));
         newsarchive(&db, &["--quiet", "import-links", links.to_str().unwrap()]);
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let column = |sql: &str| -> Vec<String> {
-            let mut stmt = conn.prepare(sql).unwrap();
-            stmt.query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
-                .unwrap()
-                .map(|v| match v.unwrap() {
-                    rusqlite::types::Value::Integer(i) => i.to_string(),
-                    rusqlite::types::Value::Text(t) => t,
-                    other => format!("{other:?}"),
-                })
-                .collect()
-        };
+        let column = |sql: &str| column(&db, sql);
         assert_eq!(column(&format!("SELECT {OVERLAP} FROM report_quote_overlap_global")), one_overlap, "{name}");
         assert_eq!(column(&format!("SELECT {PAIRS} FROM report_outlet_pairs_global")), one_pairs, "{name}");
         // Every wording of the shard has its global quotation.
@@ -122,7 +154,7 @@ fn two_shards_linked_by_spark_report_what_one_archive_does() {
         // And the CLI prints it.
         let printed = newsarchive(&db, &["report", "quote-overlap-global", "--format", "csv"]);
         assert!(printed.starts_with("outlet,articles,quotes,shared,unique_quotes,shared_pct,reworded"), "{printed}");
-        assert!(printed.contains("AJP") && printed.contains("Fox News"), "{printed}");
+        assert!(printed.contains("Washington Post") && printed.contains("Fox News"), "{printed}");
     }
 }
 

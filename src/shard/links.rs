@@ -2,43 +2,18 @@
 //! back from its Parquet output for `newsarchive import-links`.
 
 use super::{Error, Result};
+pub use crate::report::Cell;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 use std::path::{Path, PathBuf};
 
-/// A value read from the job's output, as the archive stores it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    /// NULL.
-    Null,
-    /// An integer (Spark's int, long or boolean).
-    Int(i64),
-    /// A real (Spark's float or double).
-    Real(f64),
-    /// Text.
-    Text(String),
-}
-
-/// What one output of the job gave: its rows, and where they came from.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The output's name (its directory under the job's output).
-    pub name: String,
-    /// Rows read.
-    pub rows: u64,
-}
-
 /// Reads the job's output `dir/name/` (the Parquet files Spark wrote
 /// there, which it marks complete with `_SUCCESS`) and hands `row` the
-/// values of `columns` of each row, in that order. A column whose name
+/// values of `columns` of each row, in that order; returns how many rows
+/// there were. A column whose name
 /// ends in `?` may be NULL; a NULL in another is an error naming the file
 /// and row.
-pub fn read_links(
-    dir: &Path,
-    name: &str,
-    columns: &[&str],
-    mut row: impl FnMut(&[Cell]) -> Result<()>,
-) -> Result<Loaded> {
+pub fn read_links(dir: &Path, name: &str, columns: &[&str], mut row: impl FnMut(&[Cell]) -> Result<()>) -> Result<u64> {
     let out = dir.join(name);
     let bad = |path: &Path, message: String| Error::Links { path: path.display().to_string(), message };
     if !out.join("_SUCCESS").exists() {
@@ -96,9 +71,11 @@ pub fn read_links(
                 };
                 cells.push(cell);
             }
-            row(&cells)?;
+            // What the archive refused (a duplicate outlet, say) is named
+            // by the file and row it came from.
+            row(&cells).map_err(|e| bad(file, format!("row {}: {e}", n + 1)))?;
             rows += 1;
         }
     }
-    Ok(Loaded { name: name.to_owned(), rows })
+    Ok(rows)
 }

@@ -6,7 +6,7 @@
 mod links;
 mod write;
 
-pub use links::{Cell, Loaded, read_links};
+pub use links::{Cell, read_links};
 pub use write::{Exported, ExportedColumn, Manifest, Options, write_shard};
 
 /// Errors of the shard layer; each names the file or directory concerned.

@@ -29,8 +29,8 @@ pub struct Options {
     /// ...or once its values take this many bytes, whichever comes first;
     /// this bounds what is held in memory.
     pub row_group_bytes: usize,
-    /// zstd level of every column (bytes that are compressed already, the
-    /// sources, are stored as they are).
+    /// zstd level of every column but the binary ones (the sources,
+    /// compressed already, and the sentence vectors), stored as they are.
     pub zstd_level: i32,
 }
 
@@ -95,6 +95,7 @@ pub fn write_shard(db: &Path, dir: &Path, options: Options, done: impl Fn(&str, 
         let path = path.display().to_string();
         move |source| Error::Io { path, source }
     };
+    refuse_foreign(dir)?;
     let readers = Archive::open_snapshots(db, 2)?;
     let relations = readers[0].shard_relations()?;
     let schema_version = readers[0].schema_version()?;
@@ -169,6 +170,29 @@ pub fn write_shard(db: &Path, dir: &Path, options: Options, done: impl Fn(&str, 
     Ok(manifest)
 }
 
+/// Refuses to write into a directory that holds something other than an
+/// earlier export: the export replaces directories named like its tables
+/// (`sources`, `articles`), which a folder of one's own may hold too.
+fn refuse_foreign(dir: &Path) -> Result<()> {
+    let Ok(mut entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    let ours = std::fs::read_to_string(dir.join("_newsarchive.json"))
+        .ok()
+        .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+        .is_some_and(|m| m["format"] == "newsarchive-shard");
+    if ours {
+        return Ok(());
+    }
+    Err(Error::Io {
+        path: dir.display().to_string(),
+        source: std::io::Error::other(
+            "not empty, and not an earlier export (no _newsarchive.json): give a new or empty directory",
+        ),
+    })
+}
+
 /// Moves `from` to `to`, replacing what `to` held.
 fn replace(from: &Path, to: &Path) -> Result<()> {
     let io = |source| Error::Io { path: to.display().to_string(), source };
@@ -189,6 +213,8 @@ enum Values {
 
 struct Buffer {
     values: Values,
+    /// Whether the bytes are text, which must be UTF-8.
+    text: bool,
     /// 1 where the row has a value, 0 where it is NULL.
     defined: Vec<i16>,
 }
@@ -334,8 +360,10 @@ fn write_group(writer: &mut SerializedFileWriter<BufWriter<File>>, buffers: &[Bu
             Values::Int(v) => column.typed::<Int64Type>().write_batch(v, defined, None)?,
             Values::Real(v) => column.typed::<DoubleType>().write_batch(v, defined, None)?,
             Values::Bytes(v) => column.typed::<ByteArrayType>().write_batch(v, defined, None)?,
-            // Typed before the first group is sent.
-            Values::Any(_) => 0,
+            // Typed before the first group is sent (RelationWriter::schema).
+            Values::Any(_) => {
+                return Err(parquet::errors::ParquetError::General("a column was not typed before writing".into()));
+            }
         };
         column.close()?;
     }
@@ -436,7 +464,8 @@ impl<'a> RelationWriter<'a> {
             .set_created_by(format!("newsarchive {}", env!("CARGO_PKG_VERSION")))
             .set_max_row_group_row_count(Some(self.options.row_group_rows));
         for (c, _) in self.relation.columns.iter().zip(&self.kinds).filter(|(_, k)| **k == Some(Kind::Blob)) {
-            // Blobs are the sources, zstd-compressed already.
+            // Blobs are the sources, zstd-compressed already, and the
+            // sentence vectors, which do not compress.
             let column = ColumnPath::new(vec![c.name.clone()]);
             props = props
                 .set_column_compression(column.clone(), Compression::UNCOMPRESSED)
@@ -465,13 +494,15 @@ impl<'a> RelationWriter<'a> {
     }
 
     fn push(&mut self, values: &[ValueRef<'_>], row: u64) -> Result<()> {
-        for ((buffer, column), value) in self.buffers.iter_mut().zip(&self.relation.columns).zip(values) {
+        for (((buffer, column), kind), value) in
+            self.buffers.iter_mut().zip(&self.relation.columns).zip(&self.kinds).zip(values)
+        {
             self.buffered_bytes += buffer.push(*value).map_err(|found| Error::Value {
                 relation: self.relation.name.clone(),
                 row,
                 column: column.name.clone(),
                 found,
-                expected: type_name(column.kind.unwrap_or(Kind::Text)),
+                expected: type_name(kind.unwrap_or(Kind::Text)),
             })?;
         }
         self.buffered_rows += 1;
@@ -531,7 +562,7 @@ impl Buffer {
             Some(Kind::Text | Kind::Blob) => Values::Bytes(Vec::new()),
             None => Values::Any(Vec::new()),
         };
-        Buffer { values, defined: Vec::new() }
+        Buffer { values, text: kind == Some(Kind::Text), defined: Vec::new() }
     }
 
     /// Adds a value; returns the bytes it takes, or what was found instead
@@ -574,6 +605,13 @@ impl Buffer {
                 v.push(i as f64);
                 8
             }
+            // Readers refuse a string column holding bytes that are not
+            // UTF-8 (SQLite stores whatever it is given).
+            (Values::Bytes(_), ValueRef::Text(t) | ValueRef::Blob(t))
+                if self.text && std::str::from_utf8(t).is_err() =>
+            {
+                return Err(format!("{} bytes that are not UTF-8 text", t.len()));
+            }
             (Values::Bytes(v), ValueRef::Text(t) | ValueRef::Blob(t)) => {
                 v.push(ByteArray::from(t.to_vec()));
                 t.len() + 16
@@ -588,7 +626,11 @@ impl Buffer {
             }
             (_, other) => {
                 return Err(match other {
-                    ValueRef::Text(t) => format!("the text '{}'", String::from_utf8_lossy(t)),
+                    ValueRef::Text(t) => {
+                        let t = String::from_utf8_lossy(t);
+                        let shown: String = t.chars().take(60).collect();
+                        format!("the text '{shown}{}'", if shown.len() < t.len() { "…" } else { "" })
+                    }
                     ValueRef::Real(f) => format!("the number {f}"),
                     ValueRef::Blob(b) => format!("{} bytes", b.len()),
                     ValueRef::Integer(i) => format!("the integer {i}"),

@@ -147,6 +147,26 @@ const OUTLET_PAIR: [(&str, &str); 2] = [
     ("outlet_b", "The outlet of the pair whose name sorts second."),
 ];
 
+/// The columns of the Spark job's quote-overlap report, as loaded and as shown.
+const GLOBAL_OVERLAP: [(&str, &str); 7] = [
+    ("outlet", "The outlet, in any shard."),
+    ("articles", "Its articles, in all shards."),
+    ("quotes", "Quotations it carried."),
+    ("shared", "Of them, carried by another outlet of any shard."),
+    ("unique_quotes", "Carried by no other outlet."),
+    ("shared_pct", "Shared, in percent of its quotations."),
+    ("reworded", "Shared ones it printed only in a wording other than the most widely carried."),
+];
+
+/// The columns of the Spark job's outlet pairs, as loaded and as shown.
+const GLOBAL_PAIRS: [(&str, &str); 5] = [
+    OUTLET_PAIR[0],
+    OUTLET_PAIR[1],
+    ("shared", "Quotations both carried."),
+    ("pct_of_a", "Shared, in percent of outlet_a's quotations."),
+    ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
+];
+
 const RELATIONS: &[Relation] = &[
     // The archive's data.
     data(
@@ -1120,53 +1140,25 @@ const RELATIONS: &[Relation] = &[
         "global_quote_overlap",
         "Links across shards: quote overlap",
         "The Spark job's quote-overlap report over all shards, as loaded (see report_quote_overlap_global).",
-        &[
-            ("outlet", "The outlet, in any shard."),
-            ("articles", "Its articles, in all shards."),
-            ("quotes", "Quotations it carried."),
-            ("shared", "Of them, carried by another outlet of any shard."),
-            ("unique_quotes", "Carried by no other outlet."),
-            ("shared_pct", "Shared, in percent of its quotations."),
-            ("reworded", "Shared ones it printed only in a wording other than the most widely carried."),
-        ],
+        &GLOBAL_OVERLAP,
     ),
     data(
         "global_outlet_pairs",
         "Links across shards: outlet pairs",
         "The Spark job's outlet pairs over all shards, as loaded (see report_outlet_pairs_global).",
-        &[
-            OUTLET_PAIR[0],
-            OUTLET_PAIR[1],
-            ("shared", "Quotations both carried."),
-            ("pct_of_a", "Shared, in percent of outlet_a's quotations."),
-            ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
-        ],
+        &GLOBAL_PAIRS,
     ),
     data(
         "report_quote_overlap_global",
         "Report: quote overlap across shards",
         "Per outlet of every shard: quotations carried, shared with another outlet of any shard, unique, reworded (newsarchive report quote-overlap-global, after import-links).",
-        &[
-            ("outlet", "The outlet, in any shard."),
-            ("articles", "Its articles, in all shards."),
-            ("quotes", "Quotations it carried."),
-            ("shared", "Of them, carried by another outlet of any shard."),
-            ("unique_quotes", "Carried by no other outlet."),
-            ("shared_pct", "Shared, in percent of its quotations."),
-            ("reworded", "Shared ones it printed only in a wording other than the most widely carried."),
-        ],
+        &GLOBAL_OVERLAP,
     ),
     data(
         "report_outlet_pairs_global",
         "Report: outlet pairs across shards",
         "Per pair of outlets of any shards: quotations both carried (newsarchive report outlet-pairs-global, after import-links).",
-        &[
-            OUTLET_PAIR[0],
-            OUTLET_PAIR[1],
-            ("shared", "Quotations both carried."),
-            ("pct_of_a", "Shared, in percent of outlet_a's quotations."),
-            ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
-        ],
+        &GLOBAL_PAIRS,
     ),
     data(
         "report_quotations_global",

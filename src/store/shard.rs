@@ -70,6 +70,62 @@ const GLOBAL_KEYS: &[(&str, &str, &str)] = &[
 const QUOTE_KEY: &str = "(SELECT a.content_sha256 FROM articles a WHERE a.id = j.article_id) \
                          || ':' || j.region || ':' || j.start";
 
+/// The types of the report views' computed columns, which SQLite does not
+/// declare: fixed here so that every shard's files of a report have one
+/// schema, whatever rows it happens to hold (Spark refuses to read a
+/// column that is int64 in one file and string in another). A figure that
+/// is an integer in one row and a real in another is a real; a fact's value
+/// (a number or a date) is text. A `report_*` view made by hand, which
+/// this does not list, takes the types of its first rows' values.
+const REPORT_TYPES: &[(&str, &str, Kind)] = &[
+    ("report_article_similarity", "article_a", Kind::Text),
+    ("report_article_similarity", "article_b", Kind::Text),
+    ("report_article_similarity", "a_in_b_pct", Kind::Real),
+    ("report_article_similarity", "b_in_a_pct", Kind::Real),
+    ("report_article_similarity", "likely_source", Kind::Text),
+    ("report_claim_conflicts", "value_a", Kind::Text),
+    ("report_claim_conflicts", "value_b", Kind::Text),
+    ("report_claim_conflicts", "difference", Kind::Real),
+    ("report_claim_coverage", "shared_pct", Kind::Real),
+    ("report_claim_outlet_pairs", "outlet_a", Kind::Text),
+    ("report_claim_outlet_pairs", "outlet_b", Kind::Text),
+    ("report_claim_outlet_pairs", "pct_of_a", Kind::Real),
+    ("report_claim_outlet_pairs", "pct_of_b", Kind::Real),
+    ("report_fidelity", "said_by", Kind::Text),
+    ("report_fidelity", "record_words", Kind::Text),
+    ("report_fidelity", "similarity", Kind::Real),
+    ("report_fidelity_outlets", "checked", Kind::Int),
+    ("report_fidelity_outlets", "verbatim_pct", Kind::Real),
+    ("report_fidelity_outlets", "trimmed_pct", Kind::Real),
+    ("report_fidelity_outlets", "altered_pct", Kind::Real),
+    ("report_fidelity_outlets", "stitched_pct", Kind::Real),
+    ("report_fidelity_outlets", "misattributed_pct", Kind::Real),
+    ("report_fidelity_outlets", "not_in_record_pct", Kind::Real),
+    ("report_outlet_pairs", "outlet_a", Kind::Text),
+    ("report_outlet_pairs", "outlet_b", Kind::Text),
+    ("report_outlet_pairs", "shared", Kind::Int),
+    ("report_outlet_pairs", "pct_of_a", Kind::Real),
+    ("report_outlet_pairs", "pct_of_b", Kind::Real),
+    ("report_outlet_pairs", "in_translation_only", Kind::Int),
+    ("report_outlet_pairs_same_language", "outlet_a", Kind::Text),
+    ("report_outlet_pairs_same_language", "outlet_b", Kind::Text),
+    ("report_outlet_pairs_same_language", "pct_of_a", Kind::Real),
+    ("report_outlet_pairs_same_language", "pct_of_b", Kind::Real),
+    ("report_quotations_global", "outlets_here", Kind::Int),
+    ("report_quotations_global", "outlets_anywhere", Kind::Int),
+    ("report_quote_overlap", "shared", Kind::Int),
+    ("report_quote_overlap", "unique_quotes", Kind::Int),
+    ("report_quote_overlap", "shared_pct", Kind::Real),
+    ("report_quote_overlap_same_language", "shared_pct", Kind::Real),
+    ("report_quote_spread", "translations", Kind::Int),
+    ("report_quote_spread", "translation_outlets", Kind::Int),
+    ("report_quote_spread", "translation_languages", Kind::Text),
+    ("report_quote_variants", "canonical", Kind::Int),
+    ("report_translations", "outlets_a", Kind::Text),
+    ("report_translations", "outlets_b", Kind::Text),
+    ("report_translations", "similarity", Kind::Real),
+];
+
 /// Columns that refer to a table without declaring it (the summaries
 /// keep no foreign keys, which would slow their refresh), by name.
 const IMPLIED: &[(&str, &[&str])] = &[
@@ -127,8 +183,12 @@ impl Archive {
                 .collect::<rusqlite::Result<_>>()
                 .map_err(|e| self.err(e))?
         };
-        let undeclared: Vec<&str> =
-            declared.iter().filter(|(_, d)| affinity(d).is_none()).map(|(c, _)| c.as_str()).collect();
+        let typed = |c: &str| REPORT_TYPES.iter().find(|(v, col, _)| *v == name && *col == c).map(|(.., k)| *k);
+        let undeclared: Vec<&str> = declared
+            .iter()
+            .filter(|(c, d)| affinity(d).is_none() && typed(c).is_none())
+            .map(|(c, _)| c.as_str())
+            .collect();
         // A table's NUMERIC column holds numbers and text alike: what they
         // hold decides (one pass over the column).
         let held = if undeclared.is_empty() || is_view { vec![] } else { self.kinds_of_values(name, &undeclared)? };
@@ -136,6 +196,7 @@ impl Archive {
             .iter()
             .map(|(column, decl)| {
                 let kind = affinity(decl)
+                    .or_else(|| typed(column))
                     .or_else(|| undeclared.iter().position(|c| c == column).and_then(|i| held.get(i).copied()));
                 Column { name: column.clone(), kind }
             })
@@ -201,6 +262,16 @@ impl Archive {
     /// schema declares them and, for the summaries, which declare none, as
     /// their columns' names say ([`IMPLIED`]).
     fn references(&self, table: &str) -> Result<Vec<(String, String)>> {
+        let integer: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT name FROM pragma_table_info(?1) WHERE upper(type) LIKE '%INT%'")
+                .map_err(|e| self.err(e))?;
+            stmt.query_map([table], |r| r.get(0))
+                .map_err(|e| self.err(e))?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?
+        };
         let mut stmt = self
             .conn
             .prepare(
@@ -215,8 +286,14 @@ impl Archive {
             .map_err(|e| self.err(e))?;
         let mut out: Vec<(String, String)> = Vec::new();
         for (column, declared) in rows {
+            // Only an integer column holds an id: `outlet_a` of the loaded
+            // global pairs is a name.
             let target = declared.or_else(|| {
-                IMPLIED.iter().find(|(_, names)| names.contains(&column.as_str())).map(|(t, _)| (*t).to_owned())
+                (integer.contains(&column))
+                    .then(|| {
+                        IMPLIED.iter().find(|(_, names)| names.contains(&column.as_str())).map(|(t, _)| (*t).to_owned())
+                    })
+                    .flatten()
             });
             if let Some(target) = target
                 && !out.iter().any(|(c, _)| *c == column)
@@ -230,7 +307,7 @@ impl Archive {
     /// The type each of a table's undeclared columns holds: text if any
     /// value is text, else bytes if any is, else real if any is real, else
     /// integer; text when all are NULL.
-    fn kinds_of_values(&self, view: &str, columns: &[&str]) -> Result<Vec<Kind>> {
+    fn kinds_of_values(&self, relation: &str, columns: &[&str]) -> Result<Vec<Kind>> {
         let tests: Vec<String> = columns
             .iter()
             .map(|c| {
@@ -242,7 +319,7 @@ impl Archive {
                 )
             })
             .collect();
-        let sql = format!("SELECT {} FROM {}", tests.join(", "), quote_ident(view));
+        let sql = format!("SELECT {} FROM {}", tests.join(", "), quote_ident(relation));
         self.conn
             .query_row(&sql, [], |r| {
                 (0..columns.len())
@@ -275,13 +352,6 @@ impl Archive {
         }
         Ok(())
     }
-
-    /// Rows of a table or view.
-    pub fn row_count(&self, name: &str) -> Result<i64> {
-        self.conn
-            .query_row(&format!("SELECT count(*) FROM {}", quote_ident(name)), [], |r| r.get(0))
-            .map_err(|e| self.err(e))
-    }
 }
 
 /// SQLite's type affinity of a declared type (its rules, section 3.1 of
@@ -309,12 +379,13 @@ impl Archive {
     /// `path`, each inside a read transaction, all of the same commit: so
     /// that several threads can read it as of one moment while an import
     /// goes on. Writers are held off while the transactions begin (a write
-    /// lock taken and released, nothing written). Where the archive cannot
-    /// be opened for writing (read-only media), one connection is returned.
+    /// lock taken and released, nothing written). Where that lock cannot be
+    /// had within ten seconds (a long import commit holds it, or the file
+    /// is read-only), one connection is returned: one reader, one moment.
     pub fn open_snapshots(path: &Path, n: usize) -> Result<Vec<Archive>> {
         let hold = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .and_then(|c| {
-                c.busy_timeout(super::lock_timeout())?;
+                c.busy_timeout(std::time::Duration::from_secs(10))?;
                 c.execute_batch("BEGIN IMMEDIATE")?;
                 Ok(c)
             })
@@ -342,5 +413,34 @@ impl Archive {
     /// The schema version the archive is at.
     pub fn schema_version(&self) -> Result<i64> {
         self.check_version()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_computed_report_column_has_its_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open(&dir.path().join("a.db")).unwrap();
+        let mut untyped = Vec::new();
+        for relation in archive.shard_relations().unwrap() {
+            if relation.name.starts_with("report_") {
+                untyped.extend(
+                    relation
+                        .columns
+                        .iter()
+                        .filter(|c| c.kind.is_none())
+                        .map(|c| (relation.name.clone(), c.name.clone())),
+                );
+            }
+        }
+        assert!(untyped.is_empty(), "report columns without a type in REPORT_TYPES: {untyped:?}");
+        // And the table lists nothing that is gone.
+        for (view, column, _) in REPORT_TYPES {
+            let r = archive.shard_relations().unwrap().into_iter().find(|r| r.name == *view);
+            assert!(r.is_some_and(|r| r.columns.iter().any(|c| c.name == *column)), "{view}.{column} is gone");
+        }
     }
 }
