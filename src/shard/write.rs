@@ -311,16 +311,13 @@ fn gather(
     })
 }
 
-/// The encoding thread: writes what it is handed, and after an error only
-/// drains, so that the gathering thread never blocks.
+/// The encoding thread: writes what it is handed, and stops at the first
+/// error; the gathering thread's next hand-over then fails, so it stops
+/// reading at once instead of reading the rest of the relation.
 fn encode(jobs: std::sync::mpsc::Receiver<Job>) -> Result<()> {
     let mut file: Option<(PathBuf, SerializedFileWriter<BufWriter<File>>)> = None;
-    let mut failed = None;
     for job in jobs {
-        if failed.is_some() {
-            continue;
-        }
-        let done = match job {
+        match job {
             Job::Open { path, schema, properties } => File::create(&path)
                 .map_err(|source| Error::Io { path: path.display().to_string(), source })
                 .and_then(|f| {
@@ -328,11 +325,15 @@ fn encode(jobs: std::sync::mpsc::Receiver<Job>) -> Result<()> {
                         .map_err(|source| Error::Parquet { path: path.display().to_string(), source })
                 })
                 .map(|w| file = Some((path, w))),
-            Job::Group(buffers) => match file.as_mut() {
-                Some((path, writer)) => write_group(writer, &buffers)
-                    .map_err(|source| Error::Parquet { path: path.display().to_string(), source }),
-                None => Ok(()),
-            },
+            Job::Group(buffers) => {
+                // The gatherer opens a file before its first group.
+                let (path, writer) = file.as_mut().ok_or_else(|| Error::Io {
+                    path: String::new(),
+                    source: std::io::Error::other("a row group came before its file"),
+                })?;
+                write_group(writer, &buffers)
+                    .map_err(|source| Error::Parquet { path: path.display().to_string(), source })
+            }
             Job::Close => match file.take() {
                 Some((path, writer)) => writer
                     .into_inner()
@@ -343,12 +344,9 @@ fn encode(jobs: std::sync::mpsc::Receiver<Job>) -> Result<()> {
                     }),
                 None => Ok(()),
             },
-        };
-        if let Err(e) = done {
-            failed = Some(e);
-        }
+        }?;
     }
-    failed.map_or(Ok(()), Err)
+    Ok(())
 }
 
 fn write_group(writer: &mut SerializedFileWriter<BufWriter<File>>, buffers: &[Buffer]) -> parquet::errors::Result<()> {
