@@ -448,32 +448,56 @@ impl Archive {
 
     /// Tables and report views to export: (name, columns that are not blobs).
     pub fn exportable(&self) -> Result<Vec<(String, Vec<String>)>> {
-        let virtuals =
-            self.names("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")?;
-        let names = self.names(
-            "SELECT name FROM sqlite_master
-             WHERE (type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'refinery_schema_history')
-                OR (type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\')
-             ORDER BY type DESC, name",
-        )?;
+        let mut names = self.user_relations()?;
+        // Reports first: a spreadsheet user's export starts with them.
+        names.sort_by_key(|(name, is_view)| (!is_view, name.clone()));
         let mut out = Vec::new();
-        for name in names {
-            if virtuals.iter().any(|v| name == *v || name.starts_with(&format!("{v}_")))
-                || INDEX_TABLES.contains(&name.as_str())
-            {
+        for (name, _) in names {
+            if INDEX_TABLES.contains(&name.as_str()) {
                 continue;
             }
-            let mut stmt =
-                self.conn.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)").map_err(|e| self.err(e))?;
-            let cols = stmt
-                .query_map([&name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-                .map_err(|e| self.err(e))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(|e| self.err(e))?;
+            let cols = self.declared_columns(&name)?;
             let cols = cols.into_iter().filter(|(_, t)| t != "BLOB").map(|(n, _)| n).collect();
             out.push((name, cols));
         }
         Ok(out)
+    }
+
+    /// The tables that hold the archive's data (not the full-text indexes,
+    /// which are rebuilt from them, nor SQLite's or the migrations' own)
+    /// and the `report_*` views: (name, whether a view), tables first, by name.
+    fn user_relations(&self) -> Result<Vec<(String, bool)>> {
+        let virtuals =
+            self.names("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name, type = 'view' FROM sqlite_master
+                 WHERE (type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'refinery_schema_history')
+                    OR (type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\')
+                 ORDER BY type = 'view', name",
+            )
+            .map_err(|e| self.err(e))?;
+        let all: Vec<(String, bool)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        Ok(all
+            .into_iter()
+            .filter(|(name, _)| !virtuals.iter().any(|v| name == v || name.starts_with(&format!("{v}_"))))
+            .collect())
+    }
+
+    /// A table's or view's columns with their declared types, upper-case
+    /// ('' where none is declared).
+    fn declared_columns(&self, name: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt =
+            self.conn.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)").map_err(|e| self.err(e))?;
+        stmt.query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Every table and view a client of the archive sees (SQLite's own

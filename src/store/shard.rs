@@ -146,43 +146,11 @@ impl Archive {
     /// are left out (they are rebuilt from the rows they index); the
     /// linker's keys are kept, as the Spark job links by them.
     pub fn shard_relations(&self) -> Result<Vec<Relation>> {
-        let virtuals =
-            self.names("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")?;
-        let mut out = Vec::new();
-        for (name, is_view) in self.kinds_of_relations()? {
-            if virtuals.iter().any(|v| name == *v || name.starts_with(&format!("{v}_"))) {
-                continue;
-            }
-            out.push(self.shard_relation(&name, is_view)?);
-        }
-        Ok(out)
-    }
-
-    fn kinds_of_relations(&self) -> Result<Vec<(String, bool)>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT name, type = 'view' FROM sqlite_master
-                 WHERE (type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'refinery_schema_history')
-                    OR (type = 'view' AND name LIKE 'report\\_%' ESCAPE '\\')
-                 ORDER BY type = 'view', name",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.user_relations()?.iter().map(|(name, is_view)| self.shard_relation(name, *is_view)).collect()
     }
 
     fn shard_relation(&self, name: &str, is_view: bool) -> Result<Relation> {
-        let declared: Vec<(String, String)> = {
-            let mut stmt =
-                self.conn.prepare("SELECT name, upper(type) FROM pragma_table_info(?1)").map_err(|e| self.err(e))?;
-            stmt.query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(|e| self.err(e))?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err(e))?
-        };
+        let declared = self.declared_columns(name)?;
         let typed = |c: &str| REPORT_TYPES.iter().find(|(v, col, _)| *v == name && *col == c).map(|(.., k)| *k);
         let undeclared: Vec<&str> = declared
             .iter()
@@ -205,7 +173,7 @@ impl Archive {
         let mut joins = Vec::new();
         let mut article_alias = None;
         if !is_view {
-            for (from, table) in self.references(name)? {
+            for (from, table) in self.references(name, &declared)? {
                 let Some((_, suffix, key)) = GLOBAL_KEYS.iter().find(|(t, ..)| *t == table) else { continue };
                 // outlet_id → outlet, outlet_a → outlet_a_name,
                 // article_id → article_sha256, quote_id → quote_key.
@@ -261,44 +229,24 @@ impl Archive {
     /// The tables the columns of `table` refer to: (column, table), as the
     /// schema declares them and, for the summaries, which declare none, as
     /// their columns' names say ([`IMPLIED`]).
-    fn references(&self, table: &str) -> Result<Vec<(String, String)>> {
-        let integer: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT name FROM pragma_table_info(?1) WHERE upper(type) LIKE '%INT%'")
-                .map_err(|e| self.err(e))?;
-            stmt.query_map([table], |r| r.get(0))
-                .map_err(|e| self.err(e))?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err(e))?
-        };
+    fn references(&self, table: &str, declared: &[(String, String)]) -> Result<Vec<(String, String)>> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)
-                 UNION ALL SELECT name, NULL FROM pragma_table_info(?1)",
-            )
+            .prepare("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)")
             .map_err(|e| self.err(e))?;
-        let rows: Vec<(String, Option<String>)> = stmt
+        let mut out: Vec<(String, String)> = stmt
             .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))?;
-        let mut out: Vec<(String, String)> = Vec::new();
-        for (column, declared) in rows {
-            // Only an integer column holds an id: `outlet_a` of the loaded
-            // global pairs is a name.
-            let target = declared.or_else(|| {
-                (integer.contains(&column))
-                    .then(|| {
-                        IMPLIED.iter().find(|(_, names)| names.contains(&column.as_str())).map(|(t, _)| (*t).to_owned())
-                    })
-                    .flatten()
-            });
-            if let Some(target) = target
-                && !out.iter().any(|(c, _)| *c == column)
-            {
-                out.push((column, target));
+        // Only an integer column holds an id: `outlet_a` of the loaded
+        // global pairs is a name.
+        for (column, decl) in declared {
+            if affinity(decl) != Some(Kind::Int) || out.iter().any(|(c, _)| c == column) {
+                continue;
+            }
+            if let Some((target, _)) = IMPLIED.iter().find(|(_, names)| names.contains(&column.as_str())) {
+                out.push((column.clone(), (*target).to_owned()));
             }
         }
         Ok(out)
