@@ -5,6 +5,7 @@ Usage
     PYSPARK_PYTHON=spark/.venv/bin/python \\
         spark/.venv/bin/spark-submit --master 'local[*]' \\
         spark/link.py --out OUTDIR SHARD_DIR [SHARD_DIR ...] [--partitions N] [--counts]
+        [--newsarchive PATH]
 
 (with the venv activated, plain `spark-submit spark/link.py ...`; or
 `spark/.venv/bin/python spark/link.py ...`, which starts a local Spark
@@ -28,12 +29,32 @@ Spark's `_SUCCESS` is in it):
     report_quote_variants/   cluster, speaker, canonical_text, wording,
                              canonical, outlets, articles (as the view
                              report_quote_variants, without `diff`)
+    article_pairs/           article_a_sha256, article_b_sha256, a_sentences,
+                             a_found, b_sentences, b_found,
+                             likely_source_sha256, source_reason (as the
+                             table article_pairs: a is the earlier)
+    report_article_similarity/ = view report_article_similarity, with
+                             a_sha256, b_sha256 for the archive's ids
+    claim_clusters/          article_sha256, start (a claim), cluster (the
+                             fact it states), outlets (that state it)
+    report_claim_coverage/   = view report_claim_coverage
+    report_claim_outlet_pairs/ = view report_claim_outlet_pairs
 
 The reports are one file each, rows in the views' order. On standard
 error it prints one line per stage, `link.py: stage NAME SECONDS s`, for
 the benchmark: start (Spark's own start-up), read, candidates, verify,
-components, fragments, reports, write; `--counts` adds the rows each
-stage made (at the cost of a Spark job each, not timed).
+components, fragments, reports, articles, claims, write; `--counts` adds
+the rows each stage made (at the cost of a Spark job each, not timed).
+
+Claims and articles are compared by newsarchive itself: the job ships
+the binary (`--newsarchive`, by default the one on PATH or this
+checkout's target/release/newsarchive) to every executor with
+`SparkContext.addFile` and pipes each batch of candidate pairs through
+`newsarchive compare claims|articles` (JSON lines in and out), so a
+cluster decides which claims state one fact and which article reuses
+which with the very code one archive decides it with. Executors must be
+able to run it: the same OS and architecture as the machine it was built
+on (a static build, `--target x86_64-unknown-linux-musl`, runs anywhere).
 
 What it reproduces
 ------------------
@@ -95,6 +116,21 @@ fragments   within each component (a cogrouped pandas function, the
 reports     canonical wordings (most outlets, then most articles, then
             earliest), which outlet carried which quotation (directly, in
             its canonical wording), per outlet and per pair of outlets.
+articles    text reuse (src/link/mod.rs `link_articles`): articles ranked
+            by first printing; each reads, per sampled shingle (the
+            shards' `article_shingles`), the earlier articles holding it
+            unless more than KEY_LIMIT do; pairs sharing two or more, the
+            20 best per article, compared by `newsarchive compare
+            articles`; kept from 20% of sentences found, reported from 30%.
+claims      facts (`plan_claims`): claims ranked by first printing, then
+            offset; candidates by the shards' `claim_keys` (16 per key, 16
+            per claim; one read more than 32,768 claims before only when it
+            shares two keys), compared by `newsarchive compare claims`;
+            the greedy pass (the strongest cluster stating the same fact,
+            unless a claim of it states that figure differently) replayed
+            within components; conflicts kept when their articles are of
+            one story (one reuses the other's text, or they state a fact
+            fewer than 65 claims state); coverage per outlet and pair.
 write       Parquet.
 
 Divergences from a single archive holding every shard
@@ -124,7 +160,10 @@ Divergences from a single archive holding every shard
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
+import subprocess
 import sys
 import time
 import warnings
@@ -132,6 +171,9 @@ from functools import reduce
 from typing import Callable
 
 STARTED = time.perf_counter()
+
+# The binary `make build` makes in the checkout this file is in.
+BUILT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "target", "release", "newsarchive")
 
 # PySpark 4.3 warns that it does not fully support pandas 3 (the pinned
 # version); the job uses pandas only to hand batches to Python functions,
@@ -154,6 +196,18 @@ MIN_FRAGMENT_WORDS = 3  # shortest fragment linked to its quotation
 KEY_LIMIT = 64  # candidates read per key, the newest first
 CANDIDATES = 30  # candidates compared per wording
 MAX_CELLS = 4_000_000  # largest LCS table before the ends-only bound
+
+# The claim linker's (src/link/mod.rs `CLAIM_SEARCH`, `RECENT_CLAIMS`,
+# `COMMON_FACT`) and the article linker's (mod.rs, articles.rs).
+CLAIM_KEY_LIMIT = 16  # claims read per key, the newest first
+CLAIM_CANDIDATES = 16  # candidates compared per claim
+RECENT_CLAIMS = 32_768  # claims compared on one shared key
+COMMON_FACT = KEY_LIMIT + 1  # a fact this many claims state tells no story
+FACT_SLOTS = 1_000  # a fact's id here: its claim's rank * FACT_SLOTS + its place
+ARTICLE_CANDIDATES = 20  # articles compared per article
+ARTICLE_MIN_SHARED = 2  # sampled shingles a candidate shares
+ARTICLE_STORE = 0.2  # share of sentences found from which a pair is kept
+ARTICLE_REPORT = 0.3  # and from which the similarity report shows it
 
 # Relations of a candidate pair (earlier wording a, later wording b), in
 # the order the greedy loop tests them.
@@ -361,18 +415,23 @@ def materialise(df: DataFrame) -> DataFrame:
 # bodies, sources) unread.
 COLUMNS = {
     "outlets": "name string",
-    "articles": "outlet string, published_at string, content_sha256 string",
+    "articles": "outlet string, published_at string, content_sha256 string, title string, source_path string",
     "quotes": "id long, speaker string",
     "quote_units": "id long, quote_id long, article_id long, wording_normalized string, article_sha256 string",
     "quote_wordings": "normalized string, text string, speaker string",
     "wording_keys": "key long, wording_normalized string",
+    "claims": "id long, article_sha256 string, start long, text string",
+    "claim_facts": "claim_id long, seq long, kind string, value string, value_high string, unit string, "
+    "qualifier string, subject string, precision long",
+    "claim_keys": "key long, claim_id long",
+    "article_shingles": "hash long, article_sha256 string",
 }
 
 
-def read_table(spark: SparkSession, shards: list[str], name: str) -> DataFrame:
-    """One table of every shard, with the shard's index (its position on
-    the command line) in `shard`."""
-    schema = T.StructType.fromDDL(COLUMNS[name])
+def read_table(spark: SparkSession, shards: list[str], name: str, columns: str | None = None) -> DataFrame:
+    """One table of every shard (its COLUMNS, or `columns`), with the
+    shard's index (its position on the command line) in `shard`."""
+    schema = T.StructType.fromDDL(columns or COLUMNS[name])
     frames = [
         spark.read.schema(schema).parquet(os.path.join(d, name)).select(*schema.names).withColumn("shard", F.lit(i))
         for i, d in enumerate(shards)
@@ -481,6 +540,129 @@ def sql_round1(x: F.Column) -> F.Column:
     return F.round(x, 1)
 
 
+def candidate_pairs(keys: DataFrame, per_key: int, limit: int) -> DataFrame:
+    """(a, b, shared, crank): each item `b` of `keys` (key, ord) paired
+    with the items `a` that share keys with it, counted by keys shared,
+    its `limit` best kept in the order `candidates::find` returns them
+    (most keys shared, then earliest; `crank` 1, 2, ...).
+
+    Each item reads, per key, the `per_key` items holding it just before
+    it in rank order: a key's posting at position p is paired with
+    positions p+1 .. p+per_key. Generating exactly those positions (rather
+    than joining a key's postings with each other and filtering) keeps a
+    common key's work linear in its postings."""
+    posted = (
+        keys.withColumn("kpos", F.row_number().over(Window.partitionBy("key").orderBy("ord")))
+        .withColumn("kcount", F.count("*").over(Window.partitionBy("key")))
+        .where(F.col("kcount") > 1)
+        .cache()
+    )
+    later = posted.where(F.col("kpos") < F.col("kcount")).select(
+        "key",
+        F.col("ord").alias("a"),
+        F.explode(F.sequence(F.col("kpos") + 1, F.least(F.col("kpos") + per_key, F.col("kcount")))).alias("kpos"),
+    )
+    pairs = (
+        later.join(posted.select("key", "kpos", F.col("ord").alias("b")), ["key", "kpos"])
+        .groupBy("a", "b")
+        .agg(F.count("*").alias("shared"))
+    )
+    best = Window.partitionBy("b").orderBy(F.col("shared").desc(), F.col("a"))
+    pairs = materialise(pairs.withColumn("crank", F.row_number().over(best)).where(F.col("crank") <= limit))
+    posted.unpersist()
+    return pairs
+
+
+def compared(pairs: DataFrame, binary: str, what: str, schema: str) -> DataFrame:
+    """`pairs` (its columns, and `a_json`, `b_json`: the two sides as
+    `newsarchive compare WHAT` reads them) with the comparison's fields
+    (`schema`) added and the JSON dropped. The binary, shipped to every
+    executor by `SparkContext.addFile`, is run once per Arrow batch."""
+    keep = [c for c in pairs.columns if c not in ("a_json", "b_json")]
+    added = T.StructType.fromDDL(schema).fields
+    fields = [f.name for f in added]
+    out = T.StructType([pairs.schema[c] for c in keep] + list(added))
+    name = os.path.basename(binary)
+
+    def run(batches):
+        from pyspark import SparkFiles
+
+        exe = SparkFiles.get(name)
+        if not os.access(exe, os.X_OK):
+            os.chmod(exe, 0o755)
+        for pdf in batches:
+            if pdf.empty:
+                continue
+            lines = '{"a":' + pdf["a_json"] + ',"b":' + pdf["b_json"] + "}\n"
+            proc = subprocess.run(
+                [exe, "--quiet", "compare", what], input="".join(lines).encode(), capture_output=True, check=False
+            )
+            if proc.returncode != 0:
+                raise RuntimeError(f"newsarchive compare {what}: {proc.stderr.decode(errors='replace').strip()}")
+            rows = [json.loads(line) for line in proc.stdout.splitlines()]
+            if len(rows) != len(pdf):
+                raise RuntimeError(f"newsarchive compare {what}: {len(rows)} answers for {len(pdf)} pairs")
+            result = pdf[keep].reset_index(drop=True)
+            for f in fields:
+                result[f] = [r.get(f) if not isinstance(r.get(f), list) else json.dumps(r[f]) for r in rows]
+            yield result
+
+    return pairs.mapInPandas(run, schema=out)
+
+
+REPLAY_CLAIMS = "ord long, cluster long, conflicts string"
+
+
+def replay_claims(nodes: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
+    """`plan_claims` over one component's claims, in rank order.
+
+    nodes: ord. cands: b, a, crank, relation, strength, roundings,
+    conflicts -- the related candidates `a` (earlier) of each claim `b`,
+    in candidate order. A claim joins the strongest cluster stating the
+    same fact unless a claim of that cluster states a figure of it that
+    differs; else it founds a cluster (its id: the claim's rank). Returns
+    each claim's cluster and the conflicts it found, as JSON [[fact a,
+    fact b], ...] (kept later if the two articles are of one story)."""
+    by_b: dict[int, list] = {}
+    for b, a, _, rel, strength, roundings, conflicts in cands.sort_values(["b", "crank"]).itertuples(index=False):
+        by_b.setdefault(int(b), []).append((int(a), rel, strength, roundings, conflicts))
+    cluster_of: dict[int, int] = {}
+    out_ord, out_cluster, out_conflicts = [], [], []
+    for ord_ in sorted(int(o) for o in nodes["ord"]):
+        same: list[tuple[float, int]] = []
+        blocked: set[int] = set()
+        paired: set[tuple[int, int]] = set()
+        found: list[list[int]] = []
+        for a, rel, strength, roundings, conflicts in by_b.get(ord_, []):
+            c = cluster_of[a]
+            if rel == "same":
+                same.append((float(strength), c))
+                for _, fb in json.loads(roundings or "[]"):
+                    paired.add((fb, c))
+            elif rel == "conflict":
+                for fa, fb in json.loads(conflicts or "[]"):
+                    if (fb, c) not in paired:
+                        paired.add((fb, c))
+                        found.append([fa, fb])
+                blocked.add(c)
+            elif rel == "differs":
+                blocked.add(c)
+        # Of equal strength, the earliest cluster (`max_by` with the ids reversed).
+        best = max(((s, -c) for s, c in same if c not in blocked), default=None)
+        cluster = -best[1] if best is not None else ord_
+        cluster_of[ord_] = cluster
+        out_ord.append(ord_)
+        out_cluster.append(cluster)
+        out_conflicts.append(json.dumps(found) if found else None)
+    return pd.DataFrame(
+        {
+            "ord": pd.array(out_ord, dtype="Int64"),
+            "cluster": pd.array(out_cluster, dtype="Int64"),
+            "conflicts": pd.array(out_conflicts, dtype="string"),
+        }
+    )
+
+
 # --------------------------------------------------------------------------
 # The job.
 # --------------------------------------------------------------------------
@@ -496,6 +678,12 @@ def main(argv: list[str]) -> int:
         help="shuffle partitions (default: twice the cores, at least 4; few is faster on small shards)",
     )
     parser.add_argument("--counts", action="store_true", help="say on each stage's line how many rows it made")
+    parser.add_argument(
+        "--newsarchive",
+        default=os.environ.get("NEWSARCHIVE_BIN") or shutil.which("newsarchive") or str(BUILT),
+        help="the newsarchive binary the executors compare claims and articles with (default: $NEWSARCHIVE_BIN, "
+        "else newsarchive on PATH, else this checkout's target/release/newsarchive); shipped to them by Spark",
+    )
     parser.add_argument("shards", nargs="+", help="directories written by `newsarchive export --format parquet`")
     args = parser.parse_args(argv)
     # Before Spark starts: a mistyped directory should not cost its start-up.
@@ -503,6 +691,10 @@ def main(argv: list[str]) -> int:
         missing = [t for t in COLUMNS if not os.path.isdir(os.path.join(d, t))]
         if missing:
             parser.error(f"{d}: not a newsarchive Parquet export (no {', '.join(missing)})")
+
+    binary = os.path.abspath(args.newsarchive)
+    if not os.access(binary, os.X_OK):
+        parser.error(f"{args.newsarchive}: no newsarchive binary there (build it with `make build`, or give --newsarchive)")
 
     spark = (
         SparkSession.builder.appName("newsarchive-link")
@@ -516,6 +708,7 @@ def main(argv: list[str]) -> int:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
+    spark.sparkContext.addFile(binary)
     partitions = args.partitions or max(4, 2 * spark.sparkContext.defaultParallelism)
     spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
     stages = Stages(args.counts, since=STARTED)
@@ -528,8 +721,8 @@ def main(argv: list[str]) -> int:
     # on its outlet or date, the first shard named wins.
     articles = (
         raw_articles.groupBy(F.col("content_sha256").alias("sha"))
-        .agg(F.min_by(F.struct("outlet", "published_at"), F.col("shard")).alias("m"))
-        .select("sha", "m.outlet", "m.published_at")
+        .agg(F.min_by(F.struct("outlet", "published_at", "title", "source_path"), F.col("shard")).alias("m"))
+        .select("sha", "m.outlet", "m.published_at", "m.title", "m.source_path")
         .cache()
     )
     # Every outlet of every shard: one without quotations still has a line.
@@ -609,32 +802,7 @@ def main(argv: list[str]) -> int:
     )
 
     # ---------------------------------------------------------- candidates
-    # Each wording reads, per key, the KEY_LIMIT wordings holding it just
-    # before it in rank order: pair a key's posting at position p with
-    # positions p+1 .. p+KEY_LIMIT. Generating exactly those positions
-    # (rather than joining a key's postings with each other and filtering)
-    # keeps a common key's work linear in its postings.
-    posted = (
-        keys.withColumn("kpos", F.row_number().over(Window.partitionBy("key").orderBy("ord")))
-        .withColumn("kcount", F.count("*").over(Window.partitionBy("key")))
-        .where(F.col("kcount") > 1)
-        .cache()
-    )
-    later = posted.where(F.col("kpos") < F.col("kcount")).select(
-        "key",
-        F.col("ord").alias("a"),
-        F.explode(F.sequence(F.col("kpos") + 1, F.least(F.col("kpos") + KEY_LIMIT, F.col("kcount")))).alias("kpos"),
-    )
-    pairs = (
-        later.join(posted.select("key", "kpos", F.col("ord").alias("b")), ["key", "kpos"])
-        .groupBy("a", "b")
-        .agg(F.count("*").alias("shared"))
-    )
-    # The CANDIDATES best of each wording: most keys shared, then earliest
-    # (the archive: lowest id). Their order is the order they are compared.
-    best = Window.partitionBy("b").orderBy(F.col("shared").desc(), F.col("a"))
-    pairs = materialise(pairs.withColumn("crank", F.row_number().over(best)).where(F.col("crank") <= CANDIDATES))
-    posted.unpersist()
+    pairs = candidate_pairs(keys, KEY_LIMIT, CANDIDATES)
     stages.done("candidates", ("candidate pairs", pairs))
 
     # -------------------------------------------------------------- verify
@@ -878,6 +1046,330 @@ def main(argv: list[str]) -> int:
     wording_clusters = materialise(wording_clusters)
     stages.done("reports", ("outlets", overlap), ("outlet pairs", outlet_pairs), ("variant rows", variants))
 
+    # ------------------------------------------------------------ articles
+    # Which articles reuse each other's text (`link_articles`). Articles are
+    # compared in the global order of first printing, which stands in for
+    # the archive's article ids: dated before undated, by date, by hash.
+    arts = materialise(
+        dense_rank_by(
+            articles.withColumn(
+                "aorder",
+                F.struct(
+                    F.col("published_at").isNull().cast("int").alias("undated"),
+                    F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
+                    F.col("sha").alias("sha"),
+                ),
+            ),
+            "aorder",
+            "art",
+        ).drop("aorder")
+    )
+    sampled = (
+        read_table(spark, shards, "article_shingles")
+        .select("hash", F.col("article_sha256").alias("sha"))
+        .distinct()
+        .join(arts.select("sha", "art"), "sha")
+        .select("hash", F.col("art").alias("ord"))
+    )
+    # An article reads, per sampled shingle, every earlier article holding
+    # it, unless more than KEY_LIMIT do (a phrase in very many articles
+    # says nothing about reuse): the article at position q of a shingle's
+    # postings is read by those at q+1 .. KEY_LIMIT+1.
+    posted = (
+        sampled.withColumn("kpos", F.row_number().over(Window.partitionBy("hash").orderBy("ord")))
+        .withColumn("kcount", F.least(F.count("*").over(Window.partitionBy("hash")), F.lit(KEY_LIMIT + 1)))
+        .where(F.col("kpos") <= F.col("kcount"))
+        .cache()
+    )
+    later = posted.where(F.col("kpos") < F.col("kcount")).select(
+        "hash", F.col("ord").alias("a"), F.explode(F.sequence(F.col("kpos") + 1, F.col("kcount"))).alias("kpos")
+    )
+    best = Window.partitionBy("b").orderBy(F.col("shared").desc(), F.col("a"))
+    article_cands = (
+        later.join(posted.select("hash", "kpos", F.col("ord").alias("b")), ["hash", "kpos"])
+        .groupBy("a", "b")
+        .agg(F.count("*").alias("shared"))
+        .where(F.col("shared") >= ARTICLE_MIN_SHARED)
+        .withColumn("crank", F.row_number().over(best))
+        .where(F.col("crank") <= ARTICLE_CANDIDATES)
+    )
+    bodies = (
+        read_table(spark, shards, "articles", "content_sha256 string, body string")
+        .groupBy(F.col("content_sha256").alias("sha"))
+        .agg(F.min_by("body", "shard").alias("body"))
+        .join(arts.select("sha", "art", "published_at"), "sha")
+        .select("art", F.to_json(F.struct("body", F.col("published_at").alias("published"))).alias("json"))
+    )
+    side = lambda df, name: df.select(F.col("art").alias(name), F.col("json").alias(f"{name}_json"))  # noqa: E731
+    found = compared(
+        article_cands.select("a", "b").join(side(bodies, "a"), "a").join(side(bodies, "b"), "b"),
+        binary,
+        "articles",
+        "a_sentences long, a_found long, b_sentences long, b_found long, source string, reason string",
+    )
+    a_share = F.col("a_found") / F.col("a_sentences")
+    b_share = F.col("b_found") / F.col("b_sentences")
+    named = arts.select(
+        "art",
+        "sha",
+        F.concat(F.col("outlet"), F.lit(": "), F.coalesce(F.col("title"), F.col("source_path"))).alias("label"),
+    )
+    article_pairs = materialise(
+        found.where((F.col("a_sentences") > 0) & (F.col("b_sentences") > 0))
+        .where(F.greatest(a_share, b_share) >= ARTICLE_STORE)
+        .join(named.select(F.col("art").alias("a"), F.col("sha").alias("a_sha256"), F.col("label").alias("a_label")), "a")
+        .join(named.select(F.col("art").alias("b"), F.col("sha").alias("b_sha256"), F.col("label").alias("b_label")), "b")
+        .withColumn("share", F.greatest(a_share, b_share))
+    )
+    posted.unpersist()
+    similarity = article_pairs.where(F.col("share") >= ARTICLE_REPORT).select(
+        F.col("a_label").alias("article_a"),
+        F.col("b_label").alias("article_b"),
+        sql_round1(F.lit(100.0) * a_share).alias("a_in_b_pct"),
+        sql_round1(F.lit(100.0) * b_share).alias("b_in_a_pct"),
+        F.col("source").alias("likely_source"),
+        F.col("reason").alias("source_reason"),
+        "a_sha256",
+        "b_sha256",
+        "share",
+        "a",
+        "b",
+    )
+    similarity = materialise(
+        ordered(similarity, [F.col("share").desc(), F.col("a"), F.col("b")]).drop("share", "a", "b")
+    )
+    article_pairs_out = article_pairs.select(
+        F.col("a_sha256").alias("article_a_sha256"),
+        F.col("b_sha256").alias("article_b_sha256"),
+        "a_sentences",
+        "a_found",
+        "b_sentences",
+        "b_found",
+        F.when(F.col("source") == "a", F.col("a_sha256"))
+        .when(F.col("source") == "b", F.col("b_sha256"))
+        .alias("likely_source_sha256"),
+        F.col("reason").alias("source_reason"),
+    )
+    stages.done("articles", ("candidate pairs", article_cands), ("pairs sharing text", article_pairs))
+
+    # -------------------------------------------------------------- claims
+    # The same fact stated in several articles (`plan_claims`): candidates
+    # by the claims' keys, compared by `newsarchive compare claims`, the
+    # greedy pass replayed in rank order within connected components, as
+    # the quotations' are. A claim is one per (article, offset); its rank,
+    # the stand-in for the archive's claim id, is its article's place in
+    # the order of first printing, then its offset.
+    raw_claims = read_table(spark, shards, "claims").withColumnRenamed("article_sha256", "sha")
+    first_shard = raw_claims.groupBy("sha", "start").agg(F.min("shard").alias("shard"))
+    claims = raw_claims.join(first_shard, ["sha", "start", "shard"]).join(
+        arts.select("sha", "art", "outlet", "published_at"), "sha"
+    )
+    claims = materialise(
+        dense_rank_by(
+            claims.withColumn(
+                "corder",
+                F.struct(
+                    F.col("published_at").isNull().cast("int").alias("undated"),
+                    F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
+                    F.col("sha").alias("sha"),
+                    F.col("start").alias("start"),
+                ),
+            ),
+            "corder",
+            "ord",
+        ).drop("corder")
+    )
+    local = claims.select("shard", F.col("id").alias("claim_id"), "ord")
+    # A fact's id in the comparisons: its claim's rank and its place in it.
+    facts = read_table(spark, shards, "claim_facts").join(local, ["shard", "claim_id"])
+    fact_lists = facts.groupBy("ord").agg(
+        F.array_sort(
+            F.collect_list(
+                F.struct(
+                    "seq",
+                    (F.col("ord") * FACT_SLOTS + F.col("seq")).alias("id"),
+                    "kind",
+                    "value",
+                    F.col("value_high").alias("high"),
+                    "unit",
+                    "qualifier",
+                    "subject",
+                    "precision",
+                )
+            )
+        ).alias("facts"),
+        F.count("*").alias("n_facts"),
+    )
+    claims = materialise(claims.join(fact_lists, "ord", "left"))
+    claim_json = claims.select(
+        "ord",
+        F.to_json(
+            F.struct(
+                F.col("ord").alias("id"),
+                F.col("art").alias("article"),
+                F.col("published_at").alias("published"),
+                "text",
+                "facts",
+            )
+        ).alias("json"),
+    )
+    claim_keys = (
+        read_table(spark, shards, "claim_keys").join(local, ["shard", "claim_id"]).select("key", "ord").distinct()
+    )
+    claim_cands = candidate_pairs(claim_keys, CLAIM_KEY_LIMIT, CLAIM_CANDIDATES)
+    # The linker keeps the last RECENT_CLAIMS claims in memory; one read
+    # long before is compared again only when it shares two keys or more.
+    claim_cands = claim_cands.where((F.col("b") - F.col("a") <= RECENT_CLAIMS) | (F.col("shared") >= 2))
+    side = lambda df, name: df.select(F.col("ord").alias(name), F.col("json").alias(f"{name}_json"))  # noqa: E731
+    claim_related = materialise(
+        compared(
+            claim_cands.select("a", "b", "crank").join(side(claim_json, "a"), "a").join(side(claim_json, "b"), "b"),
+            binary,
+            "claims",
+            "relation string, strength double, roundings string, conflicts string",
+        ).where(F.col("relation") != "unrelated")
+    )
+    claim_comps, _ = connected_components(claim_related.select("a", "b"))
+    claim_nodes = claim_comps.select("comp", F.col("v").alias("ord"))
+    claim_edges = claim_related.join(
+        claim_comps.select(F.col("v").alias("b"), F.col("comp").alias("edge_comp")), "b"
+    ).select("edge_comp", "b", "a", "crank", "relation", "strength", "roundings", "conflicts")
+    claim_replayed = (
+        claim_nodes.groupBy("comp")
+        .cogroup(claim_edges.groupBy("edge_comp"))
+        .applyInPandas(
+            lambda n, e: replay_claims(
+                n, e[["b", "a", "crank", "relation", "strength", "roundings", "conflicts"]]
+            ),
+            schema=REPLAY_CLAIMS,
+        )
+    )
+    # Claims related to no candidate found clusters of their own.
+    placed = materialise(
+        claims.join(claim_replayed, "ord", "left").select(
+            "ord",
+            "sha",
+            "start",
+            "art",
+            "outlet",
+            F.coalesce(F.col("cluster"), F.col("ord")).alias("cluster"),
+            F.coalesce(F.col("n_facts"), F.lit(0)).alias("n_facts"),
+            "conflicts",
+        )
+    )
+
+    # A conflict stands when its two articles are of one story: one reuses
+    # the other's text, or both state a fact fewer than COMMON_FACT claims
+    # state (`Stories::same`).
+    sizes = placed.groupBy("cluster").agg(F.count("*").alias("size"))
+    story_facts = (
+        placed.join(sizes.where(F.col("size") < COMMON_FACT), "cluster").select("art", "cluster").distinct()
+    )
+    conflicts = (
+        placed.where(F.col("conflicts").isNotNull())
+        .select(F.explode(F.from_json("conflicts", "array<array<long>>")).alias("pair"))
+        .select(F.col("pair")[0].alias("fact_a"), F.col("pair")[1].alias("fact_b"))
+        .withColumn("a_ord", F.floor(F.col("fact_a") / FACT_SLOTS))
+        .withColumn("b_ord", F.floor(F.col("fact_b") / FACT_SLOTS))
+        .join(placed.select(F.col("ord").alias("a_ord"), F.col("art").alias("x"), F.col("outlet").alias("outlet_a")), "a_ord")
+        .join(placed.select(F.col("ord").alias("b_ord"), F.col("art").alias("y"), F.col("outlet").alias("outlet_b")), "b_ord")
+    )
+    reuse = article_pairs.select(F.col("a").alias("lo"), F.col("b").alias("hi"), F.lit(True).alias("reuse"))
+    shared_fact = (
+        story_facts.select(F.col("art").alias("x"), "cluster")
+        .join(story_facts.select(F.col("art").alias("y"), "cluster"), "cluster")
+        .select("x", "y", F.lit(True).alias("one_fact"))
+        .distinct()
+    )
+    conflicts = materialise(
+        conflicts.withColumn("lo", F.least("x", "y"))
+        .withColumn("hi", F.greatest("x", "y"))
+        .join(reuse, ["lo", "hi"], "left")
+        .join(shared_fact, ["x", "y"], "left")
+        .where(F.col("reuse") | F.col("one_fact"))
+        .select("fact_a", "fact_b", "outlet_a", "outlet_b")
+    )
+    conflicts_of = (
+        conflicts.select(F.col("outlet_a").alias("outlet"))
+        .union(conflicts.select(F.col("outlet_b").alias("outlet")))
+        .groupBy("outlet")
+        .agg(F.count("*").alias("conflicts"))
+    )
+
+    # Per outlet, as `report_claim_coverage`: its claims and facts, the
+    # facts it stated (clusters), shared with another outlet or its own.
+    outlet_facts = placed.select("cluster", "outlet").distinct()
+    fact_spread = outlet_facts.groupBy("cluster").agg(F.count("*").alias("f_outlets"))
+    ofs = outlet_facts.join(fact_spread, "cluster").cache()
+    stated = ofs.groupBy("outlet").agg(
+        F.count("*").alias("stated"),
+        F.sum((F.col("f_outlets") > 1).cast("long")).alias("shared"),
+        F.sum((F.col("f_outlets") == 1).cast("long")).alias("only_here"),
+    )
+    printed_claims = placed.groupBy("outlet").agg(
+        F.count("*").alias("claims"), F.sum("n_facts").alias("facts")
+    )
+    zero = lambda c: F.coalesce(F.col(c), F.lit(0)).cast("long").alias(c)  # noqa: E731
+    claim_stats = (
+        outlet_stats.select("outlet", "articles")
+        .join(printed_claims, "outlet", "left")
+        .join(stated, "outlet", "left")
+        .join(conflicts_of, "outlet", "left")
+        .select("outlet", "articles", *[zero(c) for c in ("claims", "facts", "stated", "shared", "only_here", "conflicts")])
+        .cache()
+    )
+    coverage = claim_stats.select(
+        "outlet",
+        "articles",
+        "claims",
+        "facts",
+        "stated",
+        "shared",
+        "only_here",
+        F.when(F.col("stated") == 0, F.lit(None).cast("double"))
+        .otherwise(sql_round1(F.lit(100.0) * F.col("shared") / F.col("stated")))
+        .alias("shared_pct"),
+        "conflicts",
+    )
+    coverage = materialise(
+        ordered(coverage, [F.col("shared").desc(), F.col("stated").desc(), nocase(F.col("outlet")), F.col("outlet")])
+    )
+    stated_of = claim_stats.select("outlet", "stated")
+    x = ofs.select("cluster", F.col("outlet").alias("outlet_a"))
+    y = ofs.select("cluster", F.col("outlet").alias("outlet_b"))
+    claim_outlet_pairs = (
+        x.join(y, "cluster")
+        .where(
+            (nocase(F.col("outlet_a")) < nocase(F.col("outlet_b")))
+            | ((nocase(F.col("outlet_a")) == nocase(F.col("outlet_b"))) & (F.col("outlet_a") < F.col("outlet_b")))
+        )
+        .groupBy("outlet_a", "outlet_b")
+        .agg(F.count("*").alias("shared"))
+        .join(stated_of.select(F.col("outlet").alias("outlet_a"), F.col("stated").alias("sa")), "outlet_a")
+        .join(stated_of.select(F.col("outlet").alias("outlet_b"), F.col("stated").alias("sb")), "outlet_b")
+        .select(
+            "outlet_a",
+            "outlet_b",
+            F.col("shared").cast("long").alias("shared"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("sa")).alias("pct_of_a"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("sb")).alias("pct_of_b"),
+        )
+    )
+    claim_outlet_pairs = materialise(ordered(claim_outlet_pairs, pairs_order))
+    claim_clusters = placed.join(fact_spread, "cluster").select(
+        F.col("sha").alias("article_sha256"),
+        "start",
+        F.col("cluster").cast("long"),
+        F.col("f_outlets").cast("long").alias("outlets"),
+    )
+    stages.done(
+        "claims",
+        ("claims", claims),
+        ("related pairs", claim_related),
+        ("facts (clusters)", fact_spread),
+        ("conflicts", conflicts),
+    )
+
     # --------------------------------------------------------------- write
     out = args.out
     for name, df in [
@@ -886,6 +1378,11 @@ def main(argv: list[str]) -> int:
         ("report_quote_variants", variants),
         ("wording_clusters", wording_clusters),
         ("quote_clusters", quote_clusters),
+        ("report_article_similarity", similarity),
+        ("article_pairs", article_pairs_out),
+        ("report_claim_coverage", coverage),
+        ("report_claim_outlet_pairs", claim_outlet_pairs),
+        ("claim_clusters", claim_clusters),
     ]:
         df.write.mode("overwrite").parquet(os.path.join(out, name))
     stages.done("write")

@@ -1,7 +1,8 @@
 //! Archives as shards, linked by Spark: the seed corpus split by outlet
 //! into two archives, each imported and exported as Parquet, linked by
 //! spark/link.py in local mode, gives the quote-overlap report and the
-//! outlet pairs (the matrix) one archive of all five documents gives; and
+//! outlet pairs (the matrix), the claim coverage and its outlet pairs, and
+//! the article similarity one archive of all five documents gives; and
 //! `import-links` brings those figures back into each shard. PySpark comes
 //! from spark/.venv (`make spark-env`).
 
@@ -98,10 +99,45 @@ const OVERLAP: &str = "outlet || char(9) || articles || char(9) || quotes || cha
 const PAIRS: &str =
     "outlet_a || char(9) || outlet_b || char(9) || shared || char(9) || pct_of_a || char(9) || pct_of_b";
 
+const COVERAGE: &str = "outlet || char(9) || articles || char(9) || claims || char(9) || facts || char(9) || stated \
+                        || char(9) || shared || char(9) || only_here || char(9) || coalesce(shared_pct, '') \
+                        || char(9) || conflicts";
+const SIMILARITY: &str = "article_a || char(9) || a_in_b_pct || char(9) || article_b || char(9) || b_in_a_pct \
+                          || char(9) || coalesce(likely_source, '') || char(9) || coalesce(source_reason, '')";
+
+/// A row of the article-similarity report (article a, its share, article
+/// b, its share, likely source 'a' or 'b', why) with its two articles in
+/// name order and the source named: which article is `a` depends on the
+/// order they were compared in (an archive's ids, the job's ranks).
+fn pair_of_articles(row: &str) -> (String, String, String, String) {
+    let f: Vec<&str> = row.split('\t').collect();
+    assert_eq!(f.len(), 6, "{row}");
+    let source = match f[4] {
+        "a" => f[0],
+        "b" => f[2],
+        _ => "",
+    };
+    let (x, y) = (format!("{} {}", f[0], f[1]), format!("{} {}", f[2], f[3]));
+    let (x, y) = if x <= y { (x, y) } else { (y, x) };
+    (x, y, source.to_owned(), f[5].to_owned())
+}
+
 #[test]
 fn two_shards_linked_by_spark_report_what_one_archive_does() {
     let w = Workdir::new();
-    let all = import(&w, "all", &SEED);
+    // The job links in the order of first printing (dated before undated,
+    // by date, by content hash), and is exactly one archive that imported
+    // the articles in that order: the seed's claims are linked greedily
+    // and differ at the margin in another order (Fox News's article,
+    // undated, comes second in the seed's own order and fourth in this).
+    let scratch = import(&w, "scratch", &SEED);
+    let order = column(
+        &scratch,
+        "SELECT source_path FROM articles \
+         ORDER BY published_at IS NULL, coalesce(published_at, ''), content_sha256",
+    );
+    assert_ne!(order, SEED, "the test is of an order other than the files'");
+    let all = import(&w, "all", &order.iter().map(String::as_str).collect::<Vec<_>>());
     // By outlet: Fox News and the two unnamed outlets of 000 and 003 here,
     // "Washington Post" (AJP's article) and the rewrite of Fox's story (004) there.
     let s1 = shard(&w, "s1", &["000_c43bbcaffbe52ba4.txt", "001_3a9d08f25b52040a.txt", "003_67ba24c548f18c49.txt"]);
@@ -112,6 +148,8 @@ fn two_shards_linked_by_spark_report_what_one_archive_does() {
         .arg(repo().join("spark/link.py"))
         .arg("--out")
         .arg(&links)
+        .arg("--newsarchive")
+        .arg(env!("CARGO_BIN_EXE_newsarchive"))
         .arg(&s1)
         .arg(&s2)
         .env("PYSPARK_PYTHON", venv("python"))
@@ -129,6 +167,29 @@ fn two_shards_linked_by_spark_report_what_one_archive_does() {
     assert!(!one_pairs.is_empty());
     assert_eq!(job_rows(&links, "report_quote_overlap"), one_overlap, "quote overlap across shards");
     assert_eq!(job_rows(&links, "report_outlet_pairs"), one_pairs, "outlet pairs across shards");
+    // Facts: the same claims found the same facts across shards.
+    let one_coverage = column(&all, &format!("SELECT {COVERAGE} FROM report_claim_coverage"));
+    let one_claim_pairs = column(&all, &format!("SELECT {PAIRS} FROM report_claim_outlet_pairs"));
+    assert_eq!(one_coverage.len(), 5, "{one_coverage:?}");
+    assert!(one_claim_pairs.len() >= 5, "{one_claim_pairs:?}");
+    assert_eq!(job_rows(&links, "report_claim_coverage"), one_coverage, "claim coverage across shards");
+    assert_eq!(job_rows(&links, "report_claim_outlet_pairs"), one_claim_pairs, "claim outlet pairs across shards");
+    // Articles: the rewrite of Fox News's story (004, in the other shard) is found.
+    let one_similar = column(&all, &format!("SELECT {SIMILARITY} FROM report_article_similarity"));
+    assert!(!one_similar.is_empty());
+    let job_similar: Vec<String> = job_rows(&links, "report_article_similarity")
+        .iter()
+        .map(|r| {
+            let f: Vec<&str> = r.split('\t').collect();
+            [f[0], f[2], f[1], f[3], f[4], f[5]].join("\t")
+        })
+        .collect();
+    assert_eq!(
+        job_similar.iter().map(|r| pair_of_articles(r)).collect::<Vec<_>>(),
+        one_similar.iter().map(|r| pair_of_articles(r)).collect::<Vec<_>>(),
+        "article similarity across shards"
+    );
+
     // The seed is all English: nothing is shared only in translation, so
     // these are the figures `report quote-overlap` prints too.
     let translated = column(&all, "SELECT sum(in_translation_only) FROM report_quote_overlap");

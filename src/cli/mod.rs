@@ -3,6 +3,7 @@
 //! and picks the exit code (0 ok, 1 error, 2 usage).
 
 mod check;
+mod compare;
 mod completions;
 mod eval;
 mod export;
@@ -127,6 +128,9 @@ enum Command {
     Check(check::Args),
     Completions(completions::Args),
     Man(man::Args),
+    // Plumbing for the Spark job, not listed in --help.
+    #[command(hide = true)]
+    Compare(compare::Args),
 }
 
 /// Options every command shares.
@@ -238,6 +242,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(a, &global),
         Command::Completions(a) => completions::run(a, &global),
         Command::Man(a) => man::run(a, &global),
+        Command::Compare(a) => compare::run(a, &global),
     };
     match result {
         Ok(code) => code,

@@ -71,13 +71,19 @@ const QUOTE_KEY: &str = "(SELECT a.content_sha256 FROM articles a WHERE a.id = j
                          || ':' || j.region || ':' || j.start";
 
 /// The types of the report views' computed columns, which SQLite does not
-/// declare: fixed here so that every shard's files of a report have one
-/// schema, whatever rows it happens to hold (Spark refuses to read a
+/// declare, and of the tables' NUMERIC columns, which hold numbers and
+/// dates alike: fixed here so that every shard's files of a relation have
+/// one schema, whatever rows it happens to hold (Spark refuses to read a
 /// column that is int64 in one file and string in another). A figure that
 /// is an integer in one row and a real in another is a real; a fact's value
 /// (a number or a date) is text. A `report_*` view made by hand, which
 /// this does not list, takes the types of its first rows' values.
 const REPORT_TYPES: &[(&str, &str, Kind)] = &[
+    ("claim_facts", "value", Kind::Text),
+    ("claim_facts", "value_high", Kind::Text),
+    ("claim_pairs", "value_a", Kind::Text),
+    ("claim_pairs", "value_b", Kind::Text),
+    ("claim_pairs", "difference", Kind::Real),
     ("report_article_similarity", "article_a", Kind::Text),
     ("report_article_similarity", "article_b", Kind::Text),
     ("report_article_similarity", "a_in_b_pct", Kind::Real),
@@ -385,6 +391,14 @@ mod tests {
             }
         }
         assert!(untyped.is_empty(), "report columns without a type in REPORT_TYPES: {untyped:?}");
+        // Nor a table's column whose declared type fixes none (NUMERIC):
+        // what one shard's rows hold must not decide its type.
+        for relation in archive.shard_relations().unwrap().iter().filter(|r| !r.name.starts_with("report_")) {
+            for (column, decl) in archive.declared_columns(&relation.name).unwrap() {
+                let fixed = REPORT_TYPES.iter().any(|(t, c, _)| *t == relation.name && *c == column);
+                assert!(affinity(&decl).is_some() || fixed, "{}.{column} ({decl}) has no fixed type", relation.name);
+            }
+        }
         // And the table lists nothing that is gone.
         for (view, column, _) in REPORT_TYPES {
             let r = archive.shard_relations().unwrap().into_iter().find(|r| r.name == *view);
