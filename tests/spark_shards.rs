@@ -212,6 +212,18 @@ fn two_shards_linked_by_spark_report_what_one_archive_does() {
         // anywhere than here.
         let travelled = column("SELECT count(*) FROM report_quotations_global WHERE outlets_anywhere > outlets_here");
         assert_ne!(travelled, ["0"], "{name}");
+        // Facts: this shard's share of every shard's coverage.
+        assert_eq!(column(&format!("SELECT {COVERAGE} FROM report_claim_coverage_global")), one_coverage, "{name}");
+        assert_eq!(column(&format!("SELECT {PAIRS} FROM report_claim_outlet_pairs_global")), one_claim_pairs, "{name}");
+        assert_eq!(column("SELECT count(*) FROM claims"), column("SELECT count(*) FROM global_claims"), "{name}");
+        let stated_elsewhere =
+            column("SELECT count(*) FROM report_claims_global WHERE outlets_anywhere > outlets_here");
+        assert_ne!(stated_elsewhere, ["0"], "{name}");
+        // The rewrite (004) and its source (Fox News, 001) are in different
+        // shards: each shard sees the pair, with the other article elsewhere.
+        let here = column("SELECT a_here || ' ' || b_here FROM report_article_similarity_global");
+        assert_eq!(here.len(), 1, "{name}: {here:?}");
+        assert!(here[0] == "1 0" || here[0] == "0 1", "{name}: {here:?}");
         // And the CLI prints it.
         let printed = newsarchive(&db, &["report", "quote-overlap-global", "--format", "csv"]);
         assert!(printed.starts_with("outlet,articles,quotes,shared,unique_quotes,shared_pct,reworded"), "{printed}");

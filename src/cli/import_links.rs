@@ -8,15 +8,18 @@ use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Load the quotations the Spark job linked across shards into this archive.
+/// Load the quotations and facts the Spark job linked across shards into this archive.
 ///
 /// DIR is the output of spark/link.py, run over the Parquet exports of
 /// several archives (`export --format parquet`). Each wording this archive
-/// holds gets its global quotation (table global_wordings), and the job's
-/// reports over all shards become this archive's
-/// `report quote-overlap-global` and `report outlet-pairs-global`; `report
-/// quotations-global` lists this archive's quotations with how many
-/// outlets, here and anywhere, carried them. A new load replaces the last,
+/// holds gets its global quotation (table global_wordings), each claim its
+/// global fact (global_claims), and the job's reports over all shards
+/// become this archive's `report quote-overlap-global`, `outlet-pairs-global`,
+/// `claim-coverage-global` and `claim-outlet-pairs-global`; `report
+/// quotations-global` and `claims-global` list this archive's quotations and
+/// facts with how many outlets, here and anywhere, carried them, and
+/// `article-similarity-global` the pairs of articles sharing text one of
+/// which is here (the other in any shard). A new load replaces the last,
 /// in one transaction: an output that is incomplete or not the job's
 /// changes nothing.
 ///
@@ -62,6 +65,13 @@ fn text<'c>(dir: &Path, c: &'c Cell) -> shard::Result<&'c str> {
     match c {
         Cell::Text(s) => Ok(s),
         other => Err(not_the_jobs(dir, "text", other)),
+    }
+}
+
+fn optional_text<'c>(dir: &Path, c: &'c Cell) -> shard::Result<Option<&'c str>> {
+    match c {
+        Cell::Null => Ok(None),
+        other => text(dir, other).map(Some),
     }
 }
 
@@ -118,12 +128,62 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             Ok(load.pair(a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
         },
     )?;
+    let out = dir.join("claim_clusters");
+    shard::read_links(dir, "claim_clusters", &["article_sha256", "start", "cluster", "outlets"], |c| {
+        Ok(load.claim(text(&out, &c[0])?, int(&out, &c[1])?, int(&out, &c[2])?, int(&out, &c[3])?)?)
+    })?;
+    let out = dir.join("report_claim_coverage");
+    shard::read_links(
+        dir,
+        "report_claim_coverage",
+        &["outlet", "articles", "claims", "facts", "stated", "shared", "only_here", "shared_pct?", "conflicts"],
+        |c| {
+            // claims, facts, stated, shared, only_here, conflicts
+            let mut counts = [0; 6];
+            for (slot, i) in counts.iter_mut().zip([2, 3, 4, 5, 6, 8]) {
+                *slot = int(&out, &c[i])?;
+            }
+            Ok(load.claim_coverage(text(&out, &c[0])?, int(&out, &c[1])?, counts, real(&out, &c[7])?)?)
+        },
+    )?;
+    let out = dir.join("report_claim_outlet_pairs");
+    shard::read_links(
+        dir,
+        "report_claim_outlet_pairs",
+        &["outlet_a", "outlet_b", "shared", "pct_of_a?", "pct_of_b?"],
+        |c| {
+            let (a, b) = (text(&out, &c[0])?, text(&out, &c[1])?);
+            Ok(load.claim_pair(a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
+        },
+    )?;
+    let out = dir.join("report_article_similarity");
+    shard::read_links(
+        dir,
+        "report_article_similarity",
+        &[
+            "article_a",
+            "article_b",
+            "a_in_b_pct",
+            "b_in_a_pct",
+            "likely_source?",
+            "source_reason?",
+            "a_sha256",
+            "b_sha256",
+        ],
+        |c| {
+            let labels = [text(&out, &c[0])?, text(&out, &c[1])?];
+            let pct = |i: usize| real(&out, &c[i])?.ok_or_else(|| not_the_jobs(&out, "a number", &c[i]));
+            let source = [optional_text(&out, &c[4])?, optional_text(&out, &c[5])?];
+            Ok(load.similar_articles(labels, [pct(2)?, pct(3)?], source, [text(&out, &c[6])?, text(&out, &c[7])?])?)
+        },
+    )?;
     let counts = load.commit(&dir.display().to_string()).with_context(|| format!("loading {}", dir.display()))?;
     global.note(format!(
-        "loaded the links of {}: {} of this archive's wordings in global quotations; {} outlets in all shards \
-         (report quote-overlap-global)",
+        "loaded the links of {}: {} of this archive's wordings in global quotations, {} of its claims in global \
+         facts; {} outlets in all shards (report quote-overlap-global, claim-coverage-global)",
         dir.display(),
         counts.wordings,
+        counts.claims,
         counts.outlets
     ));
     Ok(ExitCode::SUCCESS)

@@ -167,6 +167,39 @@ const GLOBAL_PAIRS: [(&str, &str); 5] = [
     ("pct_of_b", "Shared, in percent of outlet_b's quotations."),
 ];
 
+/// The columns of the Spark job's claim coverage, as loaded and as shown.
+const GLOBAL_COVERAGE: [(&str, &str); 9] = [
+    ("outlet", "The outlet, in any shard."),
+    ("articles", "Its articles, in all shards."),
+    ("claims", "Claims in them."),
+    ("facts", "Facts in those claims."),
+    ("stated", "Distinct facts stated."),
+    ("shared", "Of them, stated by another outlet of any shard."),
+    ("only_here", "Of them, stated by this outlet alone."),
+    ("shared_pct", "shared as a percentage of stated."),
+    ("conflicts", "Conflicts its claims are part of, with articles of any shard."),
+];
+
+/// The columns of the Spark job's claim outlet pairs, as loaded and as shown.
+const GLOBAL_CLAIM_PAIRS: [(&str, &str); 5] = [
+    OUTLET_PAIR[0],
+    OUTLET_PAIR[1],
+    ("shared", "Facts both stated."),
+    ("pct_of_a", "shared as a percentage of outlet_a's facts."),
+    ("pct_of_b", "shared as a percentage of outlet_b's facts."),
+];
+
+/// The job's article-similarity rows as loaded: the view shows these and
+/// whether each article is in this archive.
+const GLOBAL_SIMILARITY: [(&str, &str); 6] = [
+    ("article_a", "Outlet and headline of the first article (the earlier in the job's order)."),
+    ("article_b", "Outlet and headline of the second article."),
+    ("a_in_b_pct", "Percentage of a's sentences found in b."),
+    ("b_in_a_pct", "Percentage of b's sentences found in a."),
+    ("likely_source", "a or b: the one the other likely copied, when dates or containment tell."),
+    ("source_reason", "Why: 'published earlier' or 'its text is in the other'."),
+];
+
 const RELATIONS: &[Relation] = &[
     // The archive's data.
     data(
@@ -1122,6 +1155,7 @@ const RELATIONS: &[Relation] = &[
             ("loaded_at", "When it was loaded (UTC)."),
             ("wordings", "Of this archive's wordings, how many the job linked."),
             ("outlets", "Outlets in all shards."),
+            ("claims", "Of this archive's claims, how many the job linked."),
         ],
     ),
     data(
@@ -1159,6 +1193,85 @@ const RELATIONS: &[Relation] = &[
         "Report: outlet pairs across shards",
         "Per pair of outlets of any shards: quotations both carried (newsarchive report outlet-pairs-global, after import-links).",
         &GLOBAL_PAIRS,
+    ),
+    data(
+        "global_claims",
+        "Links across shards: claims",
+        "Each claim of this archive and the fact it states across all shards, as the Spark job linked them (newsarchive import-links).",
+        &[
+            ("article_sha256", "Its article's content hash (articles.content_sha256), the key every shard shares."),
+            ("start", "Its offset in the article's body (claims.start)."),
+            ("cluster", "The job's claim cluster: the fact, across shards."),
+            ("outlets", "How many outlets, in all shards, stated the fact."),
+        ],
+    ),
+    data(
+        "global_claim_coverage",
+        "Links across shards: claim coverage",
+        "The Spark job's claim-coverage report over all shards, as loaded (see report_claim_coverage_global).",
+        &GLOBAL_COVERAGE,
+    ),
+    data(
+        "global_claim_outlet_pairs",
+        "Links across shards: claim outlet pairs",
+        "The Spark job's claim outlet pairs over all shards, as loaded (see report_claim_outlet_pairs_global).",
+        &GLOBAL_CLAIM_PAIRS,
+    ),
+    data(
+        "global_article_similarity",
+        "Links across shards: article similarity",
+        "The Spark job's pairs of articles sharing text of which at least one is in this archive, as loaded (see report_article_similarity_global).",
+        &[
+            ("rank", "Its place in the job's report (most shared first)."),
+            GLOBAL_SIMILARITY[0],
+            GLOBAL_SIMILARITY[1],
+            GLOBAL_SIMILARITY[2],
+            GLOBAL_SIMILARITY[3],
+            GLOBAL_SIMILARITY[4],
+            GLOBAL_SIMILARITY[5],
+            ("a_sha256", "Article a's content hash."),
+            ("b_sha256", "Article b's content hash."),
+        ],
+    ),
+    data(
+        "report_claim_coverage_global",
+        "Report: claim coverage across shards",
+        "Per outlet of every shard: claims, facts stated, shared with another outlet of any shard, its own, conflicts (newsarchive report claim-coverage-global, after import-links).",
+        &GLOBAL_COVERAGE,
+    ),
+    data(
+        "report_claim_outlet_pairs_global",
+        "Report: claim outlet pairs across shards",
+        "Per pair of outlets of any shards: facts both stated (newsarchive report claim-outlet-pairs-global, after import-links).",
+        &GLOBAL_CLAIM_PAIRS,
+    ),
+    data(
+        "report_article_similarity_global",
+        "Report: article similarity across shards",
+        "Pairs of articles sharing text, in any shard, one of which is in this archive (newsarchive report article-similarity-global, after import-links).",
+        &[
+            GLOBAL_SIMILARITY[0],
+            GLOBAL_SIMILARITY[1],
+            GLOBAL_SIMILARITY[2],
+            GLOBAL_SIMILARITY[3],
+            GLOBAL_SIMILARITY[4],
+            GLOBAL_SIMILARITY[5],
+            ("a_here", "1 if article a is in this archive."),
+            ("b_here", "1 if article b is in this archive."),
+            ("a_sha256", "Article a's content hash (articles.content_sha256 where it is here)."),
+            ("b_sha256", "Article b's content hash."),
+        ],
+    ),
+    data(
+        "report_claims_global",
+        "Report: this archive's facts across shards",
+        "Each fact this archive states with how many outlets stated it here and in all shards (newsarchive report claims-global, after import-links).",
+        &[
+            ("global_fact", "The fact's id across shards (global_claims.cluster)."),
+            ("text", "Its first claim here, as printed."),
+            ("outlets_here", "Outlets of this archive that stated it."),
+            ("outlets_anywhere", "Outlets of all shards that stated it."),
+        ],
     ),
     data(
         "report_quotations_global",

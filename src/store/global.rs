@@ -1,6 +1,8 @@
 //! Links computed across shards by the Spark job, loaded into the archive
-//! (migration V21): which global quotation each local wording belongs to,
-//! and the job's reports over all shards.
+//! (migrations V21, V22): which global quotation each local wording and
+//! which global fact each local claim belongs to, the pairs of articles
+//! sharing text that involve this archive's, and the job's reports over
+//! all shards.
 
 use super::{Archive, Error, Result};
 use rusqlite::{Transaction, TransactionBehavior, params};
@@ -11,7 +13,10 @@ pub struct GlobalLoad<'t> {
     tx: Transaction<'t>,
     path: String,
     wordings: u64,
+    claims: u64,
     outlets: u64,
+    /// Rows of the job's article-similarity report read so far.
+    rank: i64,
 }
 
 /// What a load kept.
@@ -19,6 +24,8 @@ pub struct GlobalLoad<'t> {
 pub struct GlobalCounts {
     /// Wordings of this archive given a global quotation.
     pub wordings: u64,
+    /// Claims of this archive given a global fact.
+    pub claims: u64,
     /// Outlets of all shards in the job's reports.
     pub outlets: u64,
 }
@@ -32,10 +39,12 @@ impl Archive {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
         tx.execute_batch(
             "DELETE FROM global_links; DELETE FROM global_wordings;
-             DELETE FROM global_quote_overlap; DELETE FROM global_outlet_pairs;",
+             DELETE FROM global_quote_overlap; DELETE FROM global_outlet_pairs;
+             DELETE FROM global_claims; DELETE FROM global_claim_coverage; DELETE FROM global_claim_outlet_pairs;
+             DELETE FROM global_article_similarity;",
         )
         .map_err(sql)?;
-        Ok(GlobalLoad { tx, path, wordings: 0, outlets: 0 })
+        Ok(GlobalLoad { tx, path, wordings: 0, claims: 0, outlets: 0, rank: 0 })
     }
 }
 
@@ -103,15 +112,95 @@ impl GlobalLoad<'_> {
         Ok(())
     }
 
+    /// A claim's global fact, kept when this archive holds the claim.
+    pub fn claim(&mut self, article_sha256: &str, start: i64, cluster: i64, outlets: i64) -> Result<()> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO global_claims(article_sha256, start, cluster, outlets)
+                 SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (
+                     SELECT 1 FROM articles a JOIN claims c ON c.article_id = a.id
+                     WHERE a.content_sha256 = ?1 AND c.start = ?2)
+                 ON CONFLICT(article_sha256, start) DO UPDATE SET cluster = excluded.cluster,
+                     outlets = excluded.outlets",
+            )
+            .and_then(|mut s| s.execute(params![article_sha256, start, cluster, outlets]))
+            .map_err(|e| self.err(e))?;
+        self.claims += n as u64;
+        Ok(())
+    }
+
+    /// One outlet's row of the job's claim-coverage report: claims, facts,
+    /// stated, shared, only_here, conflicts (`counts`), and the shared share.
+    pub fn claim_coverage(&mut self, outlet: &str, articles: i64, counts: [i64; 6], pct: Option<f64>) -> Result<()> {
+        let [claims, facts, stated, shared, only_here, conflicts] = counts;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO global_claim_coverage(outlet, articles, claims, facts, stated, shared, only_here,
+                                                   shared_pct, conflicts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![outlet, articles, claims, facts, stated, shared, only_here, pct, conflicts])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// One pair's row of the job's claim outlet pairs.
+    pub fn claim_pair(
+        &mut self,
+        outlet_a: &str,
+        outlet_b: &str,
+        shared: i64,
+        pct_of_a: Option<f64>,
+        pct_of_b: Option<f64>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO global_claim_outlet_pairs(outlet_a, outlet_b, shared, pct_of_a, pct_of_b)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut s| s.execute(params![outlet_a, outlet_b, shared, pct_of_a, pct_of_b]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The job's next row of its article-similarity report, kept when one
+    /// of the two articles is in this archive.
+    pub fn similar_articles(
+        &mut self,
+        labels: [&str; 2],
+        pcts: [f64; 2],
+        source: [Option<&str>; 2],
+        shas: [&str; 2],
+    ) -> Result<()> {
+        self.rank += 1;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO global_article_similarity(rank, article_a, article_b, a_in_b_pct, b_in_a_pct,
+                                                       likely_source, source_reason, a_sha256, b_sha256)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                 WHERE EXISTS (SELECT 1 FROM articles WHERE content_sha256 IN (?8, ?9))",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    self.rank, labels[0], labels[1], pcts[0], pcts[1], source[0], source[1], shas[0], shas[1]
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     /// Records where the links came from and makes them visible.
     pub fn commit(self, dir: &str) -> Result<GlobalCounts> {
-        let counts = GlobalCounts { wordings: self.wordings, outlets: self.outlets };
+        let counts = GlobalCounts { wordings: self.wordings, claims: self.claims, outlets: self.outlets };
         let path = self.path.clone();
         let sql = |source| Error::Sqlite { path: path.clone(), source };
         self.tx
             .execute(
-                "INSERT INTO global_links(dir, wordings, outlets) VALUES (?1, ?2, ?3)",
-                params![dir, counts.wordings as i64, counts.outlets as i64],
+                "INSERT INTO global_links(dir, wordings, claims, outlets) VALUES (?1, ?2, ?3, ?4)",
+                params![dir, counts.wordings as i64, counts.claims as i64, counts.outlets as i64],
             )
             .map_err(sql)?;
         self.tx.commit().map_err(sql)?;
