@@ -77,7 +77,7 @@ def main() -> int:
     links = work / "links"
     took, log = run(
         [VENV / "spark-submit", "--master", a.master, "--conf", "spark.ui.enabled=false", "--driver-memory", "4g",
-         REPO / "spark" / "link.py", "--out", links, *exports],
+         REPO / "spark" / "link.py", "--out", links, "--newsarchive", BIN, *exports],
         env=env,
     )
     for line in log.splitlines():
