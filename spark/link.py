@@ -503,6 +503,37 @@ def connected_components(edges: DataFrame) -> tuple[DataFrame, int]:
             return labels.withColumnRenamed("label", "comp"), rounds
 
 
+def pairs_of_outlets(carried: DataFrame, totals: DataFrame) -> DataFrame:
+    """Per pair of outlets that carried one item (`carried`: item, outlet),
+    how many they shared and what share that is of each one's total
+    (`totals`: outlet, total), as the archive's pairs views give them:
+    named in name order (NOCASE, as the views compare them; their rows are
+    then ordered by the names as they are, BINARY, as their CASE
+    expressions are)."""
+    item = carried.columns[0]
+    total = totals.columns[1]
+    x = carried.select(item, F.col("outlet").alias("outlet_a"))
+    y = carried.select(item, F.col("outlet").alias("outlet_b"))
+    return (
+        x.join(y, item)
+        .where(
+            (nocase(F.col("outlet_a")) < nocase(F.col("outlet_b")))
+            | ((nocase(F.col("outlet_a")) == nocase(F.col("outlet_b"))) & (F.col("outlet_a") < F.col("outlet_b")))
+        )
+        .groupBy("outlet_a", "outlet_b")
+        .agg(F.count("*").alias("shared"))
+        .join(totals.select(F.col("outlet").alias("outlet_a"), F.col(total).alias("ta")), "outlet_a")
+        .join(totals.select(F.col("outlet").alias("outlet_b"), F.col(total).alias("tb")), "outlet_b")
+        .select(
+            "outlet_a",
+            "outlet_b",
+            F.col("shared").cast("long").alias("shared"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("ta")).alias("pct_of_a"),
+            sql_round1(F.lit(100.0) * F.col("shared") / F.col("tb")).alias("pct_of_b"),
+        )
+    )
+
+
 def first_printing(units: DataFrame, articles: DataFrame) -> DataFrame:
     """Each unit's place in the global order of printings: dated before
     undated, by date, by article hash, by position in the article. A
@@ -944,30 +975,7 @@ def main(argv: list[str]) -> int:
     )
     overlap_order = [F.col("shared").desc(), F.col("quotes").desc(), nocase(F.col("outlet")), F.col("outlet")]
 
-    # Pairs of outlets that carried one quotation, named in name order
-    # (NOCASE, as the archive's view compares them; its rows are then
-    # ordered by the names as they are, BINARY, as its CASE expressions are).
-    x = oc.select("root", F.col("outlet").alias("outlet_a"))
-    y = oc.select("root", F.col("outlet").alias("outlet_b"))
-    quotes_of = outlet_stats.select("outlet", "quotes")
-    outlet_pairs = (
-        x.join(y, "root")
-        .where(
-            (nocase(F.col("outlet_a")) < nocase(F.col("outlet_b")))
-            | ((nocase(F.col("outlet_a")) == nocase(F.col("outlet_b"))) & (F.col("outlet_a") < F.col("outlet_b")))
-        )
-        .groupBy("outlet_a", "outlet_b")
-        .agg(F.count("*").alias("shared"))
-        .join(quotes_of.select(F.col("outlet").alias("outlet_a"), F.col("quotes").alias("qa")), "outlet_a")
-        .join(quotes_of.select(F.col("outlet").alias("outlet_b"), F.col("quotes").alias("qb")), "outlet_b")
-        .select(
-            "outlet_a",
-            "outlet_b",
-            F.col("shared").cast("long").alias("shared"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("qa")).alias("pct_of_a"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("qb")).alias("pct_of_b"),
-        )
-    )
+    outlet_pairs = pairs_of_outlets(oc.select("root", "outlet"), outlet_stats.select("outlet", "quotes"))
     pairs_order = [F.col("shared").desc(), F.col("outlet_a"), F.col("outlet_b")]
 
     # Per cluster: its own spread, and that of the quotation it counts in
@@ -1334,27 +1342,7 @@ def main(argv: list[str]) -> int:
     coverage = materialise(
         ordered(coverage, [F.col("shared").desc(), F.col("stated").desc(), nocase(F.col("outlet")), F.col("outlet")])
     )
-    stated_of = claim_stats.select("outlet", "stated")
-    x = ofs.select("cluster", F.col("outlet").alias("outlet_a"))
-    y = ofs.select("cluster", F.col("outlet").alias("outlet_b"))
-    claim_outlet_pairs = (
-        x.join(y, "cluster")
-        .where(
-            (nocase(F.col("outlet_a")) < nocase(F.col("outlet_b")))
-            | ((nocase(F.col("outlet_a")) == nocase(F.col("outlet_b"))) & (F.col("outlet_a") < F.col("outlet_b")))
-        )
-        .groupBy("outlet_a", "outlet_b")
-        .agg(F.count("*").alias("shared"))
-        .join(stated_of.select(F.col("outlet").alias("outlet_a"), F.col("stated").alias("sa")), "outlet_a")
-        .join(stated_of.select(F.col("outlet").alias("outlet_b"), F.col("stated").alias("sb")), "outlet_b")
-        .select(
-            "outlet_a",
-            "outlet_b",
-            F.col("shared").cast("long").alias("shared"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("sa")).alias("pct_of_a"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("sb")).alias("pct_of_b"),
-        )
-    )
+    claim_outlet_pairs = pairs_of_outlets(ofs.select("cluster", "outlet"), claim_stats.select("outlet", "stated"))
     claim_outlet_pairs = materialise(ordered(claim_outlet_pairs, pairs_order))
     claim_clusters = placed.join(fact_spread, "cluster").select(
         F.col("sha").alias("article_sha256"),

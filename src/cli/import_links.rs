@@ -3,7 +3,7 @@
 
 use super::Global;
 use crate::shard::{self, Cell};
-use crate::store::Archive;
+use crate::store::{Archive, Shared};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,7 +125,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         &["outlet_a", "outlet_b", "shared", "pct_of_a?", "pct_of_b?"],
         |c| {
             let (a, b) = (text(&out, &c[0])?, text(&out, &c[1])?);
-            Ok(load.pair(a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
+            Ok(load.pair(Shared::Quotations, a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
         },
     )?;
     let out = dir.join("claim_clusters");
@@ -153,7 +153,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         &["outlet_a", "outlet_b", "shared", "pct_of_a?", "pct_of_b?"],
         |c| {
             let (a, b) = (text(&out, &c[0])?, text(&out, &c[1])?);
-            Ok(load.claim_pair(a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
+            Ok(load.pair(Shared::Facts, a, b, int(&out, &c[2])?, real(&out, &c[3])?, real(&out, &c[4])?)?)
         },
     )?;
     let out = dir.join("report_article_similarity");

@@ -19,6 +19,15 @@ pub struct GlobalLoad<'t> {
     rank: i64,
 }
 
+/// What a pair of outlets shares in the job's pairs reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// Quotations both carried (`report_outlet_pairs`).
+    Quotations,
+    /// Facts both stated (`report_claim_outlet_pairs`).
+    Facts,
+}
+
 /// What a load kept.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GlobalCounts {
@@ -93,20 +102,25 @@ impl GlobalLoad<'_> {
         Ok(())
     }
 
-    /// One pair's row of the job's outlet-pairs report.
+    /// One pair's row of the job's outlet pairs: quotations both carried,
+    /// or facts both stated.
     pub fn pair(
         &mut self,
+        of: Shared,
         outlet_a: &str,
         outlet_b: &str,
         shared: i64,
         pct_of_a: Option<f64>,
         pct_of_b: Option<f64>,
     ) -> Result<()> {
+        let table = match of {
+            Shared::Quotations => "global_outlet_pairs",
+            Shared::Facts => "global_claim_outlet_pairs",
+        };
         self.tx
-            .prepare_cached(
-                "INSERT INTO global_outlet_pairs(outlet_a, outlet_b, shared, pct_of_a, pct_of_b)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
+            .prepare_cached(&format!(
+                "INSERT INTO {table}(outlet_a, outlet_b, shared, pct_of_a, pct_of_b) VALUES (?1, ?2, ?3, ?4, ?5)"
+            ))
             .and_then(|mut s| s.execute(params![outlet_a, outlet_b, shared, pct_of_a, pct_of_b]))
             .map_err(|e| self.err(e))?;
         Ok(())
@@ -143,25 +157,6 @@ impl GlobalLoad<'_> {
             .and_then(|mut s| {
                 s.execute(params![outlet, articles, claims, facts, stated, shared, only_here, pct, conflicts])
             })
-            .map_err(|e| self.err(e))?;
-        Ok(())
-    }
-
-    /// One pair's row of the job's claim outlet pairs.
-    pub fn claim_pair(
-        &mut self,
-        outlet_a: &str,
-        outlet_b: &str,
-        shared: i64,
-        pct_of_a: Option<f64>,
-        pct_of_b: Option<f64>,
-    ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO global_claim_outlet_pairs(outlet_a, outlet_b, shared, pct_of_a, pct_of_b)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .and_then(|mut s| s.execute(params![outlet_a, outlet_b, shared, pct_of_a, pct_of_b]))
             .map_err(|e| self.err(e))?;
         Ok(())
     }

@@ -23,7 +23,7 @@ pub use fidelity::{
     CharOffsets, Class, EVENT_DAYS_AFTER, EVENT_DAYS_BEFORE, NewTranscript, QuoteToCheck, StoredRecord,
     StoredTranscript, StoredTurn, Verdict, is_questioner, label_name,
 };
-pub use global::{GlobalCounts, GlobalLoad};
+pub use global::{GlobalCounts, GlobalLoad, Shared};
 pub use link::{Carried, LinkTx, PendingArticle, Wording};
 pub use reextract::{Selection, StoredSource, StoredText};
 pub use search::{Filter, Hit, QuoteHit};
