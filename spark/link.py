@@ -534,18 +534,24 @@ def pairs_of_outlets(carried: DataFrame, totals: DataFrame) -> DataFrame:
     )
 
 
+def printing_order(*then: F.Column) -> F.Column:
+    """The global order of first printing over rows with `published_at`
+    and `sha`: dated before undated, by date, by article hash, then by
+    `then` (a place in the article). A struct compares field by field, so
+    it sorts as the tuple would."""
+    return F.struct(
+        F.col("published_at").isNull().cast("int").alias("undated"),
+        F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
+        F.col("sha").alias("sha"),
+        *then,
+    )
+
+
 def first_printing(units: DataFrame, articles: DataFrame) -> DataFrame:
-    """Each unit's place in the global order of printings: dated before
-    undated, by date, by article hash, by position in the article. A
-    struct compares field by field, so it sorts as the tuple would."""
+    """Each unit's place in the global order of printings, by its position
+    in its article."""
     return units.join(articles.select("sha", "outlet", "published_at"), "sha").withColumn(
-        "printed",
-        F.struct(
-            F.col("published_at").isNull().cast("int").alias("undated"),
-            F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
-            F.col("sha").alias("sha"),
-            F.col("pos").cast("long").alias("pos"),
-        ),
+        "printed", printing_order(F.col("pos").cast("long").alias("pos"))
     )
 
 
@@ -1058,20 +1064,7 @@ def main(argv: list[str]) -> int:
     # Which articles reuse each other's text (`link_articles`). Articles are
     # compared in the global order of first printing, which stands in for
     # the archive's article ids: dated before undated, by date, by hash.
-    arts = materialise(
-        dense_rank_by(
-            articles.withColumn(
-                "aorder",
-                F.struct(
-                    F.col("published_at").isNull().cast("int").alias("undated"),
-                    F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
-                    F.col("sha").alias("sha"),
-                ),
-            ),
-            "aorder",
-            "art",
-        ).drop("aorder")
-    )
+    arts = materialise(dense_rank_by(articles.withColumn("aorder", printing_order()), "aorder", "art").drop("aorder"))
     sampled = (
         read_table(spark, shards, "article_shingles")
         .select("hash", F.col("article_sha256").alias("sha"))
@@ -1173,19 +1166,7 @@ def main(argv: list[str]) -> int:
         arts.select("sha", "art", "outlet", "published_at"), "sha"
     )
     claims = materialise(
-        dense_rank_by(
-            claims.withColumn(
-                "corder",
-                F.struct(
-                    F.col("published_at").isNull().cast("int").alias("undated"),
-                    F.coalesce(F.col("published_at"), F.lit("")).alias("published"),
-                    F.col("sha").alias("sha"),
-                    F.col("start").alias("start"),
-                ),
-            ),
-            "corder",
-            "ord",
-        ).drop("corder")
+        dense_rank_by(claims.withColumn("corder", printing_order(F.col("start"))), "corder", "ord").drop("corder")
     )
     local = claims.select("shard", F.col("id").alias("claim_id"), "ord")
     # A fact's id in the comparisons: its claim's rank and its place in it.
