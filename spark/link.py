@@ -528,8 +528,8 @@ def pairs_of_outlets(carried: DataFrame, totals: DataFrame) -> DataFrame:
             "outlet_a",
             "outlet_b",
             F.col("shared").cast("long").alias("shared"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("ta")).alias("pct_of_a"),
-            sql_round1(F.lit(100.0) * F.col("shared") / F.col("tb")).alias("pct_of_b"),
+            percent("shared", "ta").alias("pct_of_a"),
+            percent("shared", "tb").alias("pct_of_b"),
         )
     )
 
@@ -571,6 +571,14 @@ def nocase(x: F.Column) -> F.Column:
     return F.translate(x, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def percent(part: str, whole: str) -> F.Column:
+    """100 × part / whole to one decimal, as the archive's views compute
+    it; NULL when the whole is 0."""
+    return F.when(F.col(whole) == 0, F.lit(None).cast("double")).otherwise(
+        sql_round1(F.lit(100.0) * F.col(part) / F.col(whole))
+    )
+
+
 def sql_round1(x: F.Column) -> F.Column:
     """SQLite's round(x, 1) of a positive double: half away from zero on
     the decimal digits (Spark's round is HALF_UP on the same digits)."""
@@ -610,12 +618,15 @@ def candidate_pairs(keys: DataFrame, per_key: int, limit: int) -> DataFrame:
     return pairs
 
 
-def compared(pairs: DataFrame, binary: str, what: str, schema: str) -> DataFrame:
-    """`pairs` (its columns, and `a_json`, `b_json`: the two sides as
-    `newsarchive compare WHAT` reads them) with the comparison's fields
-    (`schema`) added and the JSON dropped. The binary, shipped to every
-    executor by `SparkContext.addFile`, is run once per Arrow batch."""
-    keep = [c for c in pairs.columns if c not in ("a_json", "b_json")]
+def compared(pairs: DataFrame, sides: DataFrame, binary: str, what: str, schema: str) -> DataFrame:
+    """`pairs` (items `a`, `b` and any other columns) with the fields of
+    `newsarchive compare WHAT` (`schema`) added: each item is handed over
+    as `sides` gives it (`key`: the item, `json`: it as the command reads
+    it). The binary, shipped to every executor by `SparkContext.addFile`,
+    is run once per Arrow batch."""
+    keep = pairs.columns
+    side = lambda name: sides.select(F.col("key").alias(name), F.col("json").alias(f"{name}_json"))  # noqa: E731
+    pairs = pairs.join(side("a"), "a").join(side("b"), "b")
     added = T.StructType.fromDDL(schema).fields
     fields = [f.name for f in added]
     out = T.StructType([pairs.schema[c] for c in keep] + list(added))
@@ -974,9 +985,7 @@ def main(argv: list[str]) -> int:
         "quotes",
         "shared",
         "unique_quotes",
-        F.when(F.col("quotes") == 0, F.lit(None).cast("double"))
-        .otherwise(sql_round1(F.lit(100.0) * F.col("shared") / F.col("quotes")))
-        .alias("shared_pct"),
+        percent("shared", "quotes").alias("shared_pct"),
         "reworded",
     )
     overlap_order = [F.col("shared").desc(), F.col("quotes").desc(), nocase(F.col("outlet")), F.col("outlet")]
@@ -1099,11 +1108,14 @@ def main(argv: list[str]) -> int:
         .groupBy(F.col("content_sha256").alias("sha"))
         .agg(F.min_by("body", "shard").alias("body"))
         .join(arts.select("sha", "art", "published_at"), "sha")
-        .select("art", F.to_json(F.struct("body", F.col("published_at").alias("published"))).alias("json"))
+        .select(
+            F.col("art").alias("key"),
+            F.to_json(F.struct("body", F.col("published_at").alias("published"))).alias("json"),
+        )
     )
-    side = lambda df, name: df.select(F.col("art").alias(name), F.col("json").alias(f"{name}_json"))  # noqa: E731
     found = compared(
-        article_cands.select("a", "b").join(side(bodies, "a"), "a").join(side(bodies, "b"), "b"),
+        article_cands.select("a", "b"),
+        bodies,
         binary,
         "articles",
         "a_sentences long, a_found long, b_sentences long, b_found long, source string, reason string",
@@ -1126,8 +1138,8 @@ def main(argv: list[str]) -> int:
     similarity = article_pairs.where(F.col("share") >= ARTICLE_REPORT).select(
         F.col("a_label").alias("article_a"),
         F.col("b_label").alias("article_b"),
-        sql_round1(F.lit(100.0) * a_share).alias("a_in_b_pct"),
-        sql_round1(F.lit(100.0) * b_share).alias("b_in_a_pct"),
+        percent("a_found", "a_sentences").alias("a_in_b_pct"),
+        percent("b_found", "b_sentences").alias("b_in_a_pct"),
         F.col("source").alias("likely_source"),
         F.col("reason").alias("source_reason"),
         "a_sha256",
@@ -1191,7 +1203,7 @@ def main(argv: list[str]) -> int:
     )
     claims = materialise(claims.join(fact_lists, "ord", "left"))
     claim_json = claims.select(
-        "ord",
+        F.col("ord").alias("key"),
         F.to_json(
             F.struct(
                 F.col("ord").alias("id"),
@@ -1209,10 +1221,10 @@ def main(argv: list[str]) -> int:
     # The linker keeps the last RECENT_CLAIMS claims in memory; one read
     # long before is compared again only when it shares two keys or more.
     claim_cands = claim_cands.where((F.col("b") - F.col("a") <= RECENT_CLAIMS) | (F.col("shared") >= 2))
-    side = lambda df, name: df.select(F.col("ord").alias(name), F.col("json").alias(f"{name}_json"))  # noqa: E731
     claim_related = materialise(
         compared(
-            claim_cands.select("a", "b", "crank").join(side(claim_json, "a"), "a").join(side(claim_json, "b"), "b"),
+            claim_cands.select("a", "b", "crank"),
+            claim_json,
             binary,
             "claims",
             "relation string, strength double, roundings string, conflicts string",
@@ -1315,9 +1327,7 @@ def main(argv: list[str]) -> int:
         "stated",
         "shared",
         "only_here",
-        F.when(F.col("stated") == 0, F.lit(None).cast("double"))
-        .otherwise(sql_round1(F.lit(100.0) * F.col("shared") / F.col("stated")))
-        .alias("shared_pct"),
+        percent("shared", "stated").alias("shared_pct"),
         "conflicts",
     )
     coverage = materialise(

@@ -158,11 +158,7 @@ fn compare_articles(line: &str) -> Result<ArticlesOut> {
     let pair: Pair<ArticleIn> = serde_json::from_str(line)?;
     let (a, b) = (articles::shingle(&pair.a.body), articles::shingle(&pair.b.body));
     let (a_sentences, b_sentences) = (a.sentence_count(), b.sentence_count());
-    let (a_found, b_found) = if a_sentences == 0 || b_sentences == 0 {
-        (0, 0)
-    } else {
-        (articles::found_in(&a, &b), articles::found_in(&b, &a))
-    };
+    let (a_found, b_found) = (articles::found_in(&a, &b), articles::found_in(&b, &a));
     let share = |found: usize, of: usize| if of == 0 { 0.0 } else { found as f64 / of as f64 };
     let source = articles::likely_source(
         pair.a.published.as_deref(),

@@ -78,7 +78,7 @@ const QUOTE_KEY: &str = "(SELECT a.content_sha256 FROM articles a WHERE a.id = j
 /// is an integer in one row and a real in another is a real; a fact's value
 /// (a number or a date) is text. A `report_*` view made by hand, which
 /// this does not list, takes the types of its first rows' values.
-const REPORT_TYPES: &[(&str, &str, Kind)] = &[
+const FIXED_TYPES: &[(&str, &str, Kind)] = &[
     ("claim_facts", "value", Kind::Text),
     ("claim_facts", "value_high", Kind::Text),
     ("claim_pairs", "value_a", Kind::Text),
@@ -162,7 +162,7 @@ impl Archive {
 
     fn shard_relation(&self, name: &str, is_view: bool) -> Result<Relation> {
         let declared = self.declared_columns(name)?;
-        let typed = |c: &str| REPORT_TYPES.iter().find(|(v, col, _)| *v == name && *col == c).map(|(.., k)| *k);
+        let typed = |c: &str| FIXED_TYPES.iter().find(|(v, col, _)| *v == name && *col == c).map(|(.., k)| *k);
         let undeclared: Vec<&str> = declared
             .iter()
             .filter(|(c, d)| affinity(d).is_none() && typed(c).is_none())
@@ -395,17 +395,17 @@ mod tests {
                 );
             }
         }
-        assert!(untyped.is_empty(), "report columns without a type in REPORT_TYPES: {untyped:?}");
+        assert!(untyped.is_empty(), "report columns without a type in FIXED_TYPES: {untyped:?}");
         // Nor a table's column whose declared type fixes none (NUMERIC):
         // what one shard's rows hold must not decide its type.
         for relation in archive.shard_relations().unwrap().iter().filter(|r| !r.name.starts_with("report_")) {
             for (column, decl) in archive.declared_columns(&relation.name).unwrap() {
-                let fixed = REPORT_TYPES.iter().any(|(t, c, _)| *t == relation.name && *c == column);
+                let fixed = FIXED_TYPES.iter().any(|(t, c, _)| *t == relation.name && *c == column);
                 assert!(affinity(&decl).is_some() || fixed, "{}.{column} ({decl}) has no fixed type", relation.name);
             }
         }
         // And the table lists nothing that is gone.
-        for (view, column, _) in REPORT_TYPES {
+        for (view, column, _) in FIXED_TYPES {
             let r = archive.shard_relations().unwrap().into_iter().find(|r| r.name == *view);
             assert!(r.is_some_and(|r| r.columns.iter().any(|c| c.name == *column)), "{view}.{column} is gone");
         }
