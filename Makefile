@@ -113,8 +113,10 @@ bench: build models
 
 ## bench-spark: a synthetic corpus (BENCH_SPARK_ARTICLES, default a
 ## million) split by outlet into BENCH_SPARK_SHARDS (4) archives, each
-## imported and exported, then linked by spark/link.py on local[2]; prints
-## every stage's time (see SCALING.md). A million articles take hours here.
+## imported and exported, then linked by spark/link.py on
+## BENCH_SPARK_MASTER (local[2]) with BENCH_SPARK_DRIVER_MEMORY (8g); prints
+## every stage's time as it ends (see SCALING.md). A million articles take
+## hours here.
 bench-spark: build spark-env
 	$(SPARK_VENV)/bin/python spark/bench.py
 

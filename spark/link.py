@@ -168,7 +168,7 @@ import sys
 import time
 import warnings
 from functools import reduce
-from typing import Callable
+from typing import Callable, Iterator
 
 STARTED = time.perf_counter()
 
@@ -661,28 +661,65 @@ def compared(pairs: DataFrame, sides: DataFrame, binary: str, what: str, schema:
 REPLAY_CLAIMS = "ord long, cluster long, conflicts string"
 
 
-def replay_claims(nodes: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
-    """`plan_claims` over one component's claims, in rank order.
+def replay_claims(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """`plan_claims` replayed over a partition of related candidates
+    (columns b, a, crank, relation, strength, roundings, conflicts) sorted
+    so that each claim `b` comes after every claim ranked before it in its
+    component, its candidates `a` (earlier) in candidate order.
 
-    nodes: ord. cands: b, a, crank, relation, strength, roundings,
-    conflicts -- the related candidates `a` (earlier) of each claim `b`,
-    in candidate order. A claim joins the strongest cluster stating the
-    same fact unless a claim of that cluster states a figure of it that
-    differs; else it founds a cluster (its id: the claim's rank). Returns
-    each claim's cluster and the conflicts it found, as JSON [[fact a,
-    fact b], ...] (kept later if the two articles are of one story)."""
-    by_b: dict[int, list] = {}
-    for b, a, _, rel, strength, roundings, conflicts in cands.sort_values(["b", "crank"]).itertuples(index=False):
-        by_b.setdefault(int(b), []).append((int(a), rel, strength, roundings, conflicts))
+    A claim joins the strongest cluster stating the same fact unless a
+    claim of that cluster states a figure of it that differs; else it
+    founds a cluster (its id: the claim's rank). A claim never seen as `b`
+    had no related candidate, so it founded its own. Yields each `b`'s
+    cluster and the conflicts it found, as JSON [[fact a, fact b], ...]
+    (kept later if the two articles are of one story).
+
+    The rows are read as they stream in, one Arrow batch at a time, and
+    only a cluster per claim is kept: a component of millions of claims
+    (the synthetic corpus's formulaic claims chain into such) costs memory
+    for its claims, never for its edges."""
     cluster_of: dict[int, int] = {}
-    out_ord, out_cluster, out_conflicts = [], [], []
-    for ord_ in sorted(int(o) for o in nodes["ord"]):
-        same: list[tuple[float, int]] = []
-        blocked: set[int] = set()
-        paired: set[tuple[int, int]] = set()
-        found: list[list[int]] = []
-        for a, rel, strength, roundings, conflicts in by_b.get(ord_, []):
-            c = cluster_of[a]
+    current: int | None = None
+    same: list[tuple[float, int]] = []
+    blocked: set[int] = set()
+    paired: set[tuple[int, int]] = set()
+    found: list[list[int]] = []
+    out_ord: list[int] = []
+    out_cluster: list[int] = []
+    out_conflicts: list[str | None] = []
+
+    def settle() -> None:
+        # Of equal strength, the earliest cluster (`max_by` with the ids reversed).
+        best = max(((st, -c) for st, c in same if c not in blocked), default=None)
+        cluster = -best[1] if best is not None else current
+        cluster_of[current] = cluster
+        out_ord.append(current)
+        out_cluster.append(cluster)
+        out_conflicts.append(json.dumps(found) if found else None)
+
+    def flush() -> pd.DataFrame:
+        done = pd.DataFrame(
+            {
+                "ord": pd.array(out_ord, dtype="Int64"),
+                "cluster": pd.array(out_cluster, dtype="Int64"),
+                "conflicts": pd.array(out_conflicts, dtype="string"),
+            }
+        )
+        out_ord.clear()
+        out_cluster.clear()
+        out_conflicts.clear()
+        return done
+
+    for pdf in batches:
+        cols = ["b", "a", "relation", "strength", "roundings", "conflicts"]
+        for b, a, rel, strength, roundings, conflicts in pdf[cols].itertuples(index=False):
+            b = int(b)
+            if b != current:
+                if current is not None:
+                    settle()
+                current = b
+                same, blocked, paired, found = [], set(), set(), []
+            c = cluster_of.get(int(a), int(a))
             if rel == "same":
                 same.append((float(strength), c))
                 for _, fb in json.loads(roundings or "[]"):
@@ -695,20 +732,12 @@ def replay_claims(nodes: pd.DataFrame, cands: pd.DataFrame) -> pd.DataFrame:
                 blocked.add(c)
             elif rel == "differs":
                 blocked.add(c)
-        # Of equal strength, the earliest cluster (`max_by` with the ids reversed).
-        best = max(((s, -c) for s, c in same if c not in blocked), default=None)
-        cluster = -best[1] if best is not None else ord_
-        cluster_of[ord_] = cluster
-        out_ord.append(ord_)
-        out_cluster.append(cluster)
-        out_conflicts.append(json.dumps(found) if found else None)
-    return pd.DataFrame(
-        {
-            "ord": pd.array(out_ord, dtype="Int64"),
-            "cluster": pd.array(out_cluster, dtype="Int64"),
-            "conflicts": pd.array(out_conflicts, dtype="string"),
-        }
-    )
+        if out_ord:
+            yield flush()
+    if current is not None:
+        settle()
+    if out_ord:
+        yield flush()
 
 
 # --------------------------------------------------------------------------
@@ -1231,19 +1260,14 @@ def main(argv: list[str]) -> int:
         ).where(F.col("relation") != "unrelated")
     )
     claim_comps, _ = connected_components(claim_related.select("a", "b"))
-    claim_nodes = claim_comps.select("comp", F.col("v").alias("ord"))
-    claim_edges = claim_related.join(
-        claim_comps.select(F.col("v").alias("b"), F.col("comp").alias("edge_comp")), "b"
-    ).select("edge_comp", "b", "a", "crank", "relation", "strength", "roundings", "conflicts")
+    # One component's claims in one partition, in rank order, each claim's
+    # candidates in candidate order: the replay streams through them.
     claim_replayed = (
-        claim_nodes.groupBy("comp")
-        .cogroup(claim_edges.groupBy("edge_comp"))
-        .applyInPandas(
-            lambda n, e: replay_claims(
-                n, e[["b", "a", "crank", "relation", "strength", "roundings", "conflicts"]]
-            ),
-            schema=REPLAY_CLAIMS,
-        )
+        claim_related.join(claim_comps.select(F.col("v").alias("b"), "comp"), "b")
+        .select("comp", "b", "a", "crank", "relation", "strength", "roundings", "conflicts")
+        .repartition("comp")
+        .sortWithinPartitions("comp", "b", "crank")
+        .mapInPandas(replay_claims, schema=REPLAY_CLAIMS)
     )
     # Claims related to no candidate found clusters of their own.
     placed = materialise(
