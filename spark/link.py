@@ -710,16 +710,16 @@ def replay_claims(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         out_conflicts.clear()
         return done
 
+    cols = ["b", "a", "relation", "strength", "roundings", "conflicts"]
     for pdf in batches:
-        cols = ["b", "a", "relation", "strength", "roundings", "conflicts"]
         for b, a, rel, strength, roundings, conflicts in pdf[cols].itertuples(index=False):
-            b = int(b)
+            b, a = int(b), int(a)
             if b != current:
                 if current is not None:
                     settle()
                 current = b
                 same, blocked, paired, found = [], set(), set(), []
-            c = cluster_of.get(int(a), int(a))
+            c = cluster_of.get(a, a)
             if rel == "same":
                 same.append((float(strength), c))
                 for _, fb in json.loads(roundings or "[]"):
