@@ -18,7 +18,7 @@ pub struct Figure {
     /// the text fixes it: a number of four digits or more, or one with a
     /// scale word. Small numbers have none, since a scale word this
     /// reader does not know may follow them.
-    pub scale: Option<usize>,
+    pub scale: Option<i32>,
 }
 
 impl Figure {
@@ -60,13 +60,16 @@ pub fn figures(text: &str, lang: Option<&str>) -> Vec<Figure> {
 fn digits(chars: &[char], lang: Option<&str>, out: &mut Vec<Figure>) {
     let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     let mut digits = String::new();
-    // Digits before the decimal mark.
-    let mut whole = 0;
+    // Digits before the decimal mark, leading zeros not counted (and
+    // zeros right after the mark counted off: 0.05 has -1).
+    let mut whole: i32 = 0;
     let mut decimal = false;
+    // Inside a date (15.03.2024), whose marks separate numbers.
+    let mut date = false;
     // Digits in the current group, for telling grouping from a new number.
     let mut group = 0;
     let mut i = 0;
-    let mut flush = |digits: &mut String, whole: usize, end: usize| {
+    let mut flush = |digits: &mut String, whole: i32, end: usize| {
         if digits.is_empty() {
             return;
         }
@@ -80,9 +83,12 @@ fn digits(chars: &[char], lang: Option<&str>, out: &mut Vec<Figure>) {
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
+            let leading = digits.bytes().all(|d| d == b'0');
             digits.push(c);
-            if !decimal {
-                whole += 1;
+            match (decimal, leading && c == '0') {
+                (false, false) => whole += 1,
+                (true, true) => whole -= 1,
+                _ => {}
             }
             group += 1;
             i += 1;
@@ -91,12 +97,19 @@ fn digits(chars: &[char], lang: Option<&str>, out: &mut Vec<Figure>) {
         if !digits.is_empty() && digit(i + 1) {
             // Three digits and no more after a mark group thousands.
             let grouped = (1..=3).all(|k| digit(i + k)) && !digit(i + 4) && group <= 3;
+            // One or two digits between two like marks: a date.
+            let short = (1..=2).find(|&k| digit(i + k) && !digit(i + k + 1));
+            date |=
+                matches!(c, '.' | '/') && short.is_some_and(|k| chars.get(i + k + 1) == Some(&c) && digit(i + k + 2));
             let continues = match c {
+                _ if date => false,
                 '.' | ',' => {
                     decimal |= !grouped;
                     true
                 }
-                '\'' | '’' | '\u{a0}' | '\u{202f}' | '\u{2009}' => true,
+                // Swiss grouping (NFKC has made the other thin and
+                // no-break spaces plain ones).
+                '\'' | '’' => true,
                 // A space groups thousands only before three digits.
                 ' ' => grouped,
                 // East Asian scale characters between digits: 5万2000.
@@ -110,7 +123,9 @@ fn digits(chars: &[char], lang: Option<&str>, out: &mut Vec<Figure>) {
             }
         }
         flush(&mut digits, whole, i);
+        let next_is_digit = digit(i + 1);
         (whole, decimal, group) = (0, false, 0);
+        date &= next_is_digit;
         i += 1;
     }
     flush(&mut digits, whole, chars.len());
@@ -118,7 +133,7 @@ fn digits(chars: &[char], lang: Option<&str>, out: &mut Vec<Figure>) {
 
 /// The power of ten of the scale words right after a number ("million",
 /// "Mrd.", "тысяч", "億", "mil millones"), if any.
-fn scale_after(chars: &[char], mut i: usize, lang: Option<&str>) -> Option<usize> {
+fn scale_after(chars: &[char], mut i: usize, lang: Option<&str>) -> Option<i32> {
     let mut total = None;
     for _ in 0..2 {
         while chars.get(i).is_some_and(|c| c.is_whitespace()) {
@@ -139,8 +154,8 @@ fn scale_after(chars: &[char], mut i: usize, lang: Option<&str>) -> Option<usize
 }
 
 /// The power of ten a scale word stands for.
-fn scale_word(word: &str, lang: Option<&str>) -> Option<usize> {
-    const WORDS: &[(&str, usize)] = &[
+fn scale_word(word: &str, lang: Option<&str>) -> Option<i32> {
+    const WORDS: &[(&str, i32)] = &[
         ("thousand", 3),
         ("thousands", 3),
         ("mille", 3),
@@ -198,6 +213,9 @@ fn scale_word(word: &str, lang: Option<&str>) -> Option<usize> {
         ("miliard", 9),
         ("miliardy", 9),
         ("miliardów", 9),
+        ("mld", 9),
+        ("md", 9),
+        ("mds", 9),
         ("bilhão", 9),
         ("bilhões", 9),
         ("miljard", 9),
@@ -211,8 +229,7 @@ fn scale_word(word: &str, lang: Option<&str>) -> Option<usize> {
         ("مليارات", 9),
         ("billón", 12),
         ("billones", 12),
-        ("trillion", 12),
-        ("trillions", 12),
+        ("трлн", 12),
         ("兆", 12),
         ("조", 12),
     ];
@@ -221,6 +238,7 @@ fn scale_word(word: &str, lang: Option<&str>) -> Option<usize> {
         // English counts billions in thousands of millions, the other
         // languages in millions of millions.
         "billion" | "billions" | "billionen" => Some(if lang == "en" { 9 } else { 12 }),
+        "trillion" | "trillions" => Some(if lang == "en" { 12 } else { 18 }),
         "mil" if matches!(lang, "es" | "pt") => Some(3),
         "bin" if lang == "tr" => Some(3),
         _ => WORDS.iter().find(|(w, _)| *w == word).map(|(_, e)| *e),
@@ -316,7 +334,7 @@ fn han_numerals(chars: &[char], out: &mut Vec<Figure>) {
             }
         }
         let value = (total + section + number).to_string();
-        out.push(Figure { scale: Some(value.len()), digits: significant(&value) });
+        out.push(Figure { scale: Some(value.len() as i32), digits: significant(&value) });
     }
 }
 
@@ -331,20 +349,43 @@ fn words(text: &str, lang: Option<&str>, out: &mut Vec<Figure>) {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let (compounds, units) = compound_words(lang);
-    let mut skip = false;
+    // Words already read as part of a number.
+    let mut skip_next = 0;
     for (i, w) in words.iter().enumerate() {
-        if std::mem::take(&mut skip) {
+        if skip_next > 0 {
+            skip_next -= 1;
             continue;
         }
         let unit = numbers.iter().chain(units).find(|(x, _)| x == w).map(|(_, n)| *n);
         let compound = words.get(i + 1).and_then(|next| compounds.iter().find(|(x, _, _)| x == next));
         if let (Some(u @ 1..=9), Some((_, add, times))) = (unit, compound) {
             out.push(Figure::new(significant(&(u * times + add).to_string())));
-            skip = true;
+            skip_next = 1;
             continue;
         }
-        if let Some((_, n)) = numbers.iter().find(|(x, _)| x == w) {
-            out.push(Figure::new(significant(&n.to_string())));
+        if let Some(&(_, n)) = numbers.iter().find(|(x, _)| x == w) {
+            // A ten and a unit after it, perhaps joined by "and": one
+            // number ("twenty-five", "treinta y cinco", "двадцать пять").
+            let unit_at = |k: usize| {
+                words
+                    .get(k)
+                    .and_then(|u| numbers.iter().find(|(x, _)| x == u))
+                    .map(|(_, v)| *v)
+                    .filter(|v| (1..=9).contains(v))
+            };
+            let joined = words.get(i + 1).is_some_and(|j| ["and", "y", "e", "et", "i"].contains(j));
+            let unit = if (20..=90).contains(&n) && n % 10 == 0 {
+                unit_at(i + 1).map(|u| (u, 1)).or_else(|| if joined { unit_at(i + 2).map(|u| (u, 2)) } else { None })
+            } else {
+                None
+            };
+            match unit {
+                Some((u, skipped)) => {
+                    out.push(Figure::new(significant(&(n + u).to_string())));
+                    skip_next = skipped;
+                }
+                None => out.push(Figure::new(significant(&n.to_string()))),
+            }
             continue;
         }
         let fraction = fractions.iter().find(|(word, _, _)| match word.strip_suffix('*') {
@@ -403,7 +444,7 @@ fn number_words(lang: Option<&str>) -> &'static [(&'static str, u32)] {
             ("dieci", 10), ("undici", 11), ("dodici", 12), ("tredici", 13), ("quattordici", 14), ("quindici", 15),
             ("sedici", 16), ("diciassette", 17), ("diciotto", 18), ("diciannove", 19), ("trenta", 30),
             ("quaranta", 40), ("cinquanta", 50), ("sessanta", 60), ("settanta", 70), ("ottanta", 80),
-            ("novanta", 90), ("cento", 100), ("doppio", 2), ("triplo", 3),
+            ("novanta", 90), ("doppio", 2), ("triplo", 3),
         ],
         "pt" => &[
             ("dois", 2), ("duas", 2), ("três", 3), ("quatro", 4), ("cinco", 5), ("seis", 6), ("sete", 7), ("oito", 8),
@@ -569,6 +610,8 @@ mod tests {
         assert!(!meet(("40 тысяч лет", "ru"), ("40万年", "zh")));
         assert!(!meet(("482亿元", "zh"), ("482 Mio. Yuan", "de")));
         assert!(meet(("400,000 users", "en"), ("40万人", "ja")));
+        assert!(meet(("0.5 million", "en"), ("500,000", "en")));
+        assert!(meet(("0,5 Mrd.", "de"), ("500 Mio.", "de")));
         // A scale word this reader does not know leaves the magnitude open.
         assert!(meet(("4 million", "en"), ("4 mn", "en")));
         // "Billion" is a million millions outside English.
@@ -584,6 +627,7 @@ mod tests {
         assert_eq!(sig("1,500 jobs in 2027.", en), ["15", "2027"]);
         assert_eq!(sig("quelque 1 200 emplois", Some("fr")), ["12"]);
         assert_eq!(sig("5万2000人", Some("ja")), ["52"]);
+        assert_eq!(sig("am 15.03.2024", Some("de")), ["15", "2024", "3"]);
         assert_eq!(sig("between 3 and 4 500 people", en), ["3", "45"]);
         assert_eq!(sig("no numbers", en), Vec::<String>::new());
         assert_eq!(sig("three matches", en), ["3"]);
@@ -596,8 +640,10 @@ mod tests {
         assert_eq!(sig("zehn Euro", Some("de")), sig("10 euro", Some("it")));
         assert_eq!(sig("ألقي القبض على خمسة مشتبه بهم", Some("ar")), ["5"]);
         assert_eq!(sig("for eleven days", Some("en")), sig("منذ أحد عشر يوماً", Some("ar")));
-        assert_eq!(sig("dua puluh lima", Some("id")), ["2", "5"]);
-        assert_eq!(sig("twenty-five", Some("en")), ["2", "5"]);
+        assert_eq!(sig("twenty-five", Some("en")), sig("25", Some("en")));
+        assert_eq!(sig("treinta y cinco", Some("es")), ["35"]);
+        assert_eq!(sig("двадцать пять", Some("ru")), ["25"]);
+        assert_eq!(sig("dua puluh", Some("id")), ["2"]);
     }
 
     #[test]

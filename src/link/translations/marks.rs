@@ -113,11 +113,27 @@ fn names(text: &str, lang: Option<&str>) -> Vec<Vec<String>> {
 
 /// A name in a Slavic language written in Latin letters, spelled as its
 /// Cyrillic transliteration spells it, so that both meet: Polish rz, ż,
-/// cz, sz and c ("Modrzewice", Моджевице), Czech, Slovak and
+/// cz, sz, c and the nasal vowels ("Modrzewice", Моджевице; "Wałęsa",
+/// Валенса), Czech, Slovak and
 /// South Slavic č, š, ž, ř and c.
 fn slavic_latin(name: &str, lang: Option<&str>) -> Option<String> {
     let pairs: &[(&str, &str)] = match lang {
-        Some("pl") => &[("rz", "zh"), ("ż", "zh"), ("ź", "zh"), ("cz", "ch"), ("sz", "sh"), ("ś", "sh"), ("ć", "ch")],
+        Some("pl") => &[
+            ("rz", "zh"),
+            ("ż", "zh"),
+            ("ź", "zh"),
+            ("cz", "ch"),
+            ("sz", "sh"),
+            ("ś", "sh"),
+            ("ć", "ch"),
+            // Nasal vowels: Dąbrowski, Домбровский; Wałęsa, Валенса.
+            ("ąb", "omb"),
+            ("ąp", "omp"),
+            ("ęb", "emb"),
+            ("ęp", "emp"),
+            ("ą", "on"),
+            ("ę", "en"),
+        ],
         Some("cs" | "sk" | "hr" | "sl" | "bs" | "sr") => {
             &[("ř", "rzh"), ("ž", "zh"), ("č", "ch"), ("š", "sh"), ("ć", "ch")]
         }

@@ -77,14 +77,20 @@ pub enum Veto {
 /// Whether the marks of two quotations contradict each other.
 pub fn veto(a: &Marks, b: &Marks) -> Option<Veto> {
     // Each figure of one must be matched by its own figure of the other.
+    // Figures of a known magnitude take their equals first, so that one
+    // of unknown magnitude does not take the figure another needed.
     let missing = |x: &[Figure], y: &[Figure]| {
         let mut left: Vec<&Figure> = y.iter().collect();
-        x.iter().any(|f| match left.iter().position(|g| g.meets(f)) {
-            Some(i) => {
-                left.swap_remove(i);
-                false
+        let mut x: Vec<&Figure> = x.iter().collect();
+        x.sort_by_key(|f| f.scale.is_none());
+        x.into_iter().any(|f| {
+            match left.iter().position(|g| *g == f).or_else(|| left.iter().position(|g| g.meets(f))) {
+                Some(i) => {
+                    left.swap_remove(i);
+                    false
+                }
+                None => true,
             }
-            None => true,
         })
     };
     if !a.figures.is_empty()

@@ -3,8 +3,8 @@
 //! negate inside the verb (Turkish, Japanese, Korean), and with the
 //! constructions where a negation word denies nothing:
 //!
-//! - clauses of "until" that Romance and Slavic languages build with a
-//!   negation ("tant que … n'aura pas", "finché non", "пока … не",
+//! - clauses of "until" that Romance, Slavic and other languages build
+//!   with a negation ("tant que … n'aura pas", "finché non", "пока … не",
 //!   "dopóki nie": all "until");
 //! - "never" that is "ever" after a superlative or a comparative in the
 //!   languages that use one word for both (French "le plus ancien
@@ -43,6 +43,17 @@ struct Rules {
     /// Phrases opening a clause of "until" in which the next negation
     /// denies nothing.
     until: &'static [&'static [&'static str]],
+    /// Whether the "until" phrases are that only when they open a clause
+    /// (Russian "пока" mid-clause is "for now": "мы пока не решили").
+    until_opens: bool,
+    /// Words right before an "until" phrase that make it something else
+    /// (French "en tant que": "as").
+    until_not_after: &'static [&'static str],
+    /// Phrases with a negation word that deny nothing ("sin embargo":
+    /// however; "не менее": at least; "sans doute": probably).
+    idioms: &'static [&'static [&'static str]],
+    /// Endings of a clause that deny (Japanese "…ず、").
+    clause_ends: &'static [&'static str],
     /// Whether elided words ("n'aura", "qu'il") are split after their
     /// apostrophe.
     elides: bool,
@@ -59,6 +70,10 @@ const NONE: Rules = Rules {
     ever_idioms: &[],
     again: &[],
     until: &[],
+    until_opens: false,
+    until_not_after: &[],
+    idioms: &[],
+    clause_ends: &[],
     elides: false,
 };
 
@@ -92,6 +107,8 @@ fn rules(lang: &str) -> Rules {
             ],
             ever_idioms: &["si", "à", "du"],
             again: &["plus"],
+            until_not_after: &["en"],
+            idioms: &[&["sans", "doute"], &["n'", "importe"]],
             until: &[&["tant", "que"], &["tant", "qu'"], &["avant", "que"], &["avant", "qu'"]],
             elides: true,
             ..NONE
@@ -105,6 +122,7 @@ fn rules(lang: &str) -> Rules {
         "es" => Rules {
             words: &["no", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nada", "nadie", "ni", "sin", "tampoco"],
             until: &[&["hasta", "que"]],
+            idioms: &[&["sin", "embargo"], &["no", "obstante"]],
             ..NONE
         },
         "it" => Rules {
@@ -113,6 +131,7 @@ fn rules(lang: &str) -> Rules {
             ever_after: &["più", "meno", "migliore", "migliori", "peggiore", "peggiori", "primo"],
             ever_idioms: &["se", "come"],
             until: &[&["finché"], &["finchè"], &["fino", "a", "quando"], &["fin", "quando"]],
+            idioms: &[&["non", "appena"]],
             elides: true,
             ..NONE
         },
@@ -129,16 +148,24 @@ fn rules(lang: &str) -> Rules {
         "pl" => Rules {
             words: &["nie", "nigdy", "żaden", "żadna", "żadne", "nic", "nikt", "ani", "bez"],
             until: &[&["dopóki"], &["póki"]],
+            until_opens: true,
+            idioms: &[&["póki", "co"]],
             ..NONE
         },
         "ru" => Rules {
-            words: &["не", "нет", "никогда", "ни", "ничего", "никто", "без"], until: &[&["пока"]], ..NONE
+            words: &["не", "нет", "никогда", "ни", "ничего", "никто", "без"],
+            until: &[&["пока"]],
+            until_opens: true,
+            idioms: &[&["не", "менее"], &["не", "более"], &["как", "ни", "странно"]],
+            ..NONE
         },
-        "uk" => {
-            Rules {
-                words: &["не", "ні", "немає", "ніколи", "нічого", "ніхто", "без"], until: &[&["поки"]], ..NONE
-            }
-        }
+        "uk" => Rules {
+            words: &["не", "ні", "немає", "ніколи", "нічого", "ніхто", "без"],
+            until: &[&["поки"]],
+            until_opens: true,
+            idioms: &[&["не", "менше"], &["не", "більше"]],
+            ..NONE
+        },
         // Turkish negates in the verb (-ma-/-me-, "değil…") and with -sız
         // ("without"); "-ması" is a verbal noun, not a negation.
         "tr" => Rules {
@@ -147,22 +174,45 @@ fn rules(lang: &str) -> Rules {
             ends: &[("sız", 6), ("siz", 6), ("suz", 6), ("süz", 6), ("maz", 6), ("mez", 6)],
             parts: &[
                 "mıyor", "miyor", "muyor", "müyor", "mayaca", "meyece", "madı", "medi", "mamış", "memiş", "mayız",
-                "meyiz", "mazsa", "mezse", "madan", "meden",
+                "meyiz", "mazsa", "mezse",
             ],
             ..NONE
         },
         "id" | "ms" => Rules { words: &["tidak", "bukan", "tak", "belum", "jangan", "tanpa"], ..NONE },
-        "ar" => Rules { words: &["لا", "لم", "لن", "ليس", "ليست", "غير", "بدون"], ..NONE },
+        "ar" => Rules {
+            words: &["لا", "لم", "لن", "ليس", "ليست", "غير", "بدون"],
+            idioms: &[&["لا", "يزال"], &["لا", "تزال"], &["لا", "سيما"]],
+            ..NONE
+        },
         "ja" => Rules {
-            parts: &["ない", "ません", "なかった", "なければ", "なきゃ", "なくて", "ずに", "ず、", "ず。", "ぬ"],
+            parts: &["ない", "ません", "なかった", "なければ", "なきゃ", "なくて", "ずに", "ぬ"],
+            // "Must" (a double negation), "maybe", "to die".
+            not_parts: &["なければならない", "なければいけない", "かもしれない", "死ぬ", "まず", "必ず"],
+            clause_ends: &["ず"],
             ..NONE
         },
         "zh" => Rules {
             parts: &["不", "没", "沒", "无", "無", "未", "别", "別", "非"],
-            not_parts: &["不断", "不仅", "不过", "不少", "不同", "不久", "不错", "了不起", "差不多"],
+            not_parts: &[
+                "不断",
+                "不过",
+                "不少",
+                "不同",
+                "不久",
+                "不错",
+                "了不起",
+                "差不多",
+                "非常",
+                "非洲",
+                "未来",
+                "特别",
+                "特別",
+                "无人机",
+                "無人機",
+            ],
             ..NONE
         },
-        "ko" => Rules { words: &["안"], parts: &["않", "못", "없", "아니"], ..NONE },
+        "ko" => Rules { words: &["안"], parts: &["않", "못", "없", "아니"], not_parts: &["잘못"], ..NONE },
         "th" => Rules { parts: &["ไม่"], ..NONE },
         _ => NONE,
     }
@@ -249,7 +299,12 @@ fn denies(r: &Rules, clause: &str) -> bool {
     let mut until_left = 0;
     let mut i = 0;
     while i < words.len() {
-        if let Some(p) = r.until.iter().find(|p| words.get(i..i + p.len()) == Some(p)) {
+        if let Some(p) = r.idioms.iter().find(|p| words.get(i..i + p.len()) == Some(p)) {
+            i += p.len();
+            continue;
+        }
+        let opens_until = i == 0 || !r.until_opens && !r.until_not_after.contains(&words[i - 1]);
+        if let Some(p) = r.until.iter().find(|p| opens_until && words.get(i..i + p.len()) == Some(p)) {
             until_left = UNTIL_WINDOW;
             i += p.len();
             continue;
@@ -269,18 +324,19 @@ fn denies(r: &Rules, clause: &str) -> bool {
         }
         i += 1;
     }
-    if r.parts.is_empty() {
+    if r.parts.is_empty() && r.clause_ends.is_empty() {
         return false;
     }
     let mut rest = clause.to_owned();
     for w in r.not_parts {
         rest = rest.replace(w, "");
     }
-    r.parts.iter().any(|p| rest.contains(p))
+    r.parts.iter().any(|p| rest.contains(p)) || r.clause_ends.iter().any(|e| rest.trim_end().ends_with(e))
 }
 
-/// Whether a sentence in `lang` (an ISO 639-1 code; English when
-/// unknown) denies something in any of its clauses. (Counting the clauses
+/// Whether a sentence in `lang` (an ISO 639-1 code; English when not
+/// given, and nothing denies in a language without rules here) denies
+/// something in any of its clauses. (Counting the clauses
 /// that deny, to tell "not X, not Y" from "not X, Y", was measured and
 /// dropped: translations split clauses differently, and recall fell
 /// more than precision rose.)
@@ -306,6 +362,17 @@ mod tests {
         assert!(negated("緑地を増やさなければ", Some("ja")));
         assert!(negated("我们不会再降价", Some("zh")));
         assert!(!negated("价格不断上涨", Some("zh")));
+        assert!(negated("行かず、帰った", Some("ja")));
+        assert!(!negated("必ず、帰る", Some("ja")));
+        assert!(!negated("这个未来非常重要", Some("zh")));
+    }
+
+    #[test]
+    fn idioms_with_a_negation_word_deny_nothing() {
+        assert!(!negated("Sin embargo, seguiremos adelante", Some("es")));
+        assert!(!negated("Мы потратили не менее 40 миллионов", Some("ru")));
+        assert!(!negated("C'est sans doute la meilleure solution", Some("fr")));
+        assert!(negated("Sin embargo, no seguiremos", Some("es")));
     }
 
     #[test]
@@ -324,6 +391,9 @@ mod tests {
         assert!(!negated("Strajkujemy, dopóki zarząd nie przedstawi oferty", Some("pl")));
         // A second negation in the clause still denies.
         assert!(negated("Nous ne bougerons pas tant que rien n'aura changé", Some("fr")));
+        // "For now" and "as" are no "until".
+        assert!(negated("Мы пока не приняли решения", Some("ru")));
+        assert!(negated("En tant que président je n'accepterai pas cela", Some("fr")));
         // Outside the clause, the negation denies.
         assert!(negated("Пока мы ждём, но платить не будем", Some("ru")));
     }
