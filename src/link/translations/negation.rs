@@ -9,8 +9,9 @@
 //! - "never" that is "ever" after a superlative or a comparative in the
 //!   languages that use one word for both (French "le plus ancien
 //!   édifice jamais découvert", "plus que jamais"; Italian "il più alto
-//!   mai registrato"), and in their idioms ("si jamais", "du jamais-vu",
-//!   "come mai").
+//!   mai registrato"; Spanish "más que nunca"), and in their idioms ("si
+//!   jamais", "du jamais-vu", "come mai");
+//! - French "ne … que", "only".
 
 /// How one language denies.
 struct Rules {
@@ -54,6 +55,11 @@ struct Rules {
     idioms: &'static [&'static [&'static str]],
     /// Endings of a clause that deny (Japanese "…ず、").
     clause_ends: &'static [&'static str],
+    /// A negation that means "only" when "que" follows it and nothing
+    /// completes it (French "il n'y a que deux solutions"): the words
+    /// that open it, the word that makes it "only", and the words that
+    /// complete a denial ("pas", "plus", "jamais"…).
+    only: Option<(&'static [&'static str], &'static [&'static str], &'static [&'static str])>,
     /// Whether elided words ("n'aura", "qu'il") are split after their
     /// apostrophe.
     elides: bool,
@@ -74,6 +80,7 @@ const NONE: Rules = Rules {
     until_not_after: &[],
     idioms: &[],
     clause_ends: &[],
+    only: None,
     elides: false,
 };
 
@@ -108,6 +115,14 @@ fn rules(lang: &str) -> Rules {
             ever_idioms: &["si", "à", "du"],
             again: &["plus"],
             until_not_after: &["en"],
+            only: Some((
+                &["ne", "n'"],
+                &["que", "qu'"],
+                &[
+                    "pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère", "point", "ni", "nul",
+                    "nulle",
+                ],
+            )),
             idioms: &[&["sans", "doute"], &["n'", "importe"]],
             until: &[&["tant", "que"], &["tant", "qu'"], &["avant", "que"], &["avant", "qu'"]],
             elides: true,
@@ -120,7 +135,9 @@ fn rules(lang: &str) -> Rules {
             ..NONE
         },
         "es" => Rules {
-            words: &["no", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nada", "nadie", "ni", "sin", "tampoco"],
+            words: &["no", "ningún", "ninguna", "ninguno", "nada", "nadie", "ni", "sin", "tampoco"],
+            ever: &["nunca", "jamás"],
+            ever_after: &["más", "menos", "mejor", "mejores", "peor", "peores", "mayor", "menor", "primer", "primera"],
             until: &[&["hasta", "que"]],
             idioms: &[&["sin", "embargo"], &["no", "obstante"]],
             ..NONE
@@ -136,7 +153,11 @@ fn rules(lang: &str) -> Rules {
             ..NONE
         },
         "pt" => Rules {
-            words: &["não", "nunca", "jamais", "nenhum", "nenhuma", "nada", "ninguém", "nem", "sem"],
+            words: &["não", "nenhum", "nenhuma", "nada", "ninguém", "nem", "sem"],
+            ever: &["nunca", "jamais"],
+            ever_after: &[
+                "mais", "menos", "melhor", "melhores", "pior", "piores", "maior", "menor", "primeiro", "primeira",
+            ],
             until: &[&["enquanto"]],
             ..NONE
         },
@@ -156,7 +177,7 @@ fn rules(lang: &str) -> Rules {
             words: &["не", "нет", "никогда", "ни", "ничего", "никто", "без"],
             until: &[&["пока"]],
             until_opens: true,
-            idioms: &[&["не", "менее"], &["не", "более"], &["как", "ни", "странно"]],
+            idioms: &[&["не", "менее"], &["не", "более"], &["как", "ни", "странно"], &["как", "никогда"]],
             ..NONE
         },
         "uk" => Rules {
@@ -295,6 +316,19 @@ fn ever(r: &Rules, before: &[&str]) -> bool {
 /// Whether one lowercase clause denies something.
 fn denies(r: &Rules, clause: &str) -> bool {
     let words = tokens(clause, r.elides);
+    // Openers of a restrictive "ne … que" deny nothing in this clause.
+    let only: &[&str] = match r.only {
+        Some((opens, that, completes))
+            if words
+                .iter()
+                .position(|w| opens.contains(w))
+                .is_some_and(|o| words[o..].iter().any(|w| that.contains(w)))
+                && !words.iter().any(|w| completes.contains(w)) =>
+        {
+            opens
+        }
+        _ => &[],
+    };
     // Words left in which a negation closes an "until" phrase.
     let mut until_left = 0;
     let mut i = 0;
@@ -310,7 +344,7 @@ fn denies(r: &Rules, clause: &str) -> bool {
             continue;
         }
         let w = words[i];
-        let denial = r.words.contains(&w)
+        let denial = r.words.contains(&w) && !only.contains(&w)
             || r.starts.iter().any(|s| w.starts_with(s))
             || r.ends.iter().any(|(e, min)| w.ends_with(e) && w.chars().count() >= *min)
             || r.ever.contains(&w) && !ever(r, &words[..i]);
@@ -368,6 +402,13 @@ mod tests {
     }
 
     #[test]
+    fn ne_que_is_only() {
+        assert!(!negated("Il n'y a que deux solutions", Some("fr")));
+        assert!(negated("Il n'y a pas que deux solutions", Some("fr")));
+        assert!(negated("Nous ne savons pas ce que cela coûtera", Some("fr")));
+    }
+
+    #[test]
     fn idioms_with_a_negation_word_deny_nothing() {
         assert!(!negated("Sin embargo, seguiremos adelante", Some("es")));
         assert!(!negated("Мы потратили не менее 40 миллионов", Some("ru")));
@@ -410,5 +451,8 @@ mod tests {
         assert!(!negated("È la piena più alta mai registrata", Some("it")));
         assert!(negated("Abbiamo scoperto specie di rane mai descritte dalla scienza", Some("it")));
         assert!(negated("Mai vista una cosa simile", Some("it")));
+        assert!(!negated("Lo necesitamos más que nunca", Some("es")));
+        assert!(negated("Nunca he dicho eso", Some("es")));
+        assert!(!negated("Сейчас мы едины как никогда", Some("ru")));
     }
 }
