@@ -348,7 +348,6 @@ fn words(text: &str, lang: Option<&str>, out: &mut Vec<Figure>) {
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    let (compounds, units) = compound_words(lang);
     // Words already read as part of a number.
     let mut skip_next = 0;
     for (i, w) in words.iter().enumerate() {
@@ -356,36 +355,9 @@ fn words(text: &str, lang: Option<&str>, out: &mut Vec<Figure>) {
             skip_next -= 1;
             continue;
         }
-        let unit = numbers.iter().chain(units).find(|(x, _)| x == w).map(|(_, n)| *n);
-        let compound = words.get(i + 1).and_then(|next| compounds.iter().find(|(x, _, _)| x == next));
-        if let (Some(u @ 1..=9), Some((_, add, times))) = (unit, compound) {
-            out.push(Figure::new(significant(&(u * times + add).to_string())));
-            skip_next = 1;
-            continue;
-        }
-        if let Some(&(_, n)) = numbers.iter().find(|(x, _)| x == w) {
-            // A ten and a unit after it, perhaps joined by "and": one
-            // number ("twenty-five", "treinta y cinco", "двадцать пять").
-            let unit_at = |k: usize| {
-                words
-                    .get(k)
-                    .and_then(|u| numbers.iter().find(|(x, _)| x == u))
-                    .map(|(_, v)| *v)
-                    .filter(|v| (1..=9).contains(v))
-            };
-            let joined = words.get(i + 1).is_some_and(|j| ["and", "y", "e", "et", "i"].contains(j));
-            let unit = if (20..=90).contains(&n) && n % 10 == 0 {
-                unit_at(i + 1).map(|u| (u, 1)).or_else(|| if joined { unit_at(i + 2).map(|u| (u, 2)) } else { None })
-            } else {
-                None
-            };
-            match unit {
-                Some((u, skipped)) => {
-                    out.push(Figure::new(significant(&(n + u).to_string())));
-                    skip_next = skipped;
-                }
-                None => out.push(Figure::new(significant(&n.to_string()))),
-            }
+        if let Some((n, len)) = number_at(&words, i, numbers, compound_words(lang)) {
+            out.push(Figure::new(significant(&n.to_string())));
+            skip_next = len - 1;
             continue;
         }
         let fraction = fractions.iter().find(|(word, _, _)| match word.strip_suffix('*') {
@@ -398,6 +370,31 @@ fn words(text: &str, lang: Option<&str>, out: &mut Vec<Figure>) {
             out.push(Figure::new((*value).to_owned()));
         }
     }
+}
+
+/// The number spelled by the words from `i` on, and how many words it
+/// takes: a number word; a unit and a word that makes one number with it
+/// ("أحد عشر", "dua belas"); a ten and a unit after it, perhaps joined by
+/// "and" ("twenty-five", "treinta y cinco", "двадцать пять").
+fn number_at(words: &[&str], i: usize, numbers: &[(&str, u32)], (compounds, units): Compounds) -> Option<(u32, usize)> {
+    let value = |k: usize| words.get(k).and_then(|w| numbers.iter().find(|(x, _)| x == w)).map(|(_, n)| *n);
+    let unit = value(i).or_else(|| words.get(i).and_then(|w| units.iter().find(|(x, _)| x == w)).map(|(_, n)| *n));
+    let compound = words.get(i + 1).and_then(|next| compounds.iter().find(|(x, _, _)| x == next));
+    if let (Some(u @ 1..=9), Some((_, add, times))) = (unit, compound) {
+        return Some((u * times + add, 2));
+    }
+    let n = value(i)?;
+    if (20..=90).contains(&n) && n % 10 == 0 {
+        let unit_at = |k: usize| value(k).filter(|v| (1..=9).contains(v));
+        if let Some(u) = unit_at(i + 1) {
+            return Some((n + u, 2));
+        }
+        let joined = words.get(i + 1).is_some_and(|j| ["and", "y", "e", "et", "i"].contains(j));
+        if let Some(u) = unit_at(i + 2).filter(|_| joined) {
+            return Some((n + u, 3));
+        }
+    }
+    Some((n, 1))
 }
 
 /// Numbers spelled out, with their values: two to twenty, the tens and a

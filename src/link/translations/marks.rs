@@ -56,9 +56,9 @@ fn names_readable(text: &str, lang: Option<&str>) -> bool {
 /// whose names are [`names_readable`]): names of people, places and
 /// organisations, each as the consonant skeletons of its romanised
 /// spellings, so that spellings across scripts and declensions meet
-/// ("Sokolov", "Sokolowa", "Соколовым"; "Modrzewicach", "Моджевице"). Words in capitals are left out
-/// (acronyms are translated: GDP, PKB, PIB), as are the months and days
-/// English capitalises.
+/// ("Sokolov", "Sokolowa", "Соколовым"; "Modrzewicach", "Моджевице").
+/// Words in capitals are left out (acronyms are translated: GDP, PKB,
+/// PIB), as are the months and days English capitalises.
 fn names(text: &str, lang: Option<&str>) -> Vec<Vec<String>> {
     const ENGLISH_CAPITALISED: &[&str] = &[
         "january",
@@ -114,8 +114,7 @@ fn names(text: &str, lang: Option<&str>) -> Vec<Vec<String>> {
 /// A name in a Slavic language written in Latin letters, spelled as its
 /// Cyrillic transliteration spells it, so that both meet: Polish rz, ż,
 /// cz, sz, c and the nasal vowels ("Modrzewice", Моджевице; "Wałęsa",
-/// Валенса), Czech, Slovak and
-/// South Slavic č, š, ž, ř and c.
+/// Валенса), Czech, Slovak and South Slavic č, š, ž, ř and c.
 fn slavic_latin(name: &str, lang: Option<&str>) -> Option<String> {
     let pairs: &[(&str, &str)] = match lang {
         Some("pl") => &[

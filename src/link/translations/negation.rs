@@ -363,7 +363,9 @@ fn denies(r: &Rules, clause: &str) -> bool {
     }
     let mut rest = clause.to_owned();
     for w in r.not_parts {
-        rest = rest.replace(w, "");
+        if rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
     }
     r.parts.iter().any(|p| rest.contains(p)) || r.clause_ends.iter().any(|e| rest.trim_end().ends_with(e))
 }
