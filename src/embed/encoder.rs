@@ -10,6 +10,7 @@
 //! few hundred tokens rather than once per sentence, the costly part for a
 //! short quotation.
 
+use super::int8::{self, Packed, Rows};
 use std::io::Read;
 use std::path::Path;
 
@@ -31,11 +32,9 @@ const HIDDEN: usize = 320;
 /// weights, few enough that the working set stays in cache.
 const TOKEN_BUDGET: usize = 384;
 /// Tokens per block whose distinct ids share one table ([`Tokens`]): the
-/// larger, the fewer ids computed twice, and the more memory (13 KB per
+/// larger, the fewer ids computed twice, and the more memory (4 KB per
 /// distinct id).
 const BLOCK_TOKENS: usize = 16_384;
-/// Places of all the branches' windows (2 + 3 + 5).
-const SLOTS: usize = 10;
 
 /// Why the weights could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -76,10 +75,11 @@ pub struct Weights {
     proj_bias: Vec<f32>,
     proj_gamma: Vec<f32>,
     proj_beta: Vec<f32>,
-    /// Per branch: two convolutions over the n-gram window.
-    conv1: [Matrix; 3],
+    /// Per branch: two convolutions over the n-gram window, in bytes (most
+    /// of the encoder's arithmetic).
+    conv1: [Packed; 3],
     conv1_bias: [Vec<f32>; 3],
-    conv2: [Matrix; 3],
+    conv2: [Packed; 3],
     conv2_bias: [Vec<f32>; 3],
     gamma: Vec<f32>,
     beta: Vec<f32>,
@@ -219,8 +219,8 @@ impl Weights {
 
         let mut proj = Matrix { rows: DIM, cols: 3 * BRANCH, data: vec![0.0; DIM * 3 * BRANCH] };
         let (mut proj_bias, mut proj_gamma, mut proj_beta) = (Vec::new(), Vec::new(), Vec::new());
-        let mut conv1: Vec<Matrix> = Vec::new();
-        let mut conv2: Vec<Matrix> = Vec::new();
+        let mut conv1: Vec<Packed> = Vec::new();
+        let mut conv2: Vec<Packed> = Vec::new();
         let (mut conv1_bias, mut conv2_bias) = (Vec::new(), Vec::new());
         for (b, (n, _)) in ORDERS.iter().enumerate() {
             let p = npz.matrix(&format!("proj{n}"), DIM, BRANCH)?;
@@ -231,12 +231,14 @@ impl Weights {
             proj_bias.extend(npz.vector(&format!("proj_b{n}"), BRANCH)?);
             proj_gamma.extend(npz.vector(&format!("ln_g{n}"), BRANCH)?);
             proj_beta.extend(npz.vector(&format!("ln_b{n}"), BRANCH)?);
-            conv1.push(npz.matrix(&format!("w1_{n}"), n * BRANCH, BRANCH)?);
+            let w1 = npz.matrix(&format!("w1_{n}"), n * BRANCH, BRANCH)?;
+            conv1.push(Packed::new(&w1.data, w1.rows, w1.cols));
             conv1_bias.push(npz.vector(&format!("b1_{n}"), BRANCH)?);
-            conv2.push(npz.matrix(&format!("w2_{n}"), n * BRANCH, BRANCH)?);
+            let w2 = npz.matrix(&format!("w2_{n}"), n * BRANCH, BRANCH)?;
+            conv2.push(Packed::new(&w2.data, w2.rows, w2.cols));
             conv2_bias.push(npz.vector(&format!("b2_{n}"), BRANCH)?);
         }
-        let three = |v: Vec<Matrix>| -> [Matrix; 3] { v.try_into().unwrap_or_else(|_| unreachable!("three orders")) };
+        let three = |v: Vec<Packed>| -> [Packed; 3] { v.try_into().unwrap_or_else(|_| unreachable!("three orders")) };
         let three_v =
             |v: Vec<Vec<f32>>| -> [Vec<f32>; 3] { v.try_into().unwrap_or_else(|_| unreachable!("three orders")) };
         let eps = npz.array::<f64>("eps", &[])?;
@@ -299,19 +301,27 @@ impl Weights {
 
     fn encode_block(&self, sentences: &[&[u32]], out: &mut [f32], tokens: &mut Tokens, scratch: &mut Scratch) {
         self.prepare(sentences, tokens);
+        // Each sentence's token features summed, then the output projection
+        // and the head over the whole block, so that their weights are
+        // streamed once per few hundred sentences.
+        let mut sums = std::mem::take(&mut scratch.sums);
+        sums.clear();
+        sums.resize(sentences.len() * FEATURES, 0.0);
         let mut first = 0;
         let mut count = 0;
         for (i, s) in sentences.iter().enumerate() {
             if i > first && count + s.len() > TOKEN_BUDGET {
-                self.encode_batch(&sentences[first..i], &mut out[first * DIM..i * DIM], tokens, scratch);
+                self.encode_batch(&sentences[first..i], &mut sums[first * FEATURES..i * FEATURES], tokens, scratch);
                 first = i;
                 count = 0;
             }
             count += s.len();
         }
         if first < sentences.len() {
-            self.encode_batch(&sentences[first..], &mut out[first * DIM..], tokens, scratch);
+            self.encode_batch(&sentences[first..], &mut sums[first * FEATURES..], tokens, scratch);
         }
+        self.head(sentences, &sums, out);
+        scratch.sums = sums;
     }
 
     /// The row of an id: unknown ids read as the unknown piece.
@@ -348,31 +358,18 @@ impl Weights {
             add(row, &self.proj_bias);
             layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
         }
-        // Per branch and window place k: x · W1[k], the first
-        // convolution being the sum of these over the window.
-        t.parts.clear();
-        t.parts.resize(u * SLOTS * BRANCH, 0.0);
+        // Each branch's input in bytes, for the first convolution.
         let mut branch = vec![0.0; u * BRANCH];
-        let mut part = vec![0.0; u * BRANCH];
-        let mut slot = 0;
-        for (b, &(order, _)) in ORDERS.iter().enumerate() {
+        for (b, rows) in t.branches.iter_mut().enumerate() {
             for (r, x) in t.x.chunks_exact(3 * BRANCH).enumerate() {
                 branch[r * BRANCH..(r + 1) * BRANCH].copy_from_slice(&x[b * BRANCH..(b + 1) * BRANCH]);
             }
-            for k in 0..order {
-                // The rows of W1 that meet window place k.
-                let weights = &self.conv1[b].data[k * BRANCH * BRANCH..(k + 1) * BRANCH * BRANCH];
-                gemm(&branch, u, weights, BRANCH, BRANCH, &mut part, 0.0);
-                for (r, p) in part.chunks_exact(BRANCH).enumerate() {
-                    let at = (r * SLOTS + slot) * BRANCH;
-                    t.parts[at..at + BRANCH].copy_from_slice(p);
-                }
-                slot += 1;
-            }
+            rows.quantise(&branch);
         }
     }
 
-    fn encode_batch(&self, sentences: &[&[u32]], out: &mut [f32], t: &Tokens, s: &mut Scratch) {
+    /// Sums the normalised features of each sentence's tokens into `sums`.
+    fn encode_batch(&self, sentences: &[&[u32]], sums: &mut [f32], t: &Tokens, s: &mut Scratch) {
         let n: usize = sentences.iter().map(|t| t.len()).sum();
         // Where each token's sentence starts and ends, for the n-gram windows.
         s.bounds.clear();
@@ -396,32 +393,29 @@ impl Weights {
             s.feats[tok * FEATURES..tok * FEATURES + DIM].copy_from_slice(&t.emb[row * DIM..(row + 1) * DIM]);
         }
 
-        let mut slot = 0;
         for (b, &(order, left)) in ORDERS.iter().enumerate() {
-            // First convolution: the parts of the window's tokens summed,
-            // with the branch input as residual.
+            // First convolution over the window's branch inputs, with the
+            // token's own as residual.
+            let inputs = &t.branches[b];
+            window(&s.bounds, order, left, |p| s.rows[p] as u32, inputs.zero(), &mut s.window);
             s.h.clear();
-            s.h.resize(n * BRANCH, 0.0);
-            for (tok, &(start, end)) in s.bounds.iter().enumerate() {
-                let h = &mut s.h[tok * BRANCH..(tok + 1) * BRANCH];
-                h.copy_from_slice(&self.conv1_bias[b]);
-                for k in 0..order {
-                    let Some(p) = (tok + k).checked_sub(left) else { continue };
-                    if p < start || p >= end {
-                        continue;
-                    }
-                    let at = (s.rows[p] * SLOTS + slot + k) * BRANCH;
-                    add(h, &t.parts[at..at + BRANCH]);
-                }
+            for _ in 0..n {
+                s.h.extend_from_slice(&self.conv1_bias[b]);
+            }
+            int8::product(inputs, &s.window, &self.conv1[b], &mut s.h);
+            for (h, &row) in s.h.chunks_exact_mut(BRANCH).zip(&s.rows) {
                 relu(h);
-                let x = s.rows[tok] * 3 * BRANCH + b * BRANCH;
+                let x = row * 3 * BRANCH + b * BRANCH;
                 add(h, &t.x[x..x + BRANCH]);
             }
-            // Second convolution, with the first's output as residual.
-            window(&s.h, &s.bounds, order, left, &mut s.window);
+            // Second convolution, with the first's output as residual: each
+            // token's window is the rows of the tokens it spans, places
+            // outside the sentence reading zeros.
+            s.quantised.quantise(&s.h);
+            window(&s.bounds, order, left, |p| p as u32, s.quantised.zero(), &mut s.window);
             s.c.clear();
             s.c.resize(n * BRANCH, 0.0);
-            matmul(&s.window, n, &self.conv2[b], &mut s.c);
+            int8::product(&s.quantised, &s.window, &self.conv2[b], &mut s.c);
             for (r, c) in s.c.chunks_exact_mut(BRANCH).enumerate() {
                 add(c, &self.conv2_bias[b]);
                 relu(c);
@@ -429,18 +423,14 @@ impl Weights {
                 let at = r * FEATURES + DIM + b * BRANCH;
                 s.feats[at..at + BRANCH].copy_from_slice(c);
             }
-            slot += order;
         }
 
         // Normalise each token's features and sum them per sentence: the
         // output projection is linear, so it is applied once per sentence
         // to the sum rather than to every token.
-        let m = sentences.len();
-        s.sums.clear();
-        s.sums.resize(m * FEATURES, 0.0);
         let mut row = 0;
         for (i, t) in sentences.iter().enumerate() {
-            let sum = &mut s.sums[i * FEATURES..(i + 1) * FEATURES];
+            let sum = &mut sums[i * FEATURES..(i + 1) * FEATURES];
             for _ in 0..t.len() {
                 let f = &mut s.feats[row * FEATURES..(row + 1) * FEATURES];
                 layer_norm(f, &self.gamma, &self.beta, self.eps);
@@ -448,12 +438,17 @@ impl Weights {
                 row += 1;
             }
         }
-        s.mean.clear();
-        s.mean.resize(m * DIM, 0.0);
-        matmul(&s.sums, m, &self.out, &mut s.mean);
+    }
+
+    /// The output projection of each sentence's summed features, scaled by
+    /// its length, and the head, into unit vectors.
+    fn head(&self, sentences: &[&[u32]], sums: &[f32], out: &mut [f32]) {
+        let m = sentences.len();
+        let mut mean = vec![0.0; m * DIM];
+        matmul(sums, m, &self.out, &mut mean);
         for (i, t) in sentences.iter().enumerate() {
             let len = t.len() as f32;
-            let v = &mut s.mean[i * DIM..(i + 1) * DIM];
+            let v = &mut mean[i * DIM..(i + 1) * DIM];
             for (v, &b) in v.iter_mut().zip(&self.out_bias) {
                 *v = (*v + len * b) / len.sqrt();
             }
@@ -461,10 +456,10 @@ impl Weights {
 
         // The head: two residual paths into a tanh layer.
         let mut y0 = vec![0.0; m * HIDDEN];
-        matmul(&s.mean, m, &self.d0, &mut y0);
+        matmul(&mean, m, &self.d0, &mut y0);
         relu(&mut y0);
         let mut y1 = vec![0.0; m * HIDDEN];
-        matmul(&s.mean, m, &self.p1, &mut y1);
+        matmul(&mean, m, &self.p1, &mut y1);
         matmul_add(&y0, m, &self.d1, &mut y1);
         relu(&mut y1);
         let mut y2 = vec![0.0; m * DIM];
@@ -491,9 +486,8 @@ struct Tokens {
     emb: Vec<f32>,
     /// Normalised branch inputs, `3 * BRANCH` per row.
     x: Vec<f32>,
-    /// Each branch's first-convolution weights applied at each window
-    /// place (`SLOTS` of `BRANCH` per row).
-    parts: Vec<f32>,
+    /// Each branch's input in bytes, a row per distinct id.
+    branches: [Rows; 3],
 }
 
 /// Buffers reused from one micro-batch to the next.
@@ -502,26 +496,30 @@ struct Scratch {
     bounds: Vec<(usize, usize)>,
     rows: Vec<usize>,
     feats: Vec<f32>,
-    window: Vec<f32>,
+    /// The rows each token's n-gram window reads.
+    window: Vec<u32>,
+    quantised: Rows,
     h: Vec<f32>,
     c: Vec<f32>,
+    /// Summed features per sentence of a block.
     sums: Vec<f32>,
-    mean: Vec<f32>,
 }
 
-/// Each token's n-gram window over `rows` (BRANCH wide) side by side, the
-/// positions outside its own sentence left zero.
-fn window(rows: &[f32], bounds: &[(usize, usize)], order: usize, left: usize, out: &mut Vec<f32>) {
+/// The rows each token's n-gram window reads (`row(p)` for the token at
+/// `p`), `order` per token, places outside its sentence reading `zero`.
+fn window(
+    bounds: &[(usize, usize)],
+    order: usize,
+    left: usize,
+    row: impl Fn(usize) -> u32,
+    zero: u32,
+    out: &mut Vec<u32>,
+) {
     out.clear();
-    out.resize(bounds.len() * order * BRANCH, 0.0);
     for (t, &(start, end)) in bounds.iter().enumerate() {
         for k in 0..order {
-            let Some(p) = (t + k).checked_sub(left) else { continue };
-            if p < start || p >= end {
-                continue;
-            }
-            let at = (t * order + k) * BRANCH;
-            out[at..at + BRANCH].copy_from_slice(&rows[p * BRANCH..(p + 1) * BRANCH]);
+            let p = (t + k).checked_sub(left).filter(|&p| p >= start && p < end);
+            out.push(p.map_or(zero, &row));
         }
     }
 }
@@ -572,11 +570,29 @@ fn relu(x: &mut [f32]) {
 
 fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
     let n = x.len() as f32;
-    let mean = x.iter().sum::<f32>() / n;
+    let mean = sum(x) / n;
     x.iter_mut().for_each(|v| *v -= mean);
-    let var = x.iter().map(|v| v * v).sum::<f32>() / n;
+    let mut lanes = [0f32; 16];
+    for chunk in x.chunks_exact(16) {
+        for (l, v) in lanes.iter_mut().zip(chunk) {
+            *l += v * v;
+        }
+    }
+    let var = (lanes.iter().sum::<f32>() + x.chunks_exact(16).remainder().iter().map(|v| v * v).sum::<f32>()) / n;
     let inv = 1.0 / (var + eps).sqrt();
     for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
         *v = *v * inv * g + b;
     }
+}
+
+/// The sum of `x`, in sixteen running sums that the compiler keeps in
+/// vector lanes (a sum in one order is a chain of dependent additions).
+fn sum(x: &[f32]) -> f32 {
+    let mut lanes = [0f32; 16];
+    for chunk in x.chunks_exact(16) {
+        for (l, v) in lanes.iter_mut().zip(chunk) {
+            *l += v;
+        }
+    }
+    lanes.iter().sum::<f32>() + x.chunks_exact(16).remainder().iter().sum::<f32>()
 }
