@@ -34,7 +34,7 @@ const TOKEN_BUDGET: usize = 384;
 /// Tokens per block whose distinct ids share one table ([`Tokens`]): the
 /// larger, the fewer ids computed twice, and the more memory (4 KB per
 /// distinct id).
-const BLOCK_TOKENS: usize = 16_384;
+const BLOCK_TOKENS: usize = 8_192;
 
 /// Why the weights could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -160,16 +160,25 @@ fn keys(words: &[String], day: i64) -> Vec<i64> {
 }
 
 /// What of a quotation survives translation: its speaker's name where it
-/// can be romanised, its figures, its names.
-fn own_keys(q: &Quotation, m: &Marks) -> Vec<String> {
+/// can be romanised (`speaker`, its [`speaker_key`]), its figures, its
+/// names.
+fn own_keys(speaker: Option<&str>, m: &Marks) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    if let Some(key) = q.speaker.as_deref().and_then(|s| translit::word_key(s.split_whitespace().last().unwrap_or(s))) {
+    if let Some(key) = speaker {
         words.push(format!("s:{key}"));
     }
     words.extend(m.figures.iter().map(|f| format!("f:{}", f.digits)));
     words.extend(m.names.iter().flatten().map(|n| format!("n:{}", n.chars().take(4).collect::<String>())));
     words.dedup();
     words
+}
+
+/// The romanised key of a quotation's speaker's last name, if it has one
+/// in a script that is romanised: read once per quotation and pass, as a
+/// quotation is compared with up to sixty others.
+fn speaker_key(q: &Quotation) -> Option<String> {
+    let name = q.speaker.as_deref()?;
+    translit::word_key(name.split_whitespace().last().unwrap_or(name))
 }
 
 /// The key of every quotation of a day, looked up by quotations that have
@@ -234,43 +243,56 @@ const CHUNK: usize = 4096;
 fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
     let upto = pending.iter().map(|q| q.cluster).max().unwrap_or(0);
     let marked: Vec<Marks> = pending.iter().map(|q| marks(&q.text, q.language.as_deref())).collect();
+    let speakers: Vec<Option<String>> = pending.iter().map(speaker_key).collect();
 
     // Every quotation met: this pass's by position, earlier ones by id.
-    let mut stored: FxHashMap<i64, Option<(Quotation, Marks)>> = FxHashMap::default();
+    let mut stored: FxHashMap<i64, Option<(Quotation, Marks, Option<String>)>> = FxHashMap::default();
     let mut pass = PassIndex::default();
     let mut pairs: Vec<(usize, Candidate)> = Vec::new();
     let mut all_keys: Vec<(i64, i64)> = Vec::new();
+    // Earlier passes' quotations under a key, read once per pass: the
+    // quotations of one story look up the same speaker, names and days,
+    // and the archive's keys do not change until the pass ends.
+    let mut earlier: FxHashMap<(i64, usize), Vec<i64>> = FxHashMap::default();
     for (i, q) in pending.iter().enumerate() {
         let Some(lang) = q.language.as_deref() else { continue };
         let d = day(q.published.as_deref());
-        let words = own_keys(q, &marked[i]);
+        let words = own_keys(speakers[i].as_deref(), &marked[i]);
         let own = keys(&words, d.unwrap_or(i64::MIN));
         let lookup: Vec<i64> = match d {
             Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(&words, dd)).collect(),
             None => lookup_keys(&words, i64::MIN),
         };
-        let mut archive = |k: i64, n: usize| tx.quotations_with_translation_key(k, n);
+        let mut archive = |k: i64, n: usize| -> Result<Vec<i64>> {
+            if let Some(ids) = earlier.get(&(k, n)) {
+                return Ok(ids.clone());
+            }
+            let ids = tx.quotations_with_translation_key(k, n)?;
+            earlier.insert((k, n), ids.clone());
+            Ok(ids)
+        };
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         for c in candidates::find(&lookup, &pass, |p| pending[p].cluster, Some(&mut archive), search)? {
-            let other = match c.pos {
-                Some(p) => &pending[p],
+            let (other, other_speaker) = match c.pos {
+                Some(p) => (&pending[p], &speakers[p]),
                 None => {
                     if let std::collections::hash_map::Entry::Vacant(e) = stored.entry(c.id) {
                         let q = tx.translated_quotation(c.id)?;
                         e.insert(q.map(|q| {
                             let m = marks(&q.text, q.language.as_deref());
-                            (q, m)
+                            let s = speaker_key(&q);
+                            (q, m, s)
                         }));
                     }
                     match &stored[&c.id] {
-                        Some((o, _)) => o,
+                        Some((o, _, s)) => (o, s),
                         None => continue,
                     }
                 }
             };
             if other.cluster != q.cluster
                 && other.language.as_deref().is_some_and(|l| l != lang)
-                && speakers_agree(q, other)
+                && speakers_agree(q, speakers[i].as_deref(), other, other_speaker.as_deref())
             {
                 pairs.push((i, c));
             }
@@ -293,7 +315,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
         wordings.push((pending[*i].wording_id, pending[*i].text.as_str()));
         let o = match c.pos {
             Some(p) => &pending[p],
-            None => stored[&c.id].as_ref().map(|(o, _)| o).expect("candidates kept are stored"),
+            None => stored[&c.id].as_ref().map(|(o, _, _)| o).expect("candidates kept are stored"),
         };
         wordings.push((o.wording_id, o.text.as_str()));
     }
@@ -307,7 +329,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
         let (q, m) = (&pending[*i], &marked[*i]);
         let (o, om) = match c.pos {
             Some(p) => (&pending[p], &marked[p]),
-            None => stored[&c.id].as_ref().map(|(o, m)| (o, m)).expect("candidates kept are stored"),
+            None => stored[&c.id].as_ref().map(|(o, m, _)| (o, m)).expect("candidates kept are stored"),
         };
         let (Some(v), Some(ov)) = (vectors.get(&q.wording_id), vectors.get(&o.wording_id)) else { continue };
         if let Some(cos) = judge(m, v, om, ov) {
@@ -326,18 +348,16 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
 }
 
 /// Two attributed quotations must be by the same person: the same speaker,
-/// or names that read the same once romanised; names in scripts that are
-/// not romanised cannot be compared and do not stand in the way.
-fn speakers_agree(a: &Quotation, b: &Quotation) -> bool {
-    match (a.speaker_id, b.speaker_id, &a.speaker, &b.speaker) {
-        (Some(x), Some(y), _, _) if x == y => true,
-        (Some(_), Some(_), Some(na), Some(nb)) => {
-            let last = |n: &str| translit::word_key(n.split_whitespace().last().unwrap_or(n));
-            match (last(na), last(nb)) {
-                (Some(ka), Some(kb)) => ka == kb,
-                _ => true,
-            }
-        }
+/// or names that read the same once romanised (`ka`, `kb`: their
+/// [`speaker_key`]s); names in scripts that are not romanised cannot be
+/// compared and do not stand in the way.
+fn speakers_agree(a: &Quotation, ka: Option<&str>, b: &Quotation, kb: Option<&str>) -> bool {
+    match (a.speaker_id, b.speaker_id) {
+        (Some(x), Some(y)) if x == y => true,
+        (Some(_), Some(_)) => match (ka, kb) {
+            (Some(ka), Some(kb)) => ka == kb,
+            _ => true,
+        },
         _ => true,
     }
 }
