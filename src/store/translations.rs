@@ -22,18 +22,27 @@ pub struct Quotation {
     pub text: String,
     /// The language of most of its articles.
     pub language: Option<String>,
-    /// The first publication date of its articles (`YYYY-MM-DD…`).
+    /// The first publication date of its articles (`YYYY-MM-DD…`); not
+    /// read for a quotation of an earlier pass.
     pub published: Option<String>,
 }
 
+/// A quotation's columns but its first publication date.
 const QUOTATION: &str = "
 SELECT c.id, c.speaker_id, s.name, w.id, w.text,
        coalesce(c.language, (SELECT a.language FROM quote_wordings w2 JOIN quote_units u ON u.wording_id = w2.id
                              JOIN articles a ON a.id = u.article_id
                              WHERE w2.cluster_id = c.id AND a.language IS NOT NULL
-                             GROUP BY a.language ORDER BY count(*) DESC, a.language LIMIT 1)),
+                             GROUP BY a.language ORDER BY count(*) DESC, a.language LIMIT 1))";
+
+/// Its first publication date, read over all its articles: only a
+/// quotation being looked at needs it (earlier ones were found by keys
+/// that carry their days).
+const FIRST_PUBLISHED: &str = "
        (SELECT min(a.published_at) FROM quote_wordings w2 JOIN quote_units u ON u.wording_id = w2.id
-        JOIN articles a ON a.id = u.article_id WHERE w2.cluster_id = c.id)
+        JOIN articles a ON a.id = u.article_id WHERE w2.cluster_id = c.id)";
+
+const FROM: &str = "
 FROM quote_clusters c
 JOIN quote_wordings w ON w.cluster_id = c.id AND w.diff IS NULL
 LEFT JOIN speakers s ON s.id = c.speaker_id";
@@ -55,7 +64,8 @@ impl LinkTx<'_> {
     /// looked at for translations, in id order.
     pub fn untranslated_quotations(&self, limit: usize) -> Result<Vec<Quotation>> {
         let sql = format!(
-            "{QUOTATION} WHERE c.id > (SELECT upto FROM translations_linked) AND c.fragment_of IS NULL
+            "{QUOTATION}, {FIRST_PUBLISHED} {FROM}
+             WHERE c.id > (SELECT upto FROM translations_linked) AND c.fragment_of IS NULL
              GROUP BY c.id ORDER BY c.id LIMIT ?1"
         );
         let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
@@ -96,10 +106,11 @@ impl LinkTx<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// A quotation looked at in an earlier pass; `None` if it has become a
-    /// fragment of another since.
+    /// A quotation looked at in an earlier pass, without its first
+    /// publication date; `None` if it has become a fragment of another
+    /// since.
     pub fn translated_quotation(&self, cluster: i64) -> Result<Option<Quotation>> {
-        let sql = format!("{QUOTATION} WHERE c.id = ?1 AND c.fragment_of IS NULL LIMIT 1");
+        let sql = format!("{QUOTATION}, NULL {FROM} WHERE c.id = ?1 AND c.fragment_of IS NULL LIMIT 1");
         let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
         stmt.query_row([cluster], quotation).optional().map_err(|e| self.err(e))
     }
