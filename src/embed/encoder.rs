@@ -11,6 +11,7 @@
 //! short quotation.
 
 use super::int8::{self, Packed, Rows};
+use super::lanes;
 use std::io::Read;
 use std::path::Path;
 
@@ -359,12 +360,8 @@ impl Weights {
             layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
         }
         // Each branch's input in bytes, for the first convolution.
-        let mut branch = vec![0.0; u * BRANCH];
         for (b, rows) in t.branches.iter_mut().enumerate() {
-            for (r, x) in t.x.chunks_exact(3 * BRANCH).enumerate() {
-                branch[r * BRANCH..(r + 1) * BRANCH].copy_from_slice(&x[b * BRANCH..(b + 1) * BRANCH]);
-            }
-            rows.quantise(&branch);
+            rows.quantise(t.x.chunks_exact(3 * BRANCH).map(|x| &x[b * BRANCH..(b + 1) * BRANCH]));
         }
     }
 
@@ -411,7 +408,7 @@ impl Weights {
             // Second convolution, with the first's output as residual: each
             // token's window is the rows of the tokens it spans, places
             // outside the sentence reading zeros.
-            s.quantised.quantise(&s.h);
+            s.quantised.quantise(s.h.chunks_exact(int8::GROUP));
             window(&s.bounds, order, left, |p| p as u32, s.quantised.zero(), &mut s.window);
             s.c.clear();
             s.c.resize(n * BRANCH, 0.0);
@@ -570,29 +567,11 @@ fn relu(x: &mut [f32]) {
 
 fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
     let n = x.len() as f32;
-    let mean = sum(x) / n;
+    let mean = lanes::sum(x) / n;
     x.iter_mut().for_each(|v| *v -= mean);
-    let mut lanes = [0f32; 16];
-    for chunk in x.chunks_exact(16) {
-        for (l, v) in lanes.iter_mut().zip(chunk) {
-            *l += v * v;
-        }
-    }
-    let var = (lanes.iter().sum::<f32>() + x.chunks_exact(16).remainder().iter().map(|v| v * v).sum::<f32>()) / n;
+    let var = lanes::dot(x, x) / n;
     let inv = 1.0 / (var + eps).sqrt();
     for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
         *v = *v * inv * g + b;
     }
-}
-
-/// The sum of `x`, in sixteen running sums that the compiler keeps in
-/// vector lanes (a sum in one order is a chain of dependent additions).
-fn sum(x: &[f32]) -> f32 {
-    let mut lanes = [0f32; 16];
-    for chunk in x.chunks_exact(16) {
-        for (l, v) in lanes.iter_mut().zip(chunk) {
-            *l += v;
-        }
-    }
-    lanes.iter().sum::<f32>() + x.chunks_exact(16).remainder().iter().sum::<f32>()
 }

@@ -9,6 +9,7 @@
 //! exact, so the AVX-512 VNNI kernel and the portable one give the same
 //! bits, and a vector does not depend on the sentences batched with it.
 
+use super::lanes;
 /// Values per quantised row, and rows of the right operand per group.
 pub const GROUP: usize = 256;
 /// Columns of the right operand per block: four registers of sixteen
@@ -72,20 +73,14 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// Quantises `x`, rows of [`GROUP`] values end to end.
-    pub fn quantise(&mut self, x: &[f32]) {
-        assert!(x.len().is_multiple_of(GROUP), "whole rows");
+    /// Quantises `rows`, each of [`GROUP`] values (read where they are,
+    /// whatever lies between them).
+    pub fn quantise<'a>(&mut self, rows: impl Iterator<Item = &'a [f32]>) {
         self.bytes.clear();
         self.scale.clear();
-        for row in x.chunks_exact(GROUP) {
-            // Sixteen running maxima, which the compiler keeps in vector lanes.
-            let mut lanes = [0f32; 16];
-            for chunk in row.chunks_exact(16) {
-                for (m, v) in lanes.iter_mut().zip(chunk) {
-                    *m = m.max(v.abs());
-                }
-            }
-            let max = lanes.iter().fold(0f32, |m, &v| m.max(v));
+        for row in rows {
+            assert_eq!(row.len(), GROUP, "whole rows");
+            let max = lanes::reduce(row, |m, v| m.max(v.abs()), f32::max);
             let (unit, inverse) = if max > 0.0 { (max / 127.0, 127.0 / max) } else { (0.0, 0.0) };
             self.scale.push(unit);
             self.bytes.extend(row.iter().map(|v| (round(v * inverse) + OFFSET) as u8));
@@ -250,7 +245,7 @@ mod tests {
         let packed = Packed::new(&w, groups * GROUP, cols);
         let x = values(20 * GROUP, 11);
         let mut rows = Rows::default();
-        rows.quantise(&x);
+        rows.quantise(x.chunks_exact(GROUP));
         // Each product row reads three rows, some of them the zeros.
         let index: Vec<u32> =
             (0..m * groups).map(|i| if i % 7 == 3 { rows.zero() } else { ((i * 5) % 20) as u32 }).collect();
@@ -293,7 +288,7 @@ mod tests {
     #[test]
     fn rows_of_zeros_stay_zero() {
         let mut rows = Rows::default();
-        rows.quantise(&vec![0.0; GROUP]);
+        rows.quantise([0.0; GROUP].chunks_exact(GROUP));
         let packed = Packed::new(&values(GROUP * 64, 3), GROUP, 64);
         let mut out = vec![0.0; 2 * 64];
         product(&rows, &[0, rows.zero()], &packed, &mut out);

@@ -7,6 +7,7 @@
 
 pub mod encoder;
 mod int8;
+mod lanes;
 pub mod sentencepiece;
 
 use encoder::{DIM, Weights, WeightsError};
@@ -173,28 +174,8 @@ pub fn from_blob(blob: &[u8]) -> Option<Vec<f32>> {
 
 /// Cosine of two vectors (their dot product over both norms).
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    // Sums in eight lanes, which the compiler keeps in vector registers
-    // (one running sum is a chain of dependent additions): linking judges
-    // millions of pairs.
-    let (mut dot, mut na, mut nb) = ([0f32; 8], [0f32; 8], [0f32; 8]);
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for l in 0..8 {
-            dot[l] += x[l] * y[l];
-            na[l] += x[l] * x[l];
-            nb[l] += y[l] * y[l];
-        }
-    }
-    let mut dot: f32 = dot.iter().sum();
-    let mut na: f32 = na.iter().sum();
-    let mut nb: f32 = nb.iter().sum();
-    for (x, y) in ra.iter().zip(rb) {
-        dot += x * y;
-        na += x * x;
-        nb += y * y;
-    }
-    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na.sqrt() * nb.sqrt()) }
+    let (na, nb) = (lanes::dot(a, a), lanes::dot(b, b));
+    if na == 0.0 || nb == 0.0 { 0.0 } else { lanes::dot(a, b) / (na.sqrt() * nb.sqrt()) }
 }
 
 #[cfg(test)]

@@ -55,6 +55,30 @@ impl PassIndex {
     }
 }
 
+/// The archive's items under each key, as earlier passes stored them: each
+/// (key, count) read once per pass, because the items of one story look up
+/// the same speaker, names and words, and the stored keys do not change
+/// until a pass ends (every linker writes its keys after its pass).
+pub struct Stored<'a> {
+    read: Box<dyn FnMut(i64, usize) -> Result<Vec<i64>> + 'a>,
+    memo: FxHashMap<(i64, usize), Vec<i64>>,
+}
+
+impl<'a> Stored<'a> {
+    /// A reader over `read(key, n)`, which lists the archive's newest `n`
+    /// items with `key`.
+    pub fn new(read: impl FnMut(i64, usize) -> Result<Vec<i64>> + 'a) -> Self {
+        Stored { read: Box::new(read), memo: FxHashMap::default() }
+    }
+
+    fn with_key(&mut self, key: i64, n: usize) -> Result<&[i64]> {
+        match self.memo.entry((key, n)) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => Ok(e.insert((self.read)(key, n)?)),
+        }
+    }
+}
+
 /// An item sharing keys with the one being linked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
@@ -81,13 +105,12 @@ pub struct Search {
 
 /// The items sharing the most of `keys` (see [`Search`]), most keys shared
 /// first (then lowest id): of this pass (`id_of` gives a position's id)
-/// and, when `stored` is given, of earlier passes (`stored(key, n)` lists
-/// the archive's newest `n` items with a key).
+/// and, when `stored` is given, of earlier passes.
 pub fn find(
     keys: &[i64],
     pass: &PassIndex,
     id_of: impl Fn(usize) -> i64,
-    mut stored: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>>,
+    mut stored: Option<&mut Stored>,
     search: Search,
 ) -> Result<Vec<Candidate>> {
     let mut shared: FxHashMap<i64, (usize, Option<usize>)> = FxHashMap::default();
@@ -100,7 +123,7 @@ pub fn find(
         if let Some(stored) = stored.as_mut()
             && read < search.per_key
         {
-            for id in stored(k, search.per_key - read)? {
+            for &id in stored.with_key(k, search.per_key - read)? {
                 shared.entry(id).or_insert((0, None)).0 += 1;
             }
         }
@@ -129,7 +152,7 @@ mod tests {
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 30 };
         let found = find(&[2, 3, 4], &pass, |p| ids[p], None, search).unwrap();
         assert_eq!(found.iter().map(|c| (c.id, c.shared)).collect::<Vec<_>>(), [(10, 2), (11, 2)]);
-        let mut archive = |k: i64, _: usize| -> Result<Vec<i64>> { Ok(if k == 4 { vec![99] } else { vec![] }) };
+        let mut archive = Stored::new(|k: i64, _: usize| Ok(if k == 4 { vec![99] } else { vec![] }));
         let found =
             find(&[2, 3, 4], &pass, |p| ids[p], Some(&mut archive), Search { min_shared: 2, ..search }).unwrap();
         assert_eq!(found.len(), 2, "one shared key is not enough when two are asked");
@@ -143,16 +166,19 @@ mod tests {
         pass.add(0, &[1]);
         pass.add(1, &[1]);
         let ids = [20, 21];
-        let mut asked = Vec::new();
-        let mut archive = |k: i64, n: usize| -> Result<Vec<i64>> {
-            asked.push((k, n));
+        let asked = std::cell::RefCell::new(Vec::new());
+        let mut archive = Stored::new(|k: i64, n: usize| {
+            asked.borrow_mut().push((k, n));
             Ok([12, 11, 10].into_iter().map(|id| id + k * 100).take(n).collect())
-        };
+        });
         let search = Search { per_key: 3, min_shared: 1, limit: 30 };
         let found = find(&[1, 2], &pass, |p| ids[p], Some(&mut archive), search).unwrap();
         let mut got: Vec<i64> = found.iter().map(|c| c.id).collect();
         got.sort_unstable();
         assert_eq!(got, [20, 21, 112, 210, 211, 212]);
-        assert_eq!(asked, [(1, 1), (2, 3)]);
+        // A second item of the pass with the same keys reads nothing again.
+        find(&[1, 2], &pass, |p| ids[p], Some(&mut archive), search).unwrap();
+        drop(archive);
+        assert_eq!(asked.into_inner(), [(1, 1), (2, 3)]);
     }
 }

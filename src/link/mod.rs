@@ -17,7 +17,7 @@ pub mod records;
 pub mod translations;
 
 use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
-use candidates::{KEY_LIMIT, PassIndex, Search};
+use candidates::{KEY_LIMIT, PassIndex, Search, Stored};
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -249,12 +249,11 @@ fn link_quotes(tx: &LinkTx, limit: usize) -> Result<Linked> {
     // Quotations that became fragments of a newer, longer one.
     let mut regrouped: Vec<i64> = Vec::new();
 
+    let mut archive = Stored::new(|k, n| tx.wordings_with_key(k, n));
     for (i, w) in pending.iter().enumerate() {
         let words: Vec<&str> = w.normalized.split(' ').collect();
         let keys = quotes::keys(&w.normalized);
-        let mut archive = |k: i64, n: usize| tx.wordings_with_key(k, n);
-        let lookup: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>> =
-            if in_archive { Some(&mut archive) } else { None };
+        let lookup = if in_archive { Some(&mut archive) } else { None };
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         let candidates = candidates::find(&keys, &pass, |j| pending[j].id, lookup, search)?;
 
@@ -559,6 +558,7 @@ fn plan_claims(reader: &ClaimReader, upto: Option<i64>, recent: &mut RecentClaim
     let mut last_cluster = reader.last_claim_cluster()?;
     plan.stories.last_old_cluster = last_cluster;
     let mut after = reader.claims_linked()?;
+    let mut archive = Stored::new(|k, n| reader.claims_with_key(k, n));
     loop {
         let batch = reader.claims_between(after, upto, CLAIM_BATCH)?;
         let Some(last) = batch.last() else { break };
@@ -567,9 +567,7 @@ fn plan_claims(reader: &ClaimReader, upto: Option<i64>, recent: &mut RecentClaim
         let prepared = on_all_cores(&batch, claims::prepare);
         for (c, (me, keys)) in batch.iter().zip(prepared) {
             let me = Arc::new(me);
-            let mut archive = |k: i64, n: usize| reader.claims_with_key(k, n);
-            let stored: Option<&mut dyn FnMut(i64, usize) -> Result<Vec<i64>>> =
-                if in_archive { Some(&mut archive) } else { None };
+            let stored = if in_archive { Some(&mut archive) } else { None };
             let found = candidates::find(&keys, &plan.pass, |p| plan.ids[p], stored, CLAIM_SEARCH)?;
             // The strongest cluster stating the same fact, unless a claim of
             // that cluster states a different figure of it: a cluster

@@ -17,7 +17,7 @@ mod negation;
 pub use figures::Figure;
 pub use marks::{Marks, marks};
 
-use super::candidates::{self, Candidate, KEY_LIMIT, PassIndex, Search};
+use super::candidates::{self, Candidate, KEY_LIMIT, PassIndex, Search, Stored};
 use crate::embed::{self, Encoder};
 use crate::extract::translit;
 use crate::store::{LinkTx, Quotation, Result};
@@ -250,10 +250,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
     let mut pass = PassIndex::default();
     let mut pairs: Vec<(usize, Candidate)> = Vec::new();
     let mut all_keys: Vec<(i64, i64)> = Vec::new();
-    // Earlier passes' quotations under a key, read once per pass: the
-    // quotations of one story look up the same speaker, names and days,
-    // and the archive's keys do not change until the pass ends.
-    let mut earlier: FxHashMap<(i64, usize), Vec<i64>> = FxHashMap::default();
+    let mut archive = Stored::new(|k, n| tx.quotations_with_translation_key(k, n));
     for (i, q) in pending.iter().enumerate() {
         let Some(lang) = q.language.as_deref() else { continue };
         let d = day(q.published.as_deref());
@@ -262,14 +259,6 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
         let lookup: Vec<i64> = match d {
             Some(d) => (d - WINDOW_DAYS..=d + WINDOW_DAYS).flat_map(|dd| lookup_keys(&words, dd)).collect(),
             None => lookup_keys(&words, i64::MIN),
-        };
-        let mut archive = |k: i64, n: usize| -> Result<Vec<i64>> {
-            if let Some(ids) = earlier.get(&(k, n)) {
-                return Ok(ids.clone());
-            }
-            let ids = tx.quotations_with_translation_key(k, n)?;
-            earlier.insert((k, n), ids.clone());
-            Ok(ids)
         };
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         for c in candidates::find(&lookup, &pass, |p| pending[p].cluster, Some(&mut archive), search)? {
@@ -292,7 +281,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
             };
             if other.cluster != q.cluster
                 && other.language.as_deref().is_some_and(|l| l != lang)
-                && speakers_agree(q, speakers[i].as_deref(), other, other_speaker.as_deref())
+                && speakers_agree((q.speaker_id, speakers[i].as_deref()), (other.speaker_id, other_speaker.as_deref()))
             {
                 pairs.push((i, c));
             }
@@ -348,11 +337,11 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
 }
 
 /// Two attributed quotations must be by the same person: the same speaker,
-/// or names that read the same once romanised (`ka`, `kb`: their
-/// [`speaker_key`]s); names in scripts that are not romanised cannot be
-/// compared and do not stand in the way.
-fn speakers_agree(a: &Quotation, ka: Option<&str>, b: &Quotation, kb: Option<&str>) -> bool {
-    match (a.speaker_id, b.speaker_id) {
+/// or names that read the same once romanised (each side: its speaker's
+/// id and [`speaker_key`]); names in scripts that are not romanised cannot
+/// be compared and do not stand in the way.
+fn speakers_agree((a, ka): (Option<i64>, Option<&str>), (b, kb): (Option<i64>, Option<&str>)) -> bool {
+    match (a, b) {
         (Some(x), Some(y)) if x == y => true,
         (Some(_), Some(_)) => match (ka, kb) {
             (Some(ka), Some(kb)) => ka == kb,
