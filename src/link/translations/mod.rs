@@ -210,8 +210,8 @@ fn hash_key(word: &str, day: i64) -> i64 {
 /// for it).
 ///
 /// Candidates are found first, by keys alone; only quotations with a
-/// candidate in another language are encoded, so an archive in one
-/// language encodes nothing.
+/// candidate in another language that their marks do not veto are
+/// encoded, so an archive in one language encodes nothing.
 pub fn link_translations(tx: &LinkTx) -> Result<Option<usize>> {
     // One language: nothing to link until another arrives (then every
     // quotation not looked at yet is).
@@ -262,8 +262,8 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
         };
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: CANDIDATES };
         for c in candidates::find(&lookup, &pass, |p| pending[p].cluster, Some(&mut archive), search)? {
-            let (other, other_speaker) = match c.pos {
-                Some(p) => (&pending[p], &speakers[p]),
+            let (other, other_marks, other_speaker) = match c.pos {
+                Some(p) => (&pending[p], &marked[p], &speakers[p]),
                 None => {
                     if let std::collections::hash_map::Entry::Vacant(e) = stored.entry(c.id) {
                         let q = tx.translated_quotation(c.id)?;
@@ -274,7 +274,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
                         }));
                     }
                     match &stored[&c.id] {
-                        Some((o, _, s)) => (o, s),
+                        Some((o, m, s)) => (o, m, s),
                         None => continue,
                     }
                 }
@@ -282,6 +282,9 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
             if other.cluster != q.cluster
                 && other.language.as_deref().is_some_and(|l| l != lang)
                 && speakers_agree((q.speaker_id, speakers[i].as_deref()), (other.speaker_id, other_speaker.as_deref()))
+                // A pair its marks veto is refused whatever its vectors say,
+                // so neither needs encoding for it.
+                && veto(&marked[i], other_marks).is_none()
             {
                 pairs.push((i, c));
             }
