@@ -260,14 +260,13 @@ fn translations(gold: &Path, details: bool, by_language: bool, sweep: bool, glob
     let vectors = encoder.encode(&texts);
     let dim = embed::DIMENSIONS;
     // Judged on the vectors as the archive stores them.
-    let stored: Vec<Vec<f32>> =
-        vectors.chunks_exact(dim).map(|v| embed::from_blob(&embed::to_blob(v)).unwrap_or_default()).collect();
+    let stored: Vec<embed::Stored> = vectors.chunks_exact(dim).map(embed::Stored::of).collect();
     let marked: Vec<(tr::Marks, tr::Marks)> =
         pairs.iter().map(|p| (marks(&p.text_a, Some(&p.lang_a)), marks(&p.text_b, Some(&p.lang_b)))).collect();
     let judged: Vec<(f32, Option<tr::Veto>)> = marked
         .iter()
         .enumerate()
-        .map(|(i, (ma, mb))| (embed::cosine(&stored[2 * i], &stored[2 * i + 1]), veto(ma, mb)))
+        .map(|(i, (ma, mb))| (stored[2 * i].cosine(&stored[2 * i + 1]), veto(ma, mb)))
         .collect();
     let linked_at = |t: f32, i: usize| {
         let (ma, mb) = &marked[i];

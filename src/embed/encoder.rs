@@ -33,9 +33,13 @@ const HIDDEN: usize = 320;
 /// weights, few enough that the working set stays in cache.
 const TOKEN_BUDGET: usize = 384;
 /// Tokens per block whose distinct ids share one table ([`Tokens`]): the
-/// larger, the fewer ids computed twice, and the more memory (4 KB per
+/// larger, the fewer ids computed twice, and the more memory (3.8 KB per
 /// distinct id).
 const BLOCK_TOKENS: usize = 8_192;
+
+/// Distinct ids whose embeddings are dequantised at once, for the input
+/// projection.
+const EMBEDDED: usize = 256;
 
 /// Why the weights could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -325,6 +329,14 @@ impl Weights {
         scratch.sums = sums;
     }
 
+    /// Row `id` of the embedding table, dequantised into `out`.
+    fn embedding(&self, id: usize, out: &mut [f32]) {
+        let (scale, low) = (self.scale[id % CHUNKS], self.low[id % CHUNKS]);
+        for (e, &q) in out.iter_mut().zip(&self.table[id * DIM..(id + 1) * DIM]) {
+            *e = q as f32 * scale + low;
+        }
+    }
+
     /// The row of an id: unknown ids read as the unknown piece.
     fn row_of(&self, id: u32) -> usize {
         if (id as usize) < self.vocabulary() { id as usize } else { 0 }
@@ -342,19 +354,18 @@ impl Weights {
         t.slot.clear();
         t.slot.extend(t.ids.iter().enumerate().map(|(i, &id)| (id, i as u32)));
 
-        t.emb.clear();
-        t.emb.resize(u * DIM, 0.0);
-        for (row, &id) in t.ids.iter().enumerate() {
-            let id = id as usize;
-            let (scale, low) = (self.scale[id % CHUNKS], self.low[id % CHUNKS]);
-            let q = &self.table[id * DIM..(id + 1) * DIM];
-            for (e, &q) in t.emb[row * DIM..(row + 1) * DIM].iter_mut().zip(q) {
-                *e = q as f32 * scale + low;
-            }
-        }
+        // The embeddings in slices of rows: a block's would be 16 MB per
+        // thread, and each token reads its own again from the table.
         t.x.clear();
         t.x.resize(u * 3 * BRANCH, 0.0);
-        matmul(&t.emb, u, &self.proj, &mut t.x);
+        for (ids, x) in t.ids.chunks(EMBEDDED).zip(t.x.chunks_mut(EMBEDDED * 3 * BRANCH)) {
+            t.emb.clear();
+            t.emb.resize(ids.len() * DIM, 0.0);
+            for (&id, e) in ids.iter().zip(t.emb.chunks_exact_mut(DIM)) {
+                self.embedding(id as usize, e);
+            }
+            matmul(&t.emb, ids.len(), &self.proj, x);
+        }
         for row in t.x.chunks_exact_mut(3 * BRANCH) {
             add(row, &self.proj_bias);
             layer_norm(row, &self.proj_gamma, &self.proj_beta, self.eps);
@@ -387,7 +398,7 @@ impl Weights {
         s.feats.clear();
         s.feats.resize(n * FEATURES, 0.0);
         for (tok, &row) in s.rows.iter().enumerate() {
-            s.feats[tok * FEATURES..tok * FEATURES + DIM].copy_from_slice(&t.emb[row * DIM..(row + 1) * DIM]);
+            self.embedding(t.ids[row] as usize, &mut s.feats[tok * FEATURES..tok * FEATURES + DIM]);
         }
 
         for (b, &(order, left)) in ORDERS.iter().enumerate() {
@@ -479,7 +490,7 @@ struct Tokens {
     ids: Vec<u32>,
     /// (id, row) in id order, for finding a token's row.
     slot: Vec<(u32, u32)>,
-    /// Dequantised embeddings, `DIM` per row.
+    /// Dequantised embeddings of up to [`EMBEDDED`] ids, `DIM` per row.
     emb: Vec<f32>,
     /// Normalised branch inputs, `3 * BRANCH` per row.
     x: Vec<f32>,

@@ -135,13 +135,13 @@ fn meets<'a>(n: &str, mut others: impl Iterator<Item = &'a String>) -> bool {
 
 /// The decision on two quotations in different languages: their cosine if
 /// they are translations of each other, else `None`.
-pub fn judge(a: &Marks, va: &[f32], b: &Marks, vb: &[f32]) -> Option<f32> {
+pub fn judge(a: &Marks, va: &embed::Stored, b: &Marks, vb: &embed::Stored) -> Option<f32> {
     judge_at(THRESHOLD, a, va, b, vb)
 }
 
 /// [`judge`] at another threshold, for measuring.
-pub fn judge_at(threshold: f32, a: &Marks, va: &[f32], b: &Marks, vb: &[f32]) -> Option<f32> {
-    let cos = embed::cosine(va, vb);
+pub fn judge_at(threshold: f32, a: &Marks, va: &embed::Stored, b: &Marks, vb: &embed::Stored) -> Option<f32> {
+    let cos = va.cosine(vb);
     (cos >= threshold && veto(a, b).is_none()).then_some(cos)
 }
 
@@ -357,13 +357,13 @@ fn speakers_agree((a, ka): (Option<i64>, Option<&str>), (b, kb): (Option<i64>, O
 /// The vector of each wording: stored ones read back, the others encoded
 /// in batches and stored (what is judged is what is stored, so that a
 /// later pass decides alike).
-fn vectors(tx: &LinkTx, encoder: &Encoder, mut wordings: Vec<(i64, &str)>) -> Result<FxHashMap<i64, Vec<f32>>> {
+fn vectors(tx: &LinkTx, encoder: &Encoder, mut wordings: Vec<(i64, &str)>) -> Result<FxHashMap<i64, embed::Stored>> {
     wordings.sort_unstable_by_key(|w| w.0);
     wordings.dedup_by_key(|w| w.0);
     let ids: Vec<i64> = wordings.iter().map(|w| w.0).collect();
-    let mut out: FxHashMap<i64, Vec<f32>> = FxHashMap::default();
+    let mut out: FxHashMap<i64, embed::Stored> = FxHashMap::default();
     for (id, blob) in tx.wording_vectors(&ids)? {
-        if let Some(v) = embed::from_blob(&blob) {
+        if let Some(v) = embed::Stored::from_blob(&blob) {
             out.insert(id, v);
         }
     }
@@ -372,9 +372,9 @@ fn vectors(tx: &LinkTx, encoder: &Encoder, mut wordings: Vec<(i64, &str)>) -> Re
         let texts: Vec<&str> = chunk.iter().map(|w| w.1).collect();
         let fresh = encoder.encode(&texts);
         for ((id, _), v) in chunk.iter().zip(fresh.chunks_exact(embed::DIMENSIONS)) {
-            let blob = embed::to_blob(v);
-            tx.set_wording_vector(*id, &blob)?;
-            out.insert(*id, embed::from_blob(&blob).unwrap_or_default());
+            let v = embed::Stored::of(v);
+            tx.set_wording_vector(*id, &v.blob())?;
+            out.insert(*id, v);
         }
     }
     Ok(out)
