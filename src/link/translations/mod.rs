@@ -302,14 +302,15 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
         (false, Err(e)) => return Err(crate::store::Error::Model(e)),
     };
     // Vectors of the quotations in a pair, stored ones read back.
-    let mut wordings: Vec<(i64, &str)> = Vec::new();
+    // Each wording once: a quotation is in up to sixty pairs.
+    let mut wordings: FxHashMap<i64, &str> = FxHashMap::default();
     for (i, c) in &pairs {
-        wordings.push((pending[*i].wording_id, pending[*i].text.as_str()));
+        wordings.entry(pending[*i].wording_id).or_insert(pending[*i].text.as_str());
         let o = match c.pos {
             Some(p) => &pending[p],
             None => stored[&c.id].as_ref().map(|(o, _, _)| o).expect("candidates kept are stored"),
         };
-        wordings.push((o.wording_id, o.text.as_str()));
+        wordings.entry(o.wording_id).or_insert(o.text.as_str());
     }
     let vectors = match encoder {
         Some(e) => vectors(tx, e, wordings)?,
@@ -357,9 +358,9 @@ fn speakers_agree((a, ka): (Option<i64>, Option<&str>), (b, kb): (Option<i64>, O
 /// The vector of each wording: stored ones read back, the others encoded
 /// in batches and stored (what is judged is what is stored, so that a
 /// later pass decides alike).
-fn vectors(tx: &LinkTx, encoder: &Encoder, mut wordings: Vec<(i64, &str)>) -> Result<FxHashMap<i64, embed::Stored>> {
+fn vectors(tx: &LinkTx, encoder: &Encoder, wordings: FxHashMap<i64, &str>) -> Result<FxHashMap<i64, embed::Stored>> {
+    let mut wordings: Vec<(i64, &str)> = wordings.into_iter().collect();
     wordings.sort_unstable_by_key(|w| w.0);
-    wordings.dedup_by_key(|w| w.0);
     let ids: Vec<i64> = wordings.iter().map(|w| w.0).collect();
     let mut out: FxHashMap<i64, embed::Stored> = FxHashMap::default();
     for (id, blob) in tx.wording_vectors(&ids)? {
