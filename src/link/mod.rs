@@ -141,6 +141,9 @@ fn link_in(archive: &mut Archive, wait: bool) -> Result<Option<Linked>> {
         }
         linked.add(&round);
     }
+    // The claims kept ready for the next round are not needed past the
+    // last, and translation linking, where the pass's memory peaks, follows.
+    drop(recent);
     let Some(tx) = begin(archive, wait)? else { return Ok(None) };
     linked.speakers = tx.resolve_surnames()?;
     match translations::link_translations(&tx)? {
