@@ -189,7 +189,8 @@ impl Stored {
     }
 
     /// Its values in `f32`.
-    pub fn values(&self) -> Vec<f32> {
+    #[cfg(test)]
+    fn values(&self) -> Vec<f32> {
         self.values.iter().map(|&v| v as f32 * self.scale).collect()
     }
 
@@ -202,8 +203,11 @@ impl Stored {
     }
 }
 
-/// Cosine of two vectors (their dot product over both norms).
-pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+/// Cosine of two vectors (their dot product over both norms): the tests'
+/// measure of the encoder against its reference; linking compares stored
+/// vectors ([`Stored::cosine`]).
+#[cfg(test)]
+pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f32 {
     let (na, nb) = (lanes::dot(a, a), lanes::dot(b, b));
     if na == 0.0 || nb == 0.0 { 0.0 } else { lanes::dot(a, b) / (na.sqrt() * nb.sqrt()) }
 }
