@@ -159,6 +159,9 @@ fn tokenizer(path: &Path) -> Result<SentencePiece, EmbedError> {
 pub struct Stored {
     scale: f32,
     values: Box<[i8]>,
+    /// The norm of `values`, kept: a vector is compared with up to sixty
+    /// others.
+    norm: f64,
 }
 
 impl Stored {
@@ -166,8 +169,12 @@ impl Stored {
     pub fn of(v: &[f32]) -> Stored {
         let max = v.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let values = v.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
-        Stored { scale, values }
+        Stored::new(scale, v.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect())
+    }
+
+    fn new(scale: f32, values: Box<[i8]>) -> Stored {
+        let norm = byte_dot(&values, &values).sqrt();
+        Stored { scale, values, norm }
     }
 
     /// The vector a [`Stored::blob`] holds, `None` if it is not one.
@@ -176,7 +183,7 @@ impl Stored {
             return None;
         }
         let scale = f32::from_le_bytes(blob[..4].try_into().ok()?);
-        Some(Stored { scale, values: blob[4..].iter().map(|&b| b as i8).collect() })
+        Some(Stored::new(scale, blob[4..].iter().map(|&b| b as i8).collect()))
     }
 
     /// Its bytes in the archive: the scale (`f32`, little-endian), then
@@ -197,10 +204,17 @@ impl Stored {
     /// The cosine of two stored vectors: their scales cancel out, and the
     /// sums of byte products are exact in integers.
     pub fn cosine(&self, other: &Stored) -> f32 {
-        let dot = |a: &[i8], b: &[i8]| a.iter().zip(b).map(|(&x, &y)| x as i32 * y as i32).sum::<i32>() as f64;
-        let (na, nb) = (dot(&self.values, &self.values), dot(&other.values, &other.values));
-        if na == 0.0 || nb == 0.0 { 0.0 } else { (dot(&self.values, &other.values) / (na.sqrt() * nb.sqrt())) as f32 }
+        if self.norm == 0.0 || other.norm == 0.0 {
+            0.0
+        } else {
+            (byte_dot(&self.values, &other.values) / (self.norm * other.norm)) as f32
+        }
     }
+}
+
+/// The dot product of two byte vectors, exact in integers.
+fn byte_dot(a: &[i8], b: &[i8]) -> f64 {
+    a.iter().zip(b).map(|(&x, &y)| x as i32 * y as i32).sum::<i32>() as f64
 }
 
 /// Cosine of two vectors (their dot product over both norms): the tests'

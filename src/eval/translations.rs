@@ -1,6 +1,6 @@
 //! Translation linking measured against hand-made pairs: each pair of
 //! quotations is judged exactly as the linker judges two quotations of the
-//! same story (`link::translations::judge`).
+//! same story (`link::translations::judge_at`).
 
 use crate::ingest::Error;
 use serde::Deserialize;

@@ -55,7 +55,7 @@ impl PassIndex {
     }
 }
 
-/// Key reads [`Stored`] remembers at most: a round of 150,000 wordings
+/// Key reads [`ArchiveKeys`] remembers at most: a round of 150,000 wordings
 /// looks up millions of keys, and remembering them all took 130 MB at
 /// 100,000 multilingual articles; the reads worth remembering are of the
 /// items just before (the same story's), which a bounded memory keeps.
@@ -66,16 +66,16 @@ const REMEMBERED: usize = 4_096;
 /// story look up the same speaker, names and words, and the stored keys do
 /// not change until a pass ends (every linker writes its keys after its
 /// pass).
-pub struct Stored<'a> {
+pub struct ArchiveKeys<'a> {
     read: Box<dyn FnMut(i64, usize) -> Result<Vec<i64>> + 'a>,
     memo: FxHashMap<(i64, usize), Vec<i64>>,
 }
 
-impl<'a> Stored<'a> {
+impl<'a> ArchiveKeys<'a> {
     /// A reader over `read(key, n)`, which lists the archive's newest `n`
     /// items with `key`.
     pub fn new(read: impl FnMut(i64, usize) -> Result<Vec<i64>> + 'a) -> Self {
-        Stored { read: Box::new(read), memo: FxHashMap::default() }
+        ArchiveKeys { read: Box::new(read), memo: FxHashMap::default() }
     }
 
     fn with_key(&mut self, key: i64, n: usize) -> Result<&[i64]> {
@@ -122,7 +122,7 @@ pub fn find(
     keys: &[i64],
     pass: &PassIndex,
     id_of: impl Fn(usize) -> i64,
-    mut stored: Option<&mut Stored>,
+    mut stored: Option<&mut ArchiveKeys>,
     search: Search,
 ) -> Result<Vec<Candidate>> {
     let mut shared: FxHashMap<i64, (usize, Option<usize>)> = FxHashMap::default();
@@ -164,7 +164,7 @@ mod tests {
         let search = Search { per_key: KEY_LIMIT, min_shared: 1, limit: 30 };
         let found = find(&[2, 3, 4], &pass, |p| ids[p], None, search).unwrap();
         assert_eq!(found.iter().map(|c| (c.id, c.shared)).collect::<Vec<_>>(), [(10, 2), (11, 2)]);
-        let mut archive = Stored::new(|k: i64, _: usize| Ok(if k == 4 { vec![99] } else { vec![] }));
+        let mut archive = ArchiveKeys::new(|k: i64, _: usize| Ok(if k == 4 { vec![99] } else { vec![] }));
         let found =
             find(&[2, 3, 4], &pass, |p| ids[p], Some(&mut archive), Search { min_shared: 2, ..search }).unwrap();
         assert_eq!(found.len(), 2, "one shared key is not enough when two are asked");
@@ -179,7 +179,7 @@ mod tests {
         pass.add(1, &[1]);
         let ids = [20, 21];
         let asked = std::cell::RefCell::new(Vec::new());
-        let mut archive = Stored::new(|k: i64, n: usize| {
+        let mut archive = ArchiveKeys::new(|k: i64, n: usize| {
             asked.borrow_mut().push((k, n));
             Ok([12, 11, 10].into_iter().map(|id| id + k * 100).take(n).collect())
         });
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn remembered_reads_stay_bounded_and_right() {
         let reads = std::cell::Cell::new(0);
-        let mut archive = Stored::new(|k: i64, n: usize| {
+        let mut archive = ArchiveKeys::new(|k: i64, n: usize| {
             reads.set(reads.get() + 1);
             Ok(vec![k * 10; n.min(2)])
         });

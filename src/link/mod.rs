@@ -17,7 +17,7 @@ pub mod records;
 pub mod translations;
 
 use crate::store::{Archive, Carried, ClaimReader, LinkTx, Result};
-use candidates::{KEY_LIMIT, PassIndex, Search, Stored};
+use candidates::{ArchiveKeys, KEY_LIMIT, PassIndex, Search};
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -252,7 +252,7 @@ fn link_quotes(tx: &LinkTx, limit: usize) -> Result<Linked> {
     // Quotations that became fragments of a newer, longer one.
     let mut regrouped: Vec<i64> = Vec::new();
 
-    let mut archive = Stored::new(|k, n| tx.wordings_with_key(k, n));
+    let mut archive = ArchiveKeys::new(|k, n| tx.wordings_with_key(k, n));
     for (i, w) in pending.iter().enumerate() {
         let words: Vec<&str> = w.normalized.split(' ').collect();
         let keys = quotes::keys(&w.normalized);
@@ -561,7 +561,7 @@ fn plan_claims(reader: &ClaimReader, upto: Option<i64>, recent: &mut RecentClaim
     let mut last_cluster = reader.last_claim_cluster()?;
     plan.stories.last_old_cluster = last_cluster;
     let mut after = reader.claims_linked()?;
-    let mut archive = Stored::new(|k, n| reader.claims_with_key(k, n));
+    let mut archive = ArchiveKeys::new(|k, n| reader.claims_with_key(k, n));
     loop {
         let batch = reader.claims_between(after, upto, CLAIM_BATCH)?;
         let Some(last) = batch.last() else { break };

@@ -6,9 +6,9 @@
 //! nothing they state differs: figures, names, or a negation one has and
 //! the other lacks.
 //!
-//! The decision ([`judge`]) is a pure function of the two texts, their
-//! languages and vectors, so that `newsarchive eval translations` measures
-//! exactly what the linker does.
+//! The decision ([`judge_at`], the linker's at [`THRESHOLD`]) is a pure
+//! function of the two texts, their languages and vectors, so that
+//! `newsarchive eval translations` measures exactly what the linker does.
 
 mod figures;
 mod marks;
@@ -17,7 +17,7 @@ mod negation;
 pub use figures::Figure;
 pub use marks::{Marks, marks};
 
-use super::candidates::{self, Candidate, KEY_LIMIT, PassIndex, Search, Stored};
+use super::candidates::{self, ArchiveKeys, Candidate, KEY_LIMIT, PassIndex, Search};
 use crate::embed::{self, Encoder};
 use crate::extract::translit;
 use crate::store::{LinkTx, Quotation, Result};
@@ -133,16 +133,19 @@ fn meets<'a>(n: &str, mut others: impl Iterator<Item = &'a String>) -> bool {
     others.any(|o| o.starts_with(&stem) || n.starts_with(o.as_str()))
 }
 
-/// The decision on two quotations in different languages: their cosine if
-/// they are translations of each other, else `None`.
-pub fn judge(a: &Marks, va: &embed::Stored, b: &Marks, vb: &embed::Stored) -> Option<f32> {
-    judge_at(THRESHOLD, a, va, b, vb)
+/// The decision on two quotations in different languages at a cosine
+/// `threshold`: their cosine if they are translations of each other, else
+/// `None`.
+pub fn judge_at(threshold: f32, a: &Marks, va: &embed::Stored, b: &Marks, vb: &embed::Stored) -> Option<f32> {
+    veto(a, b).is_none().then(|| agree_at(threshold, va, vb)).flatten()
 }
 
-/// [`judge`] at another threshold, for measuring.
-pub fn judge_at(threshold: f32, a: &Marks, va: &embed::Stored, b: &Marks, vb: &embed::Stored) -> Option<f32> {
+/// The half of [`judge_at`] that reads the vectors: their cosine, if it
+/// is at least `threshold`. The linker vetoes pairs before it encodes
+/// them, and judges what is left with this alone.
+fn agree_at(threshold: f32, va: &embed::Stored, vb: &embed::Stored) -> Option<f32> {
     let cos = va.cosine(vb);
-    (cos >= threshold && veto(a, b).is_none()).then_some(cos)
+    (cos >= threshold).then_some(cos)
 }
 
 /// Days since 1970 of a date written `YYYY-MM-DD…`.
@@ -250,7 +253,7 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
     let mut pass = PassIndex::default();
     let mut pairs: Vec<(usize, Candidate)> = Vec::new();
     let mut all_keys: Vec<(i64, i64)> = Vec::new();
-    let mut archive = Stored::new(|k, n| tx.quotations_with_translation_key(k, n));
+    let mut archive = ArchiveKeys::new(|k, n| tx.quotations_with_translation_key(k, n));
     for (i, q) in pending.iter().enumerate() {
         let Some(lang) = q.language.as_deref() else { continue };
         let d = day(q.published.as_deref());
@@ -318,14 +321,15 @@ fn link_chunk(tx: &LinkTx, pending: &[Quotation]) -> Result<Option<usize>> {
     };
 
     let mut found: Vec<(i64, i64, f32)> = Vec::new();
+    // Every pair passed the veto when it was kept.
     for (i, c) in &pairs {
-        let (q, m) = (&pending[*i], &marked[*i]);
-        let (o, om) = match c.pos {
-            Some(p) => (&pending[p], &marked[p]),
-            None => stored[&c.id].as_ref().map(|(o, m, _)| (o, m)).expect("candidates kept are stored"),
+        let q = &pending[*i];
+        let o = match c.pos {
+            Some(p) => &pending[p],
+            None => stored[&c.id].as_ref().map(|(o, _, _)| o).expect("candidates kept are stored"),
         };
         let (Some(v), Some(ov)) = (vectors.get(&q.wording_id), vectors.get(&o.wording_id)) else { continue };
-        if let Some(cos) = judge(m, v, om, ov) {
+        if let Some(cos) = agree_at(THRESHOLD, v, ov) {
             found.push((q.cluster, o.cluster, cos));
         }
     }
